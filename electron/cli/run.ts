@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CoreError, toCoreError } from '../core/errors';
+import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
+import { buildVoorbeeldstad } from '../core/demo/voorbeeldstad';
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = `Gebruik: regiekaart <opdracht> [opties]
+
+Opdrachten:
+  demo <bestand${DOCUMENT_EXTENSION}> [--force]   schrijf het voorbeelddocument Voorbeeldstad
+  info <bestand${DOCUMENT_EXTENSION}> [--json]    toon tellingen (actoren, afspraken, diensten, lacunes…) en de schemaversie
+  help                                  toon deze hulp
+`;
+
+/** Exit codes: 0 ok, 1 the command failed, 2 the command line itself is wrong. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'demo':
+        return await demo(rest, io);
+      case 'info':
+        return await info(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command ? 0 : 2;
+      default:
+        io.err(`Onbekende opdracht "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    const e = err instanceof UsageError ? err : toCoreError(err);
+    io.err(`Fout: ${e.message}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: Record<string, { type: 'boolean' | 'string' }>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.replace(/^Unknown option/, 'Onbekende optie')}\n\n${USAGE}`);
+  }
+}
+
+function onePath(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(`Geef precies één ${what} op.\n\n${USAGE}`);
+  return positionals[0];
+}
+
+async function demo(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { force: { type: 'boolean' } });
+  const file = onePath(positionals, 'doelbestand');
+  if (fs.existsSync(file)) {
+    if (!values.force) throw new CoreError('EXISTS', `${file} bestaat al. Gebruik --force om het te overschrijven.`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  }
+  // Written under a temporary name and renamed, so a killed run never leaves half a demo behind.
+  const tmp = `${file}.tmp-${process.pid}`;
+  const doc = await NetworkDocument.open(tmp, { create: true, author: 'demo' });
+  let counts;
+  try {
+    counts = doc.addNetwork(buildVoorbeeldstad());
+  } finally {
+    doc.close();
+  }
+  fs.renameSync(tmp, file);
+  io.out(`Voorbeelddocument geschreven naar ${file}: ${counts.actors} actoren, ${counts.agreements} afspraken, ${counts.gaps} lacunes.\n`);
+  return 0;
+}
+
+async function info(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const file = onePath(positionals, 'bestand');
+  const doc = await NetworkDocument.open(file);
+  try {
+    const i = doc.info();
+    if (values.json) {
+      io.out(`${JSON.stringify({ file: i.path, schemaVersion: i.schemaVersion, readOnly: i.readOnly, title: i.meta.title, municipality: i.meta.municipality, counts: i.counts }, null, 2)}\n`);
+    } else {
+      const c = i.counts;
+      io.out(
+        [
+          `${i.meta.title} (${i.fileName})`,
+          `Gemeente:           ${i.meta.municipality ?? '–'}`,
+          `Schemaversie:       ${i.schemaVersion}${i.readOnly ? ' (alleen-lezen)' : ''}`,
+          `Actoren:            ${c.actors}`,
+          `Afspraken:          ${c.agreements}`,
+          `Diensten:           ${c.services}`,
+          `Samenwerkingen:     ${c.partnerships} (${c.members} leden)`,
+          `Org.-eenheden:      ${c.orgUnits}`,
+          `Functies:           ${c.functions}`,
+          `Roltoewijzingen:    ${c.roles}`,
+          `Beheersmodellen:    ${c.governanceModels}`,
+          `Geregistreerde lacunes: ${c.gaps}`,
+          `Gebieden:           ${c.areas}`,
+          `Wijzigingen (log):  ${c.changes}`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    doc.close();
+  }
+  return 0;
+}

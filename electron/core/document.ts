@@ -1,0 +1,455 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import {
+  DocumentMetaSchema,
+  NetworkDataSchema,
+  type Counts,
+  type DocumentInfo,
+  type DocumentMeta,
+  type NetworkData,
+  type NetworkDataInput,
+  type ChangeEntry,
+} from '../../shared/model';
+import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
+import { CoreError, toCoreError } from './errors';
+import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
+import { unknownCode } from './store/codes';
+import { countOf, deleteEntity, getOne, insertEntity, listAll, updateEntity, type ChangeContext } from './store/repo';
+import { INSERT_ORDER, type EntityName } from './store/tables';
+
+/** The extension of a Regiekaart document. */
+export const DOCUMENT_EXTENSION = '.regiekaart';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (it must not exist yet). */
+  create?: boolean;
+  /** Initial meta for a new document. */
+  meta?: Partial<DocumentMeta>;
+  /** Name recorded in the change log; defaults to the OS user. */
+  author?: string;
+  /** Path of a better-sqlite3 native binding built for another runtime (Electron). */
+  nativeBinding?: string;
+  /** Only for tests: a different migration list. */
+  migrations?: Migration[];
+  /** How long to wait for a lock held by someone else before saying "in gebruik". */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function isSqliteFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = fs.readSync(fd, buf, 0, 16, 0);
+    return n === 0 || buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function canWrite(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function dirWritable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defaultAuthor(): string {
+  try {
+    return os.userInfo().username || 'onbekend';
+  } catch {
+    return 'onbekend';
+  }
+}
+
+/** Checks a backup (or copy) by opening it read-only: quick_check must pass and the version must match. */
+export function verifyCopy(file: string, expectedVersion: number, nativeBinding?: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    const version = db.pragma('user_version', { simple: true });
+    if (check !== 'ok' || version !== expectedVersion) {
+      throw new CoreError('IO', `De kopie ${path.basename(file)} is niet in orde (controle: ${String(check)}, versie ${String(version)}).`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * One open network map: a SQLite file held with an exclusive lock for as long as it is open, so a second
+ * window or program gets a clear "in gebruik" instead of writing beside us. Every edit is one transaction.
+ */
+export class NetworkDocument {
+  private vocabCache: Record<VocabKind, VocabEntry[]> | null = null;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+    readonly readOnly: boolean,
+    readonly readOnlyReason: string | null,
+    private readonly author: string,
+    private readonly nativeBinding: string | undefined,
+  ) {}
+
+  /** Opens (or with `create`, makes) a document; refuses files that are not ours, too new, damaged or in use. */
+  static async open(file: string, options: OpenOptions = {}): Promise<NetworkDocument> {
+    const abs = path.resolve(file);
+    const exists = fs.existsSync(abs);
+    if (options.create && exists) throw new CoreError('EXISTS', `Het bestand ${abs} bestaat al.`);
+    if (!options.create && !exists) throw new CoreError('NOT_FOUND', `Het bestand ${abs} bestaat niet.`);
+    if (exists && !isSqliteFile(abs)) {
+      throw new CoreError('NOT_A_DOCUMENT', `${path.basename(abs)} is geen Regiekaart-bestand (geen SQLite-databank).`);
+    }
+    if (options.create && !dirWritable(path.dirname(abs))) {
+      throw new CoreError('READ_ONLY', `In de map ${path.dirname(abs)} mag niet worden geschreven.`);
+    }
+    const writable = options.create || canWrite(abs);
+    const binding = options.nativeBinding;
+    let db: Database.Database;
+    try {
+      db = new Database(abs, {
+        readonly: !writable,
+        fileMustExist: !options.create,
+        timeout: options.busyTimeoutMs ?? 250,
+        nativeBinding: binding,
+      });
+    } catch (err) {
+      throw toCoreError(err);
+    }
+    try {
+      // Exclusive locking before the first access: the lock is then held until close, and SQLite keeps the
+      // WAL index in process memory (no -shm file), which also makes WAL safe on network drives.
+      if (writable) db.pragma('locking_mode = EXCLUSIVE');
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+      const latest = (options.migrations ?? MIGRATIONS).at(-1)!.version;
+      if (appId !== APPLICATION_ID && !(appId === 0 && version === 0 && tables === 0)) {
+        throw new CoreError('NOT_A_DOCUMENT', `${path.basename(abs)} is een SQLite-bestand, maar geen Regiekaart-document.`);
+      }
+      if (version > latest) {
+        throw new CoreError(
+          'TOO_NEW',
+          `${path.basename(abs)} is gemaakt met een nieuwere versie van Regiekaart (bestandsversie ${version}; deze versie kent tot ${latest}). ` +
+            'Werk Regiekaart bij om het te openen. Het bestand is niet gewijzigd.',
+        );
+      }
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new CoreError('CORRUPT', `${path.basename(abs)} is beschadigd (controle meldt: ${String(check)}). Open een reservekopie.`);
+      }
+      if (!writable) {
+        if (version < latest) {
+          throw new CoreError('READ_ONLY', `${path.basename(abs)} heeft een ouder formaat en is alleen-lezen, dus het kan niet worden bijgewerkt. Maak er een kopie van.`);
+        }
+        db.pragma('query_only = ON');
+        const reason = `U hebt geen schrijfrechten op ${path.basename(abs)}: het is geopend als alleen-lezen.`;
+        return new NetworkDocument(db, abs, true, reason, options.author ?? defaultAuthor(), binding);
+      }
+      // Take the write lock now, so a second writer is refused at open and not at its first edit.
+      db.exec('BEGIN IMMEDIATE; COMMIT;');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      if (version > 0 && version < latest) {
+        const backup = `${abs}.v${version}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+        await db.backup(backup);
+        verifyCopy(backup, version, binding);
+      }
+      migrate(db, version, options.migrations);
+      const doc = new NetworkDocument(db, abs, false, null, options.author ?? defaultAuthor(), binding);
+      if (version === 0) doc.initialise(options.meta ?? {});
+      return doc;
+    } catch (err) {
+      db.close();
+      throw toCoreError(err);
+    }
+  }
+
+  private initialise(meta: Partial<DocumentMeta>): void {
+    const full = DocumentMetaSchema.parse({ title: path.basename(this.path, DOCUMENT_EXTENSION), ...meta });
+    const ins = this.db.prepare('INSERT OR REPLACE INTO vocab (kind, code, nl, en, props, sort, builtin) VALUES (?, ?, ?, ?, ?, ?, 1)');
+    const setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const kind of VOCAB_KINDS) {
+        DEFAULT_VOCAB[kind].forEach((v, i) => ins.run(kind, v.code, v.nl, v.en, JSON.stringify(v.props ?? {}), i));
+      }
+      for (const [k, v] of Object.entries(full)) setMeta.run(k, JSON.stringify(v));
+      setMeta.run('createdAt', JSON.stringify(new Date().toISOString()));
+    })();
+  }
+
+  /** Closes the file, folding the WAL back in so the document is one self-contained file again. */
+  close(): void {
+    if (!this.db.open) return;
+    if (!this.readOnly) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // A failed checkpoint leaves the WAL beside the file; SQLite replays it at the next open.
+      }
+    }
+    this.db.close();
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** The document's title, municipality and reference date. */
+  meta(): DocumentMeta {
+    const rows = this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+    const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+    return DocumentMetaSchema.parse({ title: path.basename(this.path, DOCUMENT_EXTENSION), ...raw });
+  }
+
+  /** The vocabularies stored in this document (defaults plus the municipality's own entries). */
+  vocab(): Record<VocabKind, VocabEntry[]> {
+    if (this.vocabCache) return this.vocabCache;
+    const out = Object.fromEntries(VOCAB_KINDS.map((k) => [k, [] as VocabEntry[]])) as Record<VocabKind, VocabEntry[]>;
+    const rows = this.db.prepare('SELECT kind, code, nl, en, props FROM vocab ORDER BY kind, sort, code').all() as {
+      kind: VocabKind;
+      code: string;
+      nl: string;
+      en: string;
+      props: string;
+    }[];
+    for (const r of rows) {
+      const props = JSON.parse(r.props) as Record<string, unknown>;
+      out[r.kind]?.push(Object.keys(props).length ? { code: r.code, nl: r.nl, en: r.en, props } : { code: r.code, nl: r.nl, en: r.en });
+    }
+    this.vocabCache = out;
+    return out;
+  }
+
+  private knownCode = (kind: VocabKind, code: string): boolean => this.vocab()[kind].some((v) => v.code === code);
+
+  /** Counts of everything in the document. */
+  counts(): Counts {
+    const c = (n: EntityName) => countOf(this.db, n);
+    return {
+      actors: c('actor'),
+      agreements: c('agreement'),
+      services: c('service'),
+      partnerships: c('partnership'),
+      members: c('member'),
+      orgUnits: c('orgUnit'),
+      functions: c('function'),
+      roles: c('role'),
+      governanceModels: c('governanceModel'),
+      gaps: c('gap'),
+      areas: c('area'),
+      changes: (this.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+    };
+  }
+
+  /** What the UI shows about the open file. */
+  info(): DocumentInfo {
+    return {
+      path: this.path,
+      fileName: path.basename(this.path),
+      readOnly: this.readOnly,
+      readOnlyReason: this.readOnlyReason,
+      schemaVersion: this.schemaVersion,
+      meta: this.meta(),
+      counts: this.counts(),
+    };
+  }
+
+  /** The whole network as plain data (the document's vocabulary included). */
+  snapshot(): NetworkData {
+    const all = (n: EntityName) => listAll(this.db, n) as never[];
+    return {
+      format: 'regiekaart',
+      formatVersion: 1,
+      meta: this.meta(),
+      vocab: this.vocab(),
+      areas: all('area'),
+      actors: all('actor'),
+      orgUnits: all('orgUnit'),
+      functions: all('function'),
+      services: all('service'),
+      partnerships: all('partnership'),
+      members: all('member'),
+      agreements: all('agreement'),
+      roles: all('role'),
+      governanceModels: all('governanceModel'),
+      gaps: all('gap'),
+    };
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new CoreError('READ_ONLY', this.readOnlyReason ?? 'Dit document is alleen-lezen.');
+  }
+
+  /**
+   * Runs one user action as one transaction: everything in it is saved together or not at all, and all its
+   * change-log entries share one batch id.
+   */
+  edit<T>(fn: (tx: EditTx) => T): T {
+    this.assertWritable();
+    const ctx: ChangeContext = { author: this.author, batch: randomUUID(), now: () => new Date().toISOString() };
+    const tx = new EditTx(this, ctx);
+    try {
+      return this.db.transaction(() => fn(tx)).immediate();
+    } catch (err) {
+      this.vocabCache = null;
+      throw toCoreError(err);
+    }
+  }
+
+  /** Adds a whole network (vocabulary, meta and entities) in one transaction; used by the demo and imports. */
+  addNetwork(input: NetworkDataInput): Counts {
+    const data = NetworkDataSchema.parse(input);
+    this.edit((tx) => {
+      tx.setMeta(data.meta);
+      for (const kind of VOCAB_KINDS) for (const v of data.vocab[kind] ?? []) tx.putVocab(kind, v);
+      const lists: Record<EntityName, unknown[]> = {
+        area: data.areas,
+        actor: data.actors,
+        orgUnit: data.orgUnits,
+        function: data.functions,
+        service: data.services,
+        partnership: data.partnerships,
+        member: data.members,
+        agreement: data.agreements,
+        role: data.roles,
+        governanceModel: data.governanceModels,
+        gap: data.gaps,
+      };
+      // Areas and actors refer to each other (parents, controlled-by): insert without, then link.
+      const deferred: { name: EntityName; obj: Record<string, unknown> }[] = [];
+      for (const name of INSERT_ORDER) {
+        for (const item of lists[name] as Record<string, unknown>[]) {
+          if (name === 'actor' && item.controlledById) {
+            tx.insert(name, { ...item, controlledById: null });
+            deferred.push({ name, obj: item });
+          } else if (name === 'area' && (item.parentIds as unknown[]).length) {
+            tx.insert(name, { ...item, parentIds: [] });
+            deferred.push({ name, obj: item });
+          } else tx.insert(name, item);
+        }
+      }
+      for (const d of deferred) tx.update(d.name, d.obj);
+    });
+    return this.counts();
+  }
+
+  /** Writes a consistent copy of the document elsewhere (SQLite online backup), verified, then renamed into place. */
+  async saveCopy(dest: string): Promise<string> {
+    const abs = path.resolve(dest);
+    if (abs === this.path) throw new CoreError('INVALID_INPUT', 'Kies een ander bestand dan het geopende document.');
+    const tmp = `${abs}.tmp-${process.pid}-${Date.now()}`;
+    try {
+      await this.db.backup(tmp);
+      // The copy must be one self-contained file: switch it out of WAL mode before it gets its name.
+      const copy = new Database(tmp, { nativeBinding: this.nativeBinding });
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
+      verifyCopy(tmp, this.schemaVersion, this.nativeBinding);
+      fs.renameSync(tmp, abs);
+      return abs;
+    } catch (err) {
+      fs.rmSync(tmp, { force: true });
+      throw toCoreError(err);
+    }
+  }
+
+  /** The newest change-log entries, newest first. */
+  changes(limit = 100): ChangeEntry[] {
+    const rows = this.db
+      .prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log ORDER BY seq DESC LIMIT ?')
+      .all(limit) as { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string }[];
+    return rows.map((r) => ({ seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary }));
+  }
+
+  /** @internal used by EditTx */
+  checkCodes(name: EntityName, obj: Record<string, unknown>): void {
+    const problem = unknownCode(name, obj, this.knownCode);
+    if (problem) throw new CoreError('INVALID_INPUT', problem);
+  }
+
+  /** @internal used by EditTx */
+  clearVocabCache(): void {
+    this.vocabCache = null;
+  }
+}
+
+/** The operations available inside one edit transaction. */
+export class EditTx {
+  constructor(
+    private readonly doc: NetworkDocument,
+    private readonly ctx: ChangeContext,
+  ) {}
+
+  private guard(name: EntityName, obj: Record<string, unknown>): void {
+    this.doc.checkCodes(name, obj);
+    if (name === 'actor' && obj.kbo) {
+      const other = this.doc.db.prepare('SELECT id, name FROM actors WHERE kbo = ? AND id <> ?').get(obj.kbo, obj.id) as
+        | { id: string; name: string }
+        | undefined;
+      if (other) throw new CoreError('CONSTRAINT', `Ondernemingsnummer ${String(obj.kbo)} is al gebruikt door ${other.name} (${other.id}).`);
+    }
+  }
+
+  /** Adds an entity; returns it as stored. */
+  insert(name: EntityName, input: unknown): Record<string, unknown> {
+    const withId = { id: randomUUID(), ...(input as object) };
+    this.guard(name, withId as Record<string, unknown>);
+    return insertEntity(this.doc.db, this.ctx, name, withId);
+  }
+
+  /** Replaces an entity with a new version (all fields). */
+  update(name: EntityName, input: unknown): Record<string, unknown> {
+    this.guard(name, input as Record<string, unknown>);
+    return updateEntity(this.doc.db, this.ctx, name, input);
+  }
+
+  /** Deletes an entity by id. */
+  remove(name: EntityName, id: string): void {
+    deleteEntity(this.doc.db, this.ctx, name, id);
+  }
+
+  /** Reads an entity inside the transaction. */
+  get(name: EntityName, id: string): Record<string, unknown> | null {
+    return getOne(this.doc.db, name, id);
+  }
+
+  /** Sets document meta fields. */
+  setMeta(meta: Partial<DocumentMeta>): void {
+    const set = this.doc.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    for (const [k, v] of Object.entries(DocumentMetaSchema.partial().parse(meta))) if (v !== undefined) set.run(k, JSON.stringify(v));
+  }
+
+  /** Adds or replaces a vocabulary entry for this document. */
+  putVocab(kind: VocabKind, entry: VocabEntry): void {
+    const sort = (this.doc.db.prepare('SELECT coalesce(max(sort), -1) + 1 AS s FROM vocab WHERE kind = ?').get(kind) as { s: number }).s;
+    this.doc.db
+      .prepare(
+        `INSERT INTO vocab (kind, code, nl, en, props, sort, builtin) VALUES (?, ?, ?, ?, ?, ?, 0)
+         ON CONFLICT(kind, code) DO UPDATE SET nl = excluded.nl, en = excluded.en, props = excluded.props`,
+      )
+      .run(kind, entry.code, entry.nl, entry.en, JSON.stringify(entry.props ?? {}), sort);
+    this.doc.clearVocabCache();
+  }
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,49 @@
+import { ZodError } from 'zod';
+import { describeZodError } from '../../shared/util/zodMessage';
+
+/** Error codes that cross the boundary to the UI and the CLI, each with a Dutch message. */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NOT_A_DOCUMENT'
+  | 'TOO_NEW'
+  | 'CORRUPT'
+  | 'IN_USE'
+  | 'READ_ONLY'
+  | 'NO_DOCUMENT'
+  | 'EXISTS'
+  | 'CONSTRAINT'
+  | 'CANCELLED'
+  | 'UNSUPPORTED'
+  | 'IO'
+  | 'INTERNAL';
+
+/** An expected failure with a message meant for the user (Dutch). */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}
+
+
+/** Turns any thrown value into a CoreError; unexpected errors keep their text after a Dutch lead-in. */
+export function toCoreError(err: unknown): CoreError {
+  if (err instanceof CoreError) return err;
+  if (err instanceof ZodError) return new CoreError('INVALID_INPUT', describeZodError(err));
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') {
+    return new CoreError('IN_USE', 'Het bestand is in gebruik door een ander venster of programma. Sluit het daar en probeer opnieuw.');
+  }
+  if (e?.code === 'SQLITE_READONLY') return new CoreError('READ_ONLY', 'Het bestand is alleen-lezen: wijzigingen kunnen niet worden bewaard.');
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
+    return new CoreError('IO', 'De schijf is vol: de wijziging is niet bewaard. Maak ruimte vrij en probeer opnieuw.');
+  }
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new CoreError('CONSTRAINT', `De wijziging botst met bestaande gegevens: ${e.message ?? ''}`.trim());
+  }
+  return new CoreError('INTERNAL', `Onverwachte fout: ${e?.message ?? String(err)}`);
+}

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../shared/api';
+import type { DocumentInfo } from '../../shared/model';
+import { CoreError } from './errors';
+import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument } from './document';
+import { RecentFiles } from './recent';
+import { buildVoorbeeldstad } from './demo/voorbeeldstad';
+
+/** What differs between the Electron host and the web host; the core never imports either. */
+export interface Platform {
+  host: 'electron' | 'web';
+  appVersion: string;
+  /** Native file dialogs; null means the host has none and the UI must pass a path. */
+  dialogs: {
+    chooseOpen(): Promise<string | null>;
+    chooseSave(defaultName: string): Promise<string | null>;
+  } | null;
+  /** The bundled demo document, if the build made one. */
+  bundledDemo: string | null;
+  /** A folder where the app may keep its own files (the demo's working copy, recent list). */
+  workDir: string;
+  /** Native SQLite binding for a runtime other than plain Node (Electron in development). */
+  nativeBinding?: string;
+  /** Told whenever the open document changes (window title, menus). */
+  onDocumentChanged?: (info: DocumentInfo | null) => void;
+}
+
+/** The open document of one window, plus the recent list: the state behind the handlers. */
+export class Session {
+  private doc: NetworkDocument | null = null;
+  readonly recent: RecentFiles;
+
+  constructor(readonly platform: Platform) {
+    fs.mkdirSync(platform.workDir, { recursive: true });
+    this.recent = new RecentFiles(path.join(platform.workDir, 'recent.json'));
+  }
+
+  /** The open document, or a Dutch error when none is open. */
+  current(): NetworkDocument {
+    if (!this.doc) throw new CoreError('NO_DOCUMENT', 'Er is geen document geopend. Open of maak eerst een netwerkkaart.');
+    return this.doc;
+  }
+
+  /** Opens a file, closing the previous one only once the new one opened fine. */
+  async open(file: string, create = false, meta?: { title?: string; municipality?: string }): Promise<DocumentInfo> {
+    const next = await NetworkDocument.open(file, { create, meta, nativeBinding: this.platform.nativeBinding });
+    this.doc?.close();
+    this.doc = next;
+    this.recent.add(next.path);
+    const info = next.info();
+    this.platform.onDocumentChanged?.(info);
+    return info;
+  }
+
+  /** Opens the Voorbeeldstad demo: a working copy in the work folder, made from the bundled file or the source. */
+  async openDemo(): Promise<DocumentInfo> {
+    const copy = path.join(this.platform.workDir, `Voorbeeldstad${DOCUMENT_EXTENSION}`);
+    if (!fs.existsSync(copy)) {
+      const tmp = `${copy}.tmp-${process.pid}`;
+      fs.rmSync(tmp, { force: true });
+      if (this.platform.bundledDemo && fs.existsSync(this.platform.bundledDemo)) {
+        fs.copyFileSync(this.platform.bundledDemo, tmp);
+      } else {
+        const d = await NetworkDocument.open(tmp, { create: true, author: 'demo', nativeBinding: this.platform.nativeBinding });
+        try {
+          d.addNetwork(buildVoorbeeldstad());
+        } finally {
+          d.close();
+        }
+      }
+      fs.renameSync(tmp, copy);
+    }
+    return this.open(copy);
+  }
+
+  /** Closes the open document (at quit). */
+  close(): void {
+    this.doc?.close();
+    this.doc = null;
+  }
+}
+
+function withExtension(file: string): string {
+  return file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`;
+}
+
+async function pick(chooser: (() => Promise<string | null>) | undefined, given: string | undefined): Promise<string> {
+  if (given) return given;
+  if (!chooser) throw new CoreError('INVALID_INPUT', 'Geef het pad van het bestand op.');
+  const chosen = await chooser();
+  if (!chosen) throw new CoreError('CANCELLED', 'Geannuleerd.');
+  return chosen;
+}
+
+/** The handlers of every contract call, on top of one session. Both hosts register exactly this object. */
+export function createHandlers(session: Session): Handlers {
+  const { platform } = session;
+  return {
+    'app.info': () => ({
+      name: 'Regiekaart',
+      version: platform.appVersion,
+      host: platform.host,
+      schemaVersion: LATEST_VERSION,
+      documentExtension: DOCUMENT_EXTENSION,
+      nativeDialogs: platform.dialogs !== null,
+    }),
+    'document.current': () => {
+      try {
+        return session.current().info();
+      } catch {
+        return null;
+      }
+    },
+    'document.open': async ({ path: given }) => session.open(await pick(platform.dialogs?.chooseOpen, given)),
+    'document.create': async ({ path: given, title, municipality }) => {
+      const suggested = `${title ?? 'Nieuwe netwerkkaart'}${DOCUMENT_EXTENSION}`;
+      const file = withExtension(await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested) : undefined, given));
+      return session.open(file, true, { title, municipality });
+    },
+    'document.openDemo': () => session.openDemo(),
+    'document.saveCopy': async ({ path: given }) => {
+      const doc = session.current();
+      const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)} (kopie)${DOCUMENT_EXTENSION}`;
+      const file = withExtension(await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested) : undefined, given));
+      return { path: await doc.saveCopy(file) };
+    },
+    'document.recent': () => session.recent.list(),
+    'network.snapshot': () => session.current().snapshot(),
+    'vocab.list': () => session.current().vocab(),
+    'changes.list': ({ limit }) => session.current().changes(limit),
+  };
+}

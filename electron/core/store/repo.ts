@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import { CoreError } from '../errors';
+import { ENTITIES, fromRow, toRow, type EntityDef, type EntityName } from './tables';
+
+type Obj = Record<string, unknown>;
+
+/** Who made a change and in which batch (one user action = one batch, the unit of undo later on). */
+export interface ChangeContext {
+  author: string;
+  batch: string;
+  now: () => string;
+}
+
+const stmtCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Prepared statements are cached per connection: the same SQL is prepared once. */
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let cache = stmtCache.get(db);
+  if (!cache) stmtCache.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+function childRowsToValue(def: EntityDef, rows: Obj[]): unknown[] {
+  const child = def.child!;
+  const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+  return rows.map((r) => (single ? r[child.cols[0][1]] : fromRow(child.cols, r)));
+}
+
+/** All rows of one entity kind, with child lists filled in, ordered by id. */
+export function listAll(db: Database.Database, name: EntityName): Obj[] {
+  const def = ENTITIES[name];
+  const rows = stmt(db, `SELECT * FROM ${def.table} ORDER BY id`).all() as Obj[];
+  const objs = rows.map((r) => fromRow(def.cols, r));
+  if (def.child) {
+    const child = def.child;
+    const byParent = new Map<string, Obj[]>();
+    for (const r of stmt(db, `SELECT * FROM ${child.table} ORDER BY ${child.parentColumn}, ordinal`).all() as Obj[]) {
+      const key = String(r[child.parentColumn]);
+      let list = byParent.get(key);
+      if (!list) byParent.set(key, (list = []));
+      list.push(r);
+    }
+    for (const o of objs) o[child.field] = childRowsToValue(def, byParent.get(String(o.id)) ?? []);
+  }
+  return objs;
+}
+
+/** One entity by id, or null. */
+export function getOne(db: Database.Database, name: EntityName, id: string): Obj | null {
+  const def = ENTITIES[name];
+  const row = stmt(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Obj | undefined;
+  if (!row) return null;
+  const obj = fromRow(def.cols, row);
+  if (def.child) {
+    const rows = stmt(db, `SELECT * FROM ${def.child.table} WHERE ${def.child.parentColumn} = ? ORDER BY ordinal`).all(id) as Obj[];
+    obj[def.child.field] = childRowsToValue(def, rows);
+  }
+  return obj;
+}
+
+function writeChildren(db: Database.Database, def: EntityDef, obj: Obj): void {
+  const child = def.child;
+  if (!child) return;
+  stmt(db, `DELETE FROM ${child.table} WHERE ${child.parentColumn} = ?`).run(obj.id);
+  const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+  const cols = [child.parentColumn, 'ordinal', ...child.cols.map((c) => c[1])];
+  const ins = stmt(db, `INSERT INTO ${child.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const items = (obj[child.field] as unknown[]) ?? [];
+  items.forEach((item, i) => {
+    const values = single ? [item] : toRow(child.cols, item as Obj);
+    ins.run(obj.id, i, ...values);
+  });
+}
+
+function log(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: 'create' | 'update' | 'delete', before: Obj | null, after: Obj | null): void {
+  const subject = (after ?? before)!;
+  const verb = op === 'create' ? 'toegevoegd' : op === 'update' ? 'gewijzigd' : 'verwijderd';
+  stmt(
+    db,
+    'INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    ctx.now(),
+    ctx.author,
+    ctx.batch,
+    def.entity,
+    String(subject.id),
+    op,
+    before ? JSON.stringify(before) : null,
+    after ? JSON.stringify(after) : null,
+    `${def.noun} "${def.label(subject)}" ${verb}`,
+  );
+}
+
+/** Validates and inserts one entity, logging the change; the caller owns the transaction. */
+export function insertEntity(db: Database.Database, ctx: ChangeContext, name: EntityName, input: unknown): Obj {
+  const def = ENTITIES[name];
+  const obj = def.schema.parse(input) as Obj;
+  if (getOne(db, name, String(obj.id))) throw new CoreError('EXISTS', `Er bestaat al een ${def.noun} met id ${String(obj.id)}.`);
+  const cols = def.cols.map((c) => c[1]);
+  stmt(db, `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...toRow(def.cols, obj));
+  writeChildren(db, def, obj);
+  log(db, ctx, def, 'create', null, obj);
+  return obj;
+}
+
+/** Validates and replaces one entity, logging before and after; the caller owns the transaction. */
+export function updateEntity(db: Database.Database, ctx: ChangeContext, name: EntityName, input: unknown): Obj {
+  const def = ENTITIES[name];
+  const obj = def.schema.parse(input) as Obj;
+  const before = getOne(db, name, String(obj.id));
+  if (!before) throw new CoreError('NOT_FOUND', `Geen ${def.noun} met id ${String(obj.id)}.`);
+  const sets = def.cols.slice(1).map((c) => `${c[1]} = ?`);
+  const values = toRow(def.cols, obj);
+  stmt(db, `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = ?`).run(...values.slice(1), values[0]);
+  writeChildren(db, def, obj);
+  log(db, ctx, def, 'update', before, obj);
+  return obj;
+}
+
+/** Deletes one entity (foreign keys cascade as the schema says), logging what it was. */
+export function deleteEntity(db: Database.Database, ctx: ChangeContext, name: EntityName, id: string): void {
+  const def = ENTITIES[name];
+  const before = getOne(db, name, id);
+  if (!before) throw new CoreError('NOT_FOUND', `Geen ${def.noun} met id ${id}.`);
+  stmt(db, `DELETE FROM ${def.table} WHERE id = ?`).run(id);
+  log(db, ctx, def, 'delete', before, null);
+}
+
+/** Number of rows in an entity's table. */
+export function countOf(db: Database.Database, name: EntityName): number {
+  return (stmt(db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n;
+}

@@ -1,0 +1,293 @@
+import type { z } from 'zod';
+import {
+  ActorSchema,
+  AgreementSchema,
+  AreaSchema,
+  FunctionSchema,
+  GapSchema,
+  GovernanceModelSchema,
+  OrgUnitSchema,
+  PartnershipMemberSchema,
+  PartnershipSchema,
+  RoleAssignmentSchema,
+  ServiceSchema,
+} from '../../../shared/model';
+
+/** How a field is stored in its SQLite column. */
+type ColKind = 'text' | 'json' | 'bool' | 'int' | 'num';
+type Col = readonly [field: string, column: string, kind: ColKind];
+
+/** A list-valued field kept in a child table (ordered rows), e.g. an agreement's parties. */
+interface ChildTable {
+  field: string;
+  table: string;
+  parentColumn: string;
+  /** Columns of one child row; a single `value` column means the field is a list of plain values. */
+  cols: readonly Col[];
+}
+
+/** Maps one entity kind of the model onto its table; the generic store reads and writes through it. */
+export interface EntityDef {
+  entity: EntityName;
+  table: string;
+  schema: z.ZodType;
+  cols: readonly Col[];
+  child?: ChildTable;
+  /** Dutch noun for messages and the change log. */
+  noun: string;
+  label: (row: Record<string, unknown>) => string;
+}
+
+export type EntityName =
+  | 'area'
+  | 'actor'
+  | 'orgUnit'
+  | 'function'
+  | 'service'
+  | 'partnership'
+  | 'member'
+  | 'agreement'
+  | 'role'
+  | 'governanceModel'
+  | 'gap';
+
+const t = (field: string, column = snake(field)): Col => [field, column, 'text'];
+const j = (field: string, column = snake(field)): Col => [field, column, 'json'];
+const b = (field: string, column = snake(field)): Col => [field, column, 'bool'];
+function snake(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+const name = (r: Record<string, unknown>) => String(r.name ?? r.title ?? r.id);
+
+export const ENTITIES: Record<EntityName, EntityDef> = {
+  area: {
+    entity: 'area',
+    table: 'areas',
+    schema: AreaSchema,
+    noun: 'gebied',
+    label: name,
+    cols: [t('id'), t('name'), t('type'), ['inhabitants', 'inhabitants', 'int'], t('notes')],
+    child: { field: 'parentIds', table: 'area_parents', parentColumn: 'area_id', cols: [['value', 'parent_id', 'text']] },
+  },
+  actor: {
+    entity: 'actor',
+    table: 'actors',
+    schema: ActorSchema,
+    noun: 'actor',
+    label: name,
+    cols: [
+      t('id'),
+      t('name'),
+      t('type'),
+      j('sectors'),
+      t('legalForm'),
+      t('level'),
+      t('areaId'),
+      t('controlledById'),
+      t('kbo'),
+      t('socialeKaartId'),
+      t('socialeKaartSyncedAt'),
+      j('contact'),
+      b('active'),
+      t('notes'),
+      j('custom'),
+    ],
+  },
+  orgUnit: {
+    entity: 'orgUnit',
+    table: 'org_units',
+    schema: OrgUnitSchema,
+    noun: 'organisatie-eenheid',
+    label: name,
+    cols: [t('id'), t('actorId'), t('name'), t('kind'), t('parentUnitId'), t('reportsTo'), t('notes')],
+  },
+  function: {
+    entity: 'function',
+    table: 'functions',
+    schema: FunctionSchema,
+    noun: 'functie',
+    label: name,
+    cols: [t('id'), t('actorId'), t('orgUnitId'), t('title'), t('notes')],
+  },
+  service: {
+    entity: 'service',
+    table: 'services',
+    schema: ServiceSchema,
+    noun: 'dienst',
+    label: name,
+    cols: [
+      t('id'),
+      t('providerId'),
+      t('orgUnitId'),
+      t('name'),
+      j('lifeDomains'),
+      j('targetGroups'),
+      j('areaIds'),
+      b('outreach'),
+      j('functions'),
+      b('active'),
+      t('notes'),
+    ],
+  },
+  partnership: {
+    entity: 'partnership',
+    table: 'partnerships',
+    schema: PartnershipSchema,
+    noun: 'samenwerkingsverband',
+    label: name,
+    cols: [
+      t('id'),
+      t('name'),
+      t('kind'),
+      t('actorId'),
+      t('leadActorId'),
+      t('areaId'),
+      j('lifeDomains'),
+      j('targetGroups'),
+      b('active'),
+      t('notes'),
+    ],
+  },
+  member: {
+    entity: 'member',
+    table: 'partnership_members',
+    schema: PartnershipMemberSchema,
+    noun: 'lidmaatschap',
+    label: (r) => `${String(r.actorId)} in ${String(r.partnershipId)}`,
+    cols: [t('id'), t('partnershipId'), t('actorId'), t('role'), t('cluster'), t('since'), t('until'), t('agreementId')],
+  },
+  agreement: {
+    entity: 'agreement',
+    table: 'agreements',
+    schema: AgreementSchema,
+    noun: 'afspraak',
+    label: name,
+    cols: [
+      t('id'),
+      t('type'),
+      t('title'),
+      t('partnershipId'),
+      t('status'),
+      t('startDate'),
+      t('endDate'),
+      t('reviewDate'),
+      b('autoRenew'),
+      t('noticePeriod'),
+      j('decision'),
+      j('documentRef'),
+      t('legalBasis'),
+      j('lifeDomains'),
+      j('targetGroups'),
+      j('areaIds'),
+      j('finance'),
+      t('sourceRef'),
+      t('notes'),
+      j('custom'),
+    ],
+    child: {
+      field: 'parties',
+      table: 'agreement_parties',
+      parentColumn: 'agreement_id',
+      cols: [t('actorId'), t('role'), t('functionId'), t('orgUnitId'), t('cluster')],
+    },
+  },
+  role: {
+    entity: 'role',
+    table: 'role_assignments',
+    schema: RoleAssignmentSchema,
+    noun: 'roltoewijzing',
+    label: (r) => `${String(r.role)} ${String(r.actorId ?? r.orgUnitId ?? r.functionId)}`,
+    cols: [
+      t('id'),
+      t('role'),
+      t('actorId'),
+      t('orgUnitId'),
+      t('functionId'),
+      t('partnershipId'),
+      b('statutory'),
+      t('since'),
+      t('until'),
+      t('notes'),
+    ],
+  },
+  governanceModel: {
+    entity: 'governanceModel',
+    table: 'governance_models',
+    schema: GovernanceModelSchema,
+    noun: 'beheersmodel',
+    label: name,
+    cols: [
+      t('id'),
+      t('actorId'),
+      t('title'),
+      t('status'),
+      j('decision'),
+      t('adoptedDate'),
+      t('reviewDate'),
+      j('separatedUnitIds'),
+      t('notes'),
+    ],
+  },
+  gap: {
+    entity: 'gap',
+    table: 'gaps',
+    schema: GapSchema,
+    noun: 'lacune',
+    label: name,
+    cols: [
+      t('id'),
+      t('ruleId'),
+      t('title'),
+      t('description'),
+      j('targetGroups'),
+      j('lifeDomains'),
+      t('areaId'),
+      t('severity'),
+      t('status'),
+      t('statusNote'),
+      t('owner'),
+      j('actorIds'),
+      j('agreementIds'),
+      t('recordedOn'),
+    ],
+  },
+};
+
+/** Entities in an order where every reference points to something inserted earlier. */
+export const INSERT_ORDER: EntityName[] = [
+  'area',
+  'actor',
+  'orgUnit',
+  'function',
+  'service',
+  'partnership',
+  'agreement',
+  'member',
+  'role',
+  'governanceModel',
+  'gap',
+];
+
+/** Converts a model object into column values for SQLite. */
+export function toRow(cols: readonly Col[], obj: Record<string, unknown>): unknown[] {
+  return cols.map(([field, , kind]) => {
+    const v = obj[field];
+    if (v === undefined || v === null) return null;
+    if (kind === 'json') return JSON.stringify(v);
+    if (kind === 'bool') return v ? 1 : 0;
+    return v;
+  });
+}
+
+/** Converts a SQLite row back into a model object. */
+export function fromRow(cols: readonly Col[], row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column, kind] of cols) {
+    const v = row[column];
+    if (v === null || v === undefined) out[field] = null;
+    else if (kind === 'json') out[field] = JSON.parse(String(v));
+    else if (kind === 'bool') out[field] = v === 1;
+    else out[field] = v;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * The one contract between the UI and the core. Every call: a name, an input schema and an output schema.
+ * Preload (Electron) and the web bridge build `window.api` by looping over these names; the hosts register
+ * handlers from one typed object, so a missing or misspelt handler does not compile.
+ */
+import { z } from 'zod';
+import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema } from './model';
+import { VOCAB_KINDS } from './vocab/defaults';
+
+const Empty = z.object({}).strict();
+const OptionalPath = z
+  .object({ path: z.string().min(1).max(4096).optional() })
+  .strict();
+
+export const RecentFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentFile = z.infer<typeof RecentFileSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  schemaVersion: z.number().int(),
+  documentExtension: z.string(),
+  /** Whether the host can show native file dialogs (the web host asks for a path instead). */
+  nativeDialogs: z.boolean(),
+});
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfoSchema },
+  'document.current': { input: Empty, output: DocumentInfoSchema.nullable() },
+  'document.open': { input: OptionalPath, output: DocumentInfoSchema },
+  'document.create': {
+    input: z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        title: z.string().trim().min(1).max(300).optional(),
+        municipality: z.string().trim().max(300).optional(),
+      })
+      .strict(),
+    output: DocumentInfoSchema,
+  },
+  'document.openDemo': { input: Empty, output: DocumentInfoSchema },
+  'document.saveCopy': { input: OptionalPath, output: z.object({ path: z.string() }) },
+  'document.recent': { input: Empty, output: z.array(RecentFileSchema) },
+  'network.snapshot': { input: Empty, output: NetworkDataSchema },
+  'vocab.list': { input: Empty, output: z.record(z.enum(VOCAB_KINDS), z.array(VocabEntrySchema)) },
+  'changes.list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    output: z.array(ChangeEntrySchema),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+/** An expected failure, with a Dutch message for the user. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
+/** Every call answers with a value or an error, never with a raw exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer sees as `window.api`. */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>> };
+
+/** What a host implements: one function per call, given already-validated input. */
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
+
+/** The IPC channel of a call (Electron). */
+export const channelOf = (name: CallName): string => `regiekaart:${name}`;
+/** The HTTP path of a call (web host). */
+export const httpPathOf = (name: CallName): string => `/api/${name}`;

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { kboProblem, normaliseKbo } from '../util/kbo';
+import { Code, Codes, Custom, Id, IsoDate, Name, OptDate, OptText, Text } from './common';
+
+/** An area: ward, municipality, primary care zone, reference region… with the areas it lies in. */
+export const AreaSchema = z.object({
+  id: Id,
+  name: Name,
+  type: Code,
+  /** Areas that contain this one (a municipality lies in an ELZ and in a referentieregio). */
+  parentIds: z.array(Id).default([]),
+  inhabitants: z.number().int().nonnegative().nullable().default(null),
+  notes: OptText,
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const ContactSchema = z.object({
+  phone: OptText,
+  email: OptText,
+  website: OptText,
+  address: OptText,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const Kbo = z
+  .string()
+  .superRefine((v, ctx) => {
+    const problem = kboProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => normaliseKbo(v) as string);
+
+/** An organisation (or informal initiative, or partnership body) in the network. */
+export const ActorSchema = z.object({
+  id: Id,
+  name: Name,
+  type: Code,
+  /** First one is the primary sector. */
+  sectors: Codes,
+  legalForm: Code,
+  level: Code,
+  /** The area the actor works in (its werkingsgebied). */
+  areaId: Id.nullable().default(null),
+  controlledById: Id.nullable().default(null),
+  kbo: Kbo.nullable().default(null),
+  socialeKaartId: OptText,
+  socialeKaartSyncedAt: OptDate,
+  contact: ContactSchema.default({ phone: null, email: null, website: null, address: null }),
+  active: z.boolean().default(true),
+  notes: OptText,
+  custom: Custom,
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** A department, cell or decision body inside an actor (e.g. Dienst Welzijn, BCSD). */
+export const OrgUnitSchema = z.object({
+  id: Id,
+  actorId: Id,
+  name: Name,
+  kind: z.enum(['DIENST', 'CEL', 'BESLISSINGSORGAAN', 'ANDERE']).default('DIENST'),
+  parentUnitId: Id.nullable().default(null),
+  /** To whom the unit reports, as a function title (e.g. "diensthoofd Welzijn", "algemeen directeur"). */
+  reportsTo: OptText,
+  notes: OptText,
+});
+export type OrgUnit = z.infer<typeof OrgUnitSchema>;
+
+/** A job role (never a person's name): schepen van Welzijn, diensthoofd Welzijn. */
+export const FunctionSchema = z.object({
+  id: Id,
+  actorId: Id,
+  orgUnitId: Id.nullable().default(null),
+  title: Name,
+  notes: OptText,
+});
+export type OrgFunction = z.infer<typeof FunctionSchema>;
+
+/** What an actor offers, to whom, in which life domains and where. */
+export const ServiceSchema = z.object({
+  id: Id,
+  providerId: Id,
+  orgUnitId: Id.nullable().default(null),
+  name: Name,
+  lifeDomains: Codes,
+  targetGroups: Codes,
+  areaIds: z.array(Id).default([]),
+  outreach: z.boolean().default(false),
+  /** Service functions such as INFO, LOKET, DOORVERWIJZING, RECHTENVERKENNING. */
+  functions: Codes,
+  active: z.boolean().default(true),
+  notes: OptText,
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+/** A partnership or network; `actorId` links it to its node on the map when it has one (GBO, zorgraad…). */
+export const PartnershipSchema = z.object({
+  id: Id,
+  name: Name,
+  kind: Code,
+  actorId: Id.nullable().default(null),
+  leadActorId: Id.nullable().default(null),
+  areaId: Id.nullable().default(null),
+  lifeDomains: Codes,
+  targetGroups: Codes,
+  active: z.boolean().default(true),
+  notes: OptText,
+});
+export type Partnership = z.infer<typeof PartnershipSchema>;
+
+export const PartnershipMemberSchema = z.object({
+  id: Id,
+  partnershipId: Id,
+  actorId: Id,
+  role: Code.default('MEMBER'),
+  /** Zorgraad cluster/geleding or Huis van het Kind pillar. */
+  cluster: OptText,
+  since: OptDate,
+  until: OptDate,
+  agreementId: Id.nullable().default(null),
+});
+export type PartnershipMember = z.infer<typeof PartnershipMemberSchema>;
+
+export const AgreementPartySchema = z.object({
+  actorId: Id,
+  role: Code,
+  functionId: Id.nullable().default(null),
+  orgUnitId: Id.nullable().default(null),
+  cluster: OptText,
+});
+export type AgreementParty = z.infer<typeof AgreementPartySchema>;
+
+export const DecisionSchema = z.object({
+  body: Code.nullable().default(null),
+  date: OptDate,
+  reference: OptText,
+});
+export const DocumentRefSchema = z.object({
+  /** The document's own reference (e.g. PROT-SH-CAW-2021). */
+  reference: OptText,
+  path: OptText,
+  url: OptText,
+  version: OptText,
+  hash: OptText,
+});
+export const FinanceSchema = z.object({
+  amount: z.number().nonnegative().nullable().default(null),
+  period: OptText,
+  funderId: Id.nullable().default(null),
+  bbcCode: OptText,
+});
+
+const agreementShape = z.object({
+  id: Id,
+  type: Code,
+  title: Name,
+  /** In order: the first party is the "from" side of a directed agreement. */
+  parties: z.array(AgreementPartySchema).min(1, 'Een afspraak heeft minstens één partij.'),
+  /** A partnership that is itself a party (membership of the GBO, …), when it has no actor node. */
+  partnershipId: Id.nullable().default(null),
+  status: Code,
+  startDate: OptDate,
+  endDate: OptDate,
+  reviewDate: OptDate,
+  autoRenew: z.boolean().default(false),
+  noticePeriod: OptText,
+  decision: DecisionSchema.nullable().default(null),
+  documentRef: DocumentRefSchema.nullable().default(null),
+  legalBasis: OptText,
+  lifeDomains: Codes,
+  targetGroups: Codes,
+  areaIds: z.array(Id).default([]),
+  finance: FinanceSchema.nullable().default(null),
+  sourceRef: OptText,
+  notes: OptText,
+  custom: Custom,
+});
+
+/** An agreement between any number of parties. */
+export const AgreementSchema = agreementShape.superRefine((a, ctx) => {
+  if (a.startDate && a.endDate && a.endDate < a.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'De einddatum ligt vóór de begindatum.' });
+  }
+  if (a.parties.length < 2 && !a.partnershipId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['parties'],
+      message: 'Een afspraak heeft minstens twee partijen, of één partij en een samenwerkingsverband.',
+    });
+  }
+  const seen = new Set<string>();
+  for (const p of a.parties) {
+    const key = `${p.actorId}/${p.role}`;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['parties'], message: `Partij ${p.actorId} staat twee keer met rol ${p.role}.` });
+    seen.add(key);
+  }
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+/** Who holds which role (regisseur, actor, chair…) in which network or partnership. */
+export const RoleAssignmentSchema = z.object({
+  id: Id,
+  role: Code,
+  actorId: Id.nullable().default(null),
+  orgUnitId: Id.nullable().default(null),
+  functionId: Id.nullable().default(null),
+  partnershipId: Id.nullable().default(null),
+  /** Set by law (the mayor organises the LIVC-R): recorded, then mitigated rather than flagged. */
+  statutory: z.boolean().default(false),
+  since: OptDate,
+  until: OptDate,
+  notes: OptText,
+});
+export type RoleAssignment = z.infer<typeof RoleAssignmentSchema>;
+
+/** A beheersmodel: how a local government that is both actor and regisseur keeps the roles apart. */
+export const GovernanceModelSchema = z.object({
+  id: Id,
+  actorId: Id,
+  title: Name,
+  status: Code,
+  decision: DecisionSchema.nullable().default(null),
+  adoptedDate: OptDate,
+  reviewDate: OptDate,
+  separatedUnitIds: z.array(Id).default([]),
+  notes: OptText,
+});
+export type GovernanceModel = z.infer<typeof GovernanceModelSchema>;
+
+/** A gap recorded in the register (recorded by people, as opposed to a computed finding). */
+export const GapSchema = z.object({
+  id: Id,
+  ruleId: OptText,
+  title: Name,
+  description: Text.default(''),
+  targetGroups: Codes,
+  lifeDomains: Codes,
+  areaId: Id.nullable().default(null),
+  severity: Code,
+  status: Code,
+  statusNote: OptText,
+  owner: OptText,
+  actorIds: z.array(Id).default([]),
+  agreementIds: z.array(Id).default([]),
+  recordedOn: OptDate,
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const DocumentMetaSchema = z.object({
+  title: Name,
+  municipality: OptText,
+  /** The area that is "the municipality" for coverage checks. */
+  municipalityAreaId: Id.nullable().default(null),
+  /** The date the document's data describes (the demo is fixed at 2026-11-15); null means today. */
+  referenceDate: OptDate,
+  notes: OptText,
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+export { IsoDate };

@@ -1,0 +1,32 @@
+import type { ZodError } from 'zod';
+
+/** One Dutch sentence per problem, naming the field: "naam: Naam is verplicht." */
+export function describeZodError(err: ZodError): string {
+  return err.issues
+    .slice(0, 8)
+    .map((i) => {
+      const where = i.path.length ? `${i.path.join('.')}: ` : '';
+      return `${where}${dutchIssue(i.code, i.message)}`;
+    })
+    .join(' ');
+}
+
+function dutchIssue(code: string, message: string): string {
+  // Our own schemas carry Dutch messages; zod's built-in English ones are replaced by a Dutch equivalent.
+  if (!/^(Invalid|Too|Expected|Unrecognized|Required)/i.test(message)) return message;
+  switch (code) {
+    case 'invalid_type':
+      return /received undefined/.test(message) ? 'is verplicht.' : 'heeft een verkeerd soort waarde.';
+    case 'too_small':
+      return 'is te kort of te klein.';
+    case 'too_big':
+      return 'is te lang of te groot.';
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return 'heeft geen toegelaten waarde.';
+    case 'unrecognized_keys':
+      return 'bevat onbekende velden.';
+    default:
+      return 'is ongeldig.';
+  }
+}
