@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema } from './model';
 import { VOCAB_KINDS } from './vocab/defaults';
+import { CALL_NAMES, channelOf, httpPathOf, type CallName } from './api-names';
+
+export { CALL_NAMES, channelOf, httpPathOf, type CallName };
 
 const Empty = z.object({}).strict();
 const OptionalPath = z
@@ -53,11 +56,12 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
     output: z.array(ChangeEntrySchema),
   },
-} as const;
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type CallName = keyof Contract;
-export const CALL_NAMES = Object.keys(contract) as CallName[];
+// Every contract entry must be a listed name (the satisfies above checks the other direction).
+const onlyListedNames: Record<Exclude<keyof Contract, CallName>, never> = {};
+void onlyListedNames;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
@@ -75,8 +79,3 @@ export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<Result<Cal
 
 /** What a host implements: one function per call, given already-validated input. */
 export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
-
-/** The IPC channel of a call (Electron). */
-export const channelOf = (name: CallName): string => `regiekaart:${name}`;
-/** The HTTP path of a call (web host). */
-export const httpPathOf = (name: CallName): string => `/api/${name}`;

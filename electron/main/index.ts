@@ -1,0 +1,134 @@
+/**
+ * Electron host: lifecycle, the window, menus, single-instance lock, file association and IPC.
+ * Together with preload, the only code that imports 'electron'; everything else is the plain-Node core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { createHandlers, Session } from '../core/session';
+import { DOCUMENT_EXTENSION } from '../core/document';
+import { resolveStatic } from '../core/static-files';
+import { registerIpc } from './ipc';
+import { appPaths } from './paths';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
+
+const appRoot = app.getAppPath();
+const paths = appPaths(appRoot, process.resourcesPath, app.isPackaged);
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const fileFilter = [{ name: 'Regiekaart', extensions: [DOCUMENT_EXTENSION.slice(1)] }];
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | null = null;
+let coreSession: Session;
+
+function documentArg(argv: string[]): string | null {
+  const f = argv.slice(1).find((a) => a.endsWith(DOCUMENT_EXTENSION) && fs.existsSync(a));
+  return f ? path.resolve(f) : null;
+}
+
+async function openFromOs(file: string): Promise<void> {
+  try {
+    await coreSession.open(file);
+    win?.webContents.reload();
+  } catch (err) {
+    dialog.showErrorBox('Regiekaart', (err as Error).message);
+  }
+}
+
+function buildMenu(): void {
+  const send = (action: string) => () => win?.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('regiekaart:menu', { detail: ${JSON.stringify(action)} }))`);
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'Bestand',
+      submenu: [
+        { label: 'Nieuwe netwerkkaart…', accelerator: 'CmdOrCtrl+N', click: send('new') },
+        { label: 'Openen…', accelerator: 'CmdOrCtrl+O', click: send('open') },
+        { label: 'Voorbeeldstad openen', click: send('demo') },
+        { label: 'Kopie opslaan…', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveCopy') },
+        { type: 'separator' },
+        { role: 'quit', label: 'Afsluiten' },
+      ],
+    },
+    { label: 'Beeld', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function createWindow(): Promise<void> {
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Regiekaart',
+    show: false,
+    webPreferences: secureWebPreferences(paths.preload),
+  });
+  hardenWebContents(win.webContents, devServerUrl ?? APP_ORIGIN, (url) => void shell.openExternal(url));
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.on('second-instance', (_e, argv) => {
+  const file = documentArg(argv);
+  if (file) void openFromOs(file);
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+app.on('open-file', (e, file) => {
+  e.preventDefault();
+  if (app.isReady()) void openFromOs(file);
+  else process.argv.push(file);
+});
+app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, devServerUrl ?? APP_ORIGIN));
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => coreSession?.close());
+
+void app.whenReady().then(async () => {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const hit = url.host === 'regiekaart' ? resolveStatic(paths.renderer, url.pathname) : null;
+    if (!hit) return new Response('Niet gevonden', { status: 404 });
+    const res = await net.fetch(pathToFileURL(hit.file).toString());
+    return new Response(res.body, {
+      headers: { 'content-type': hit.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+    });
+  });
+  coreSession = new Session({
+    host: 'electron',
+    appVersion: app.getVersion(),
+    bundledDemo: paths.bundledDemo,
+    workDir: app.getPath('userData'),
+    nativeBinding: paths.nativeBinding,
+    dialogs: {
+      chooseOpen: async () => {
+        const r = await dialog.showOpenDialog(win!, { title: 'Netwerkkaart openen', filters: fileFilter, properties: ['openFile'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      chooseSave: async (defaultName) => {
+        const r = await dialog.showSaveDialog(win!, { title: 'Opslaan als', defaultPath: defaultName, filters: fileFilter });
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+    },
+    onDocumentChanged: (info) => win?.setTitle(info ? `${info.meta.title} — Regiekaart` : 'Regiekaart'),
+  });
+  registerIpc(ipcMain, createHandlers(coreSession), devServerUrl);
+  const file = documentArg(process.argv);
+  try {
+    if (file) await coreSession.open(file);
+    else await coreSession.openDemo();
+  } catch (err) {
+    dialog.showErrorBox('Regiekaart', (err as Error).message);
+  }
+  buildMenu();
+  await createWindow();
+});

@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../shared/api';
+import { call } from './api';
+
+/** Server state: the open document, its snapshot and vocabulary, cached until a mutation invalidates them. */
+export const useAppInfo = () => useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+export const useDocument = () => useQuery({ queryKey: ['doc', 'info'], queryFn: () => call('document.current', {}) });
+export const useSnapshot = (enabled: boolean) =>
+  useQuery({ queryKey: ['doc', 'snapshot'], queryFn: () => call('network.snapshot', {}), enabled });
+export const useVocab = (enabled: boolean) => useQuery({ queryKey: ['doc', 'vocab'], queryFn: () => call('vocab.list', {}), enabled });
+export const useRecent = () => useQuery({ queryKey: ['recent'], queryFn: () => call('document.recent', {}) });
+
+type FileAction =
+  | { kind: 'open'; input: CallInput<'document.open'> }
+  | { kind: 'create'; input: CallInput<'document.create'> }
+  | { kind: 'demo' }
+  | { kind: 'saveCopy'; input: CallInput<'document.saveCopy'> };
+
+/** Opening, creating or copying a document; everything about the document is refetched afterwards. */
+export function useFileAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (a: FileAction): Promise<string> => {
+      switch (a.kind) {
+        case 'open':
+          return (await call('document.open', a.input)).fileName;
+        case 'create':
+          return (await call('document.create', a.input)).fileName;
+        case 'demo':
+          return (await call('document.openDemo', {})).fileName;
+        case 'saveCopy':
+          return (await call('document.saveCopy', a.input)).path;
+      }
+    },
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}

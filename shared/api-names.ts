@@ -1,0 +1,22 @@
+/**
+ * The names of every contract call, without their schemas: the sandboxed preload needs only these, so it
+ * stays a few lines instead of bundling the validation library. `api.ts` checks both lists agree.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'document.current',
+  'document.open',
+  'document.create',
+  'document.openDemo',
+  'document.saveCopy',
+  'document.recent',
+  'network.snapshot',
+  'vocab.list',
+  'changes.list',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** The IPC channel of a call (Electron). */
+export const channelOf = (name: CallName): string => `regiekaart:${name}`;
+/** The HTTP path of a call (web host). */
+export const httpPathOf = (name: CallName): string => `/api/${name}`;

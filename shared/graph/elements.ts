@@ -1,0 +1,97 @@
+import type { NetworkData } from '../model';
+import type { VocabEntry, VocabKind } from '../vocab';
+
+/** A node or edge of the drawn map, independent of the drawing library (Cytoscape in the app, SVG in reports). */
+export interface MapNode {
+  id: string;
+  kind: 'actor' | 'partnership' | 'agreement';
+  label: string;
+  color: string;
+  shape: string;
+  /** Actor that is a partnership body (GBO, zorgraad…) or a partnership without its own actor: drawn as a hub. */
+  hub: boolean;
+  sector: string | null;
+  legalForm: string | null;
+  level: string | null;
+}
+export interface MapEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'agreement' | 'member';
+  type: string | null;
+  status: string | null;
+  line: 'solid' | 'dashed' | 'dotted';
+  label: string;
+}
+
+const FALLBACK_COLOR = '#7f7f7f';
+
+function prop<T>(vocab: Record<VocabKind, VocabEntry[]>, kind: VocabKind, code: string | null, key: string, fallback: T): T {
+  const v = vocab[kind].find((e) => e.code === code)?.props?.[key];
+  return (v as T) ?? fallback;
+}
+
+/**
+ * Builds the map's nodes and edges from a snapshot: actors coloured by primary sector and shaped by legal form;
+ * partnerships as hubs with member edges (an actor may belong to several); two-party agreements as edges and
+ * agreements with more parties as a small node joined to each party.
+ */
+export function networkElements(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): { nodes: MapNode[]; edges: MapEdge[] } {
+  const nodes: MapNode[] = [];
+  const edges: MapEdge[] = [];
+  const hubActors = new Set(data.partnerships.map((p) => p.actorId).filter((x): x is string => !!x));
+  const nodeOfPartnership = new Map<string, string>();
+
+  for (const a of data.actors) {
+    const sector = a.sectors[0] ?? null;
+    nodes.push({
+      id: a.id,
+      kind: 'actor',
+      label: a.name,
+      color: prop(vocab, 'sector', sector, 'color', FALLBACK_COLOR),
+      shape: prop(vocab, 'legalForm', a.legalForm, 'shape', 'ellipse'),
+      hub: hubActors.has(a.id),
+      sector,
+      legalForm: a.legalForm,
+      level: a.level,
+    });
+  }
+  for (const p of data.partnerships) {
+    if (p.actorId) {
+      nodeOfPartnership.set(p.id, p.actorId);
+      continue;
+    }
+    const id = `partnership:${p.id}`;
+    nodeOfPartnership.set(p.id, id);
+    nodes.push({ id, kind: 'partnership', label: p.name, color: '#ffffff', shape: 'round-octagon', hub: true, sector: null, legalForm: 'PARTNERSHIP', level: null });
+  }
+
+  const lineOf = (type: string, status: string): MapEdge['line'] => {
+    if (status === 'CONCEPT' || status === 'ONDERHANDELING') return 'dashed';
+    return prop(vocab, 'agreementType', type, 'line', 'solid');
+  };
+  for (const ag of data.agreements) {
+    const parties = ag.parties.map((p) => p.actorId);
+    const line = lineOf(ag.type, ag.status);
+    if (parties.length === 2) {
+      edges.push({ id: `agreement:${ag.id}`, source: parties[0], target: parties[1], kind: 'agreement', type: ag.type, status: ag.status, line, label: ag.title });
+    } else {
+      const hub = `agreement:${ag.id}`;
+      nodes.push({ id: hub, kind: 'agreement', label: ag.title, color: '#ffffff', shape: 'diamond', hub: false, sector: null, legalForm: null, level: null });
+      parties.forEach((actorId, i) =>
+        edges.push({ id: `${hub}:${i}`, source: actorId, target: hub, kind: 'agreement', type: ag.type, status: ag.status, line, label: ag.title }),
+      );
+      if (ag.partnershipId && nodeOfPartnership.has(ag.partnershipId)) {
+        edges.push({ id: `${hub}:p`, source: hub, target: nodeOfPartnership.get(ag.partnershipId)!, kind: 'agreement', type: ag.type, status: ag.status, line, label: ag.title });
+      }
+    }
+  }
+  // A membership already drawn as its agreement (R02: OCMW → GBO) is not drawn twice.
+  for (const m of data.members) {
+    const target = nodeOfPartnership.get(m.partnershipId);
+    if (!target || m.agreementId) continue;
+    edges.push({ id: `member:${m.id}`, source: m.actorId, target, kind: 'member', type: null, status: null, line: 'dotted', label: m.role });
+  }
+  return { nodes, edges };
+}
