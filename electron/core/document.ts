@@ -13,6 +13,7 @@ import {
   type NetworkDataInput,
   type ChangeEntry,
 } from '../../shared/model';
+import { normaliseKbo } from '../../shared/util/kbo';
 import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
 import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
@@ -40,6 +41,12 @@ export interface OpenOptions {
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/**
+ * Files this process has open. POSIX drops all of a process's locks on a file when any descriptor of it is
+ * closed, so we must never open (even just to peek at) a file that one of our own connections holds.
+ */
+const openInProcess = new Set<string>();
+
 function isSqliteFile(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
@@ -51,8 +58,10 @@ function isSqliteFile(file: string): boolean {
   }
 }
 
+/** Writable means: the OS lets us write and the user has not marked the file read-only (root ignores the bits). */
 function canWrite(file: string): boolean {
   try {
+    if ((fs.statSync(file).mode & 0o222) === 0) return false;
     fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
     return true;
@@ -102,6 +111,8 @@ export class NetworkDocument {
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
+    /** The real path, as registered in the process-wide set of open files. */
+    readonly key: string,
     readonly readOnly: boolean,
     readonly readOnlyReason: string | null,
     private readonly author: string,
@@ -114,6 +125,10 @@ export class NetworkDocument {
     const exists = fs.existsSync(abs);
     if (options.create && exists) throw new CoreError('EXISTS', `Het bestand ${abs} bestaat al.`);
     if (!options.create && !exists) throw new CoreError('NOT_FOUND', `Het bestand ${abs} bestaat niet.`);
+    const key = exists ? fs.realpathSync(abs) : abs;
+    if (openInProcess.has(key)) {
+      throw new CoreError('IN_USE', `${path.basename(abs)} is al geopend in Regiekaart (in gebruik in een ander venster).`);
+    }
     if (exists && !isSqliteFile(abs)) {
       throw new CoreError('NOT_A_DOCUMENT', `${path.basename(abs)} is geen Regiekaart-bestand (geen SQLite-databank).`);
     }
@@ -161,7 +176,8 @@ export class NetworkDocument {
         }
         db.pragma('query_only = ON');
         const reason = `U hebt geen schrijfrechten op ${path.basename(abs)}: het is geopend als alleen-lezen.`;
-        return new NetworkDocument(db, abs, true, reason, options.author ?? defaultAuthor(), binding);
+        openInProcess.add(key);
+        return new NetworkDocument(db, abs, key, true, reason, options.author ?? defaultAuthor(), binding);
       }
       // Take the write lock now, so a second writer is refused at open and not at its first edit.
       db.exec('BEGIN IMMEDIATE; COMMIT;');
@@ -174,7 +190,8 @@ export class NetworkDocument {
         verifyCopy(backup, version, binding);
       }
       migrate(db, version, options.migrations);
-      const doc = new NetworkDocument(db, abs, false, null, options.author ?? defaultAuthor(), binding);
+      const doc = new NetworkDocument(db, abs, fs.realpathSync(abs), false, null, options.author ?? defaultAuthor(), binding);
+      openInProcess.add(doc.key);
       if (version === 0) doc.initialise(options.meta ?? {});
       return doc;
     } catch (err) {
@@ -208,6 +225,7 @@ export class NetworkDocument {
       }
     }
     this.db.close();
+    openInProcess.delete(this.key);
   }
 
   get schemaVersion(): number {
@@ -356,7 +374,9 @@ export class NetworkDocument {
   /** Writes a consistent copy of the document elsewhere (SQLite online backup), verified, then renamed into place. */
   async saveCopy(dest: string): Promise<string> {
     const abs = path.resolve(dest);
-    if (abs === this.path) throw new CoreError('INVALID_INPUT', 'Kies een ander bestand dan het geopende document.');
+    const destKey = fs.existsSync(abs) ? fs.realpathSync(abs) : abs;
+    if (destKey === this.key) throw new CoreError('INVALID_INPUT', 'Kies een ander bestand dan het geopende document.');
+    if (openInProcess.has(destKey)) throw new CoreError('IN_USE', `${path.basename(abs)} is geopend en kan niet worden overschreven.`);
     const tmp = `${abs}.tmp-${process.pid}-${Date.now()}`;
     try {
       await this.db.backup(tmp);
@@ -402,11 +422,12 @@ export class EditTx {
 
   private guard(name: EntityName, obj: Record<string, unknown>): void {
     this.doc.checkCodes(name, obj);
-    if (name === 'actor' && obj.kbo) {
-      const other = this.doc.db.prepare('SELECT id, name FROM actors WHERE kbo = ? AND id <> ?').get(obj.kbo, obj.id) as
+    const kbo = name === 'actor' && typeof obj.kbo === 'string' ? normaliseKbo(obj.kbo) : null;
+    if (kbo) {
+      const other = this.doc.db.prepare('SELECT id, name FROM actors WHERE kbo = ? AND id <> ?').get(kbo, obj.id) as
         | { id: string; name: string }
         | undefined;
-      if (other) throw new CoreError('CONSTRAINT', `Ondernemingsnummer ${String(obj.kbo)} is al gebruikt door ${other.name} (${other.id}).`);
+      if (other) throw new CoreError('CONSTRAINT', `Ondernemingsnummer ${kbo} is al gebruikt door ${other.name} (${other.id}).`);
     }
   }
 

@@ -38,6 +38,9 @@ export function toCoreError(err: unknown): CoreError {
   if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') {
     return new CoreError('IN_USE', 'Het bestand is in gebruik door een ander venster of programma. Sluit het daar en probeer opnieuw.');
   }
+  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') {
+    return new CoreError('CORRUPT', `Het bestand is beschadigd of geen geldige databank (${e.message ?? e.code}). Open een reservekopie.`);
+  }
   if (e?.code === 'SQLITE_READONLY') return new CoreError('READ_ONLY', 'Het bestand is alleen-lezen: wijzigingen kunnen niet worden bewaard.');
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
     return new CoreError('IO', 'De schijf is vol: de wijziging is niet bewaard. Maak ruimte vrij en probeer opnieuw.');

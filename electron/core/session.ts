@@ -44,6 +44,7 @@ export class Session {
 
   /** Opens a file, closing the previous one only once the new one opened fine. */
   async open(file: string, create = false, meta?: { title?: string; municipality?: string }): Promise<DocumentInfo> {
+    if (!create && this.doc && fs.existsSync(file) && fs.realpathSync(file) === this.doc.key) return this.doc.info();
     const next = await NetworkDocument.open(file, { create, meta, nativeBinding: this.platform.nativeBinding });
     this.doc?.close();
     this.doc = next;
