@@ -77,9 +77,11 @@ export function buildVoorbeeldstad(src: Source = source): NetworkDataInput {
     ];
     if (r.subject) parties.push({ actorId: r.subject, role: 'SUBJECT', functionId: null, orgUnitId: null, cluster: null });
     const body = r.doc ? docBodies.find(([prefix]) => r.doc!.startsWith(prefix))?.[1] : undefined;
-    // A membership of a partnership body is also recorded as a member row, linked to its agreement.
+    // A membership of a partnership body (or its pen-holder's agreement) is also recorded as a member row,
+    // linked to its agreement; a case consultation by invitation (R31) is not a membership.
     const partnershipId = partnershipByActor.get(r.to);
-    if (partnershipId && (r.type === 'LIDMAATSCHAP' || r.type === 'MANDAAT')) {
+    const joins = r.type === 'LIDMAATSCHAP' || r.type === 'MANDAAT' || fromRole === 'PENHOUDER';
+    if (partnershipId && joins) {
       members.push({
         id: `M-${r.id}`,
         partnershipId,

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { tmpDir } from '../helpers/tmp';
+
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it('writes the demo and reports 46 actors and 60 agreements as JSON', async () => {
+    const file = path.join(tmpDir(), 'v.regiekaart');
+    const demo = await cli('demo', file);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toMatch(/46 actoren, 60 afspraken, 8 lacunes/);
+    const info = await cli('info', file, '--json');
+    expect(info.code).toBe(0);
+    const json = JSON.parse(info.out);
+    expect(json).toMatchObject({ schemaVersion: 1, title: 'Regiekaart Voorbeeldstad', counts: { actors: 46, agreements: 60, gaps: 8, governanceModels: 0 } });
+    expect(json.counts.services).toBeGreaterThan(20);
+    const text = await cli('info', file);
+    expect(text.out).toMatch(/Actoren:\s+46/);
+    expect(text.out).toMatch(/Schemaversie:\s+1/);
+  });
+
+  it('refuses to overwrite without --force, and leaves no half-written file', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'v.regiekaart');
+    fs.writeFileSync(file, 'bestaand');
+    const r = await cli('demo', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bestaat al.*--force/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('bestaand');
+    expect((await cli('demo', file, '--force')).code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['v.regiekaart']);
+  });
+
+  it('answers bad input in Dutch on stderr with a non-zero exit code', async () => {
+    const missing = await cli('info', path.join(tmpDir(), 'nergens.regiekaart'));
+    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(missing.err).toMatch(/^Fout: Het bestand .* bestaat niet\./);
+    const unknown = await cli('exporteer');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/Onbekende opdracht "exporteer"/);
+    const badOption = await cli('info', 'x.regiekaart', '--xml');
+    expect(badOption.code).toBe(2);
+    expect(badOption.err).toMatch(/Onbekende optie/);
+    expect((await cli('info')).err).toMatch(/Geef precies één bestand op/);
+  });
+
+  it('runs as a process with the right exit codes (npm run cli)', () => {
+    const file = path.join(tmpDir(), 'p.regiekaart');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { encoding: 'utf8' });
+    expect(run('demo', file).status).toBe(0);
+    const info = run('info', file, '--json');
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout).counts.actors).toBe(46);
+    const bad = run('info', `${file}.nope`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/bestaat niet/);
+  });
+});

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers, Session } from '../../electron/core/session';
+import { startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/web/server';
+import { contract, CALL_NAMES, type CallName } from '../../shared/api';
+import { tmpDir } from '../helpers/tmp';
+
+let host: WebHost | null = null;
+let session: Session | null = null;
+afterEach(async () => {
+  await host?.close();
+  session?.close();
+  host = null;
+  session = null;
+});
+
+async function start() {
+  const dir = tmpDir();
+  const renderer = path.join(dir, 'renderer');
+  fs.mkdirSync(renderer);
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  fs.writeFileSync(path.join(dir, 'geheim.txt'), 'geheim');
+  session = new Session({ host: 'web', appVersion: '0.0.0-test', dialogs: null, bundledDemo: null, workDir: path.join(dir, 'work') });
+  host = await startWebHost({ handlers: createHandlers(session), rendererDir: renderer });
+  return { dir, host };
+}
+
+function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+async function api(h: WebHost, name: string, input: unknown, token = h.token) {
+  const r = await request(`${h.url}api/${name}`, { method: 'POST', headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  return { status: r.status, json: JSON.parse(r.body) };
+}
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only and serves the page with the token and a strict CSP', async () => {
+    const { host: h } = await start();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await request(h.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<meta name="regiekaart-token" content="${h.token}" />`);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(h.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('refuses API calls without the per-run token, with another Host, or with GET', async () => {
+    const { host: h } = await start();
+    expect((await api(h, 'app.info', {}, 'fout')).status).toBe(403);
+    const noToken = await request(`${h.url}api/app.info`, { method: 'POST', body: '{}' });
+    expect(noToken.status).toBe(403);
+    const rebinding = await request(`${h.url}api/app.info`, { method: 'POST', headers: { host: 'evil.example:80', [TOKEN_HEADER]: h.token }, body: '{}' });
+    expect(rebinding.status).toBe(421);
+    expect((await request(`${h.url}api/app.info`)).status).toBe(405);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const { host: h } = await start();
+    for (const p of ['../geheim.txt', '..%2fgeheim.txt', '%2e%2e/geheim.txt']) {
+      const r = await request(`${h.url}${p}`);
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('geheim');
+    }
+  });
+
+  it('validates input, answers errors as Dutch values, and runs every call with output matching the contract', async () => {
+    const { dir, host: h } = await start();
+    const noDoc = await api(h, 'network.snapshot', {});
+    expect(noDoc.json).toEqual({ ok: false, error: { code: 'NO_DOCUMENT', message: expect.stringMatching(/geen document geopend/) } });
+    expect((await api(h, 'changes.list', { limit: -1 })).json.error.code).toBe('INVALID_INPUT');
+    expect((await api(h, 'bestaat.niet', {})).json.error.code).toBe('UNKNOWN_CALL');
+    expect((await api(h, 'document.open', {})).json.error.message).toMatch(/Geef het pad/);
+
+    const inputs: Partial<Record<CallName, unknown>> = {
+      'document.open': { path: path.join(dir, 'work', 'Voorbeeldstad.regiekaart') },
+      'document.create': { path: path.join(dir, 'nieuw'), title: 'Nieuwe kaart', municipality: 'Testdorp' },
+      'document.saveCopy': { path: path.join(dir, 'kopie.regiekaart') },
+    };
+    const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
+    for (const name of order) {
+      const r = await api(h, name, inputs[name] ?? {});
+      expect(r.json.ok, `${name}: ${JSON.stringify(r.json.error)}`).toBe(true);
+      expect(contract[name].output.safeParse(r.json.value).success, name).toBe(true);
+    }
+    expect(fs.existsSync(path.join(dir, 'kopie.regiekaart'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'nieuw.regiekaart'))).toBe(true);
+    const current = await api(h, 'document.current', {});
+    expect(current.json.value.meta).toMatchObject({ title: 'Nieuwe kaart', municipality: 'Testdorp' });
+    const recent = await api(h, 'document.recent', {});
+    expect(recent.json.value.map((r: { fileName: string }) => r.fileName)).toEqual(['nieuw.regiekaart', 'Voorbeeldstad.regiekaart']);
+  });
+
+  it('refuses oversized requests', async () => {
+    const { host: h } = await start();
+    const big = await request(`${h.url}api/app.info`, { method: 'POST', headers: { [TOKEN_HEADER]: h.token }, body: 'x'.repeat(1024 * 1024 + 10) }).catch(() => ({ status: 413 }));
+    expect(big.status).toBe(413);
+  });
+});
