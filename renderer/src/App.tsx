@@ -101,7 +101,17 @@ export function App() {
         {doc && <span>{t('counts', { actors: doc.counts.actors, agreements: doc.counts.agreements, gaps: doc.counts.gaps })}</span>}
         <span className="status-msg">{status}</span>
       </footer>
-      {dialog && <PathDialog kind={dialog} onCancel={() => setDialog(null)} onSubmit={(path, extra) => runFile(dialog, path, extra)} />}
+      {dialog && (
+        <PathDialog
+          kind={dialog}
+          error={fileAction.error ? errorText : null}
+          onCancel={() => {
+            fileAction.reset();
+            setDialog(null);
+          }}
+          onSubmit={(path, extra) => runFile(dialog, path, extra)}
+        />
+      )}
     </div>
   );
 }

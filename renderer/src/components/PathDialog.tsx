@@ -8,7 +8,9 @@ export function PathDialog({
   kind,
   onCancel,
   onSubmit,
+  error,
 }: {
+  error: string | null;
   kind: FileDialogKind;
   onCancel: () => void;
   onSubmit: (path: string, extra?: { title?: string; municipality?: string }) => void;
@@ -63,6 +65,11 @@ export function PathDialog({
               ))}
             </ul>
           </fieldset>
+        )}
+        {error && (
+          <p className="dialog-error" role="alert" data-testid="dialog-error">
+            {error}
+          </p>
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={onCancel}>{t('dialog.cancel')}</button>
