@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { electronBinary } from './electron-binary-check.mjs';
+
+const binary = electronBinary();
+test.skip(!binary.path, `Electron-suite overgeslagen: ${binary.reason}`);
+
+let app: ElectronApplication;
+let userData: string;
+
+test.beforeAll(async () => {
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-electron-'));
+  app = await electron.launch({ executablePath: binary.path!, args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, NODE_ENV: 'production' } });
+});
+test.afterAll(async () => {
+  await app?.close();
+  fs.rmSync(userData, { recursive: true, force: true });
+});
+
+test('opens on the Voorbeeldstad demo with 46 actors', async () => {
+  const win = await app.firstWindow();
+  await expect(win.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  await expect(win).toHaveTitle(/Voorbeeldstad/);
+});
+
+test('runs the renderer isolated and sandboxed, with only window.api exposed', async () => {
+  const win = await app.firstWindow();
+  const probe = await win.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    api: Object.keys((window as unknown as { api: object }).api).sort(),
+    origin: location.origin,
+  }));
+  expect(probe.require).toBe('undefined');
+  expect(probe.process).toBe('undefined');
+  expect(probe.origin).toBe('app://regiekaart');
+  expect(probe.api).toContain('network.snapshot');
+  // Context isolation: the page cannot reach into the preload's world or add to the bridged object.
+  const isolated = await win.evaluate(() => {
+    const api = (window as unknown as { api: Record<string, unknown> }).api;
+    return { frozen: Object.isFrozen(api), invoke: 'invoke' in api, ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer };
+  });
+  expect(isolated).toEqual({ frozen: true, invoke: false, ipc: 'undefined' });
+});
+
+test('blocks navigation and new windows', async () => {
+  const win = await app.firstWindow();
+  const before = win.url();
+  await win.evaluate(() => {
+    window.open('https://example.org/');
+    location.href = 'https://example.org/';
+  });
+  await win.waitForTimeout(500);
+  expect(app.windows()).toHaveLength(1);
+  expect(win.url()).toBe(before);
+});
