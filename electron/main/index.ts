@@ -119,7 +119,10 @@ void app.whenReady().then(async () => {
         return r.canceled ? null : (r.filePath ?? null);
       },
     },
-    onDocumentChanged: (info) => win?.setTitle(info ? `${info.meta.title} — Regiekaart` : 'Regiekaart'),
+    onDocumentChanged: (info) => {
+      win?.setTitle(info ? `${info.meta.title} — Regiekaart` : 'Regiekaart');
+      if (info) app.addRecentDocument(info.path);
+    },
   });
   registerIpc(ipcMain, createHandlers(coreSession), devServerUrl);
   const file = documentArg(process.argv);

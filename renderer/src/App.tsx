@@ -72,7 +72,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar doc={doc ?? null} onFile={requestFile} busy={fileAction.isPending} />
+      <Toolbar doc={doc ?? null} onFile={requestFile} onOpenPath={(path) => runFile('open', path)} busy={fileAction.isPending} />
       {doc?.readOnly && (
         <div className="banner banner-readonly" role="status" data-testid="readonly-banner">
           <strong>{t('readOnly')}:</strong> {doc.readOnlyReason}

@@ -93,6 +93,12 @@ test('opens a read-only file with a visible notice, and saves a copy', async ({ 
   await expect(page.getByTestId('doc-name')).toContainText('alleen-lezen.regiekaart');
   await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
   fs.chmodSync(readOnly, 0o644);
+
+  // Back to the demo through the Recent menu.
+  await page.getByTestId('recent-menu').locator('summary').click();
+  await page.getByTestId('recent-menu').getByRole('button', { name: 'Voorbeeldstad.regiekaart' }).click();
+  await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad.regiekaart');
+  await expect(page.getByTestId('readonly-banner')).toHaveCount(0);
 });
 
 test('says in Dutch what is wrong with a file that is not a network map, and keeps the open one', async ({ page }) => {

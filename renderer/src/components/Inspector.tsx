@@ -1,3 +1,4 @@
+import { Children, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
@@ -80,26 +81,19 @@ export function Inspector({
           </>
         )}
       </dl>
-      <h3>{t('inspector.services')}</h3>
-      {services.length ? (
-        <ul>
-          {services.map((s) => (
-            <li key={s.id}>
-              {s.name}
-              <span className="muted">
-                {' '}
-                — {s.targetGroups.map((g) => label('targetGroup', g)).join(', ')}
-                {s.outreach ? ` · ${t('inspector.outreach')}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('inspector.none')}</p>
-      )}
-      <h3>{t('inspector.agreements')}</h3>
-      {agreements.length ? (
-        <ul data-testid="inspector-agreements">
+      <Section title={t('inspector.services')} empty={t('inspector.none')}>
+        {services.map((s) => (
+          <li key={s.id}>
+            {s.name}
+            <span className="muted">
+              {' '}
+              — {s.targetGroups.map((g) => label('targetGroup', g)).join(', ')}
+              {s.outreach ? ` · ${t('inspector.outreach')}` : ''}
+            </span>
+          </li>
+        ))}
+      </Section>
+      <Section title={t('inspector.agreements')} empty={t('inspector.none')} testId="inspector-agreements">
           {agreements.map((a) => (
             <li key={a.id}>
               <strong>{a.id}</strong> {label('agreementType', a.type)}: {a.title}{' '}
@@ -114,34 +108,37 @@ export function Inspector({
               </span>
             </li>
           ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('inspector.none')}</p>
-      )}
-      <h3>{t('inspector.partnerships')}</h3>
-      {memberships.length ? (
-        <ul>
-          {memberships.map((m) => (
-            <li key={m.id}>
-              {partnershipName(m.partnershipId)} <span className="muted">({label('partyRole', m.role)}{m.cluster ? `, ${m.cluster}` : ''})</span>
+      </Section>
+      <Section title={t('inspector.partnerships')} empty={t('inspector.none')}>
+        {memberships.map((m) => (
+          <li key={m.id}>
+            {partnershipName(m.partnershipId)} <span className="muted">({label('partyRole', m.role)}{m.cluster ? `, ${m.cluster}` : ''})</span>
+          </li>
+        ))}
+      </Section>
+      {roles.length > 0 && (
+        <Section title={t('inspector.roles')} empty="">
+          {roles.map((r) => (
+            <li key={r.id}>
+              {label('roleKind', r.role)} — {partnershipName(r.partnershipId)}
             </li>
           ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('inspector.none')}</p>
-      )}
-      {roles.length > 0 && (
-        <>
-          <h3>{t('inspector.roles')}</h3>
-          <ul>
-            {roles.map((r) => (
-              <li key={r.id}>
-                {label('roleKind', r.role)} — {partnershipName(r.partnershipId)}
-              </li>
-            ))}
-          </ul>
-        </>
+        </Section>
       )}
     </aside>
+  );
+}
+
+/** A titled list, or a muted "none" when it has no items. */
+function Section({ title, empty, testId, children }: { title: string; empty: string; testId?: string; children: ReactNode }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {Children.count(children) ? (
+        <ul data-testid={testId}>{children}</ul>
+      ) : (
+        <p className="muted">{empty}</p>
+      )}
+    </>
   );
 }
