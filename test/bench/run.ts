@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: each benchmark against a baseline measured in the same run, printed as
+ * `<name>: ours <x> ms, baseline <y> ms, ratio <r>x` and written to bench-results.json.
+ * Sizes are parameters: REGIEKAART_BENCH_SIZES=1000,2000 (actors; agreements are 3×).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { NetworkDocument } from '../../electron/core/document';
+import type { NetworkDataInput } from '../../shared/model';
+
+interface BenchResult {
+  name: string;
+  oursMs: number;
+  baselineMs: number;
+  ratio: number;
+}
+
+/** Median of several runs, after one warm-up. */
+function time(fn: () => void, runs = 7): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** A synthetic network of n actors and 3n two-party agreements. */
+function synthetic(n: number): NetworkDataInput {
+  const actors = Array.from({ length: n }, (_, i) => ({
+    id: `A${i}`,
+    name: `Actor ${i}`,
+    type: 'CAW',
+    sectors: ['WELZIJN'],
+    legalForm: 'PRIVATE_NONPROFIT',
+    level: 'LOKAAL',
+  }));
+  const agreements = Array.from({ length: 3 * n }, (_, i) => ({
+    id: `R${i}`,
+    type: 'SAMENWERKINGSOVEREENKOMST',
+    title: `Afspraak ${i}`,
+    status: 'ACTIEF',
+    parties: [
+      { actorId: `A${i % n}`, role: 'PARTNER' },
+      { actorId: `A${(i * 7 + 1) % n}`, role: 'PARTNER' },
+    ],
+  }));
+  return { meta: { title: `Bench ${n}` }, actors, agreements };
+}
+
+async function snapshotBench(n: number, dir: string): Promise<BenchResult> {
+  const file = path.join(dir, `bench-${n}.regiekaart`);
+  const doc = await NetworkDocument.open(file, { create: true });
+  doc.addNetwork(synthetic(n));
+  const ours = time(() => doc.snapshot());
+  doc.close();
+  // Baseline: the same rows read raw with prepared statements, no mapping or validation.
+  const raw = new Database(file, { readonly: true });
+  const tables = ['meta', 'vocab', 'areas', 'area_parents', 'actors', 'org_units', 'functions', 'services', 'partnerships', 'partnership_members', 'agreements', 'agreement_parties', 'role_assignments', 'governance_models', 'gaps'];
+  const stmts = tables.map((t) => raw.prepare(`SELECT * FROM ${t}`));
+  const baseline = time(() => stmts.forEach((s) => s.all()));
+  raw.close();
+  return { name: `snapshot-${n}-actors`, oursMs: ours, baselineMs: baseline, ratio: ours / baseline };
+}
+
+const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').map(Number);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-bench-'));
+const results: BenchResult[] = [];
+try {
+  for (const n of sizes) {
+    const r = await snapshotBench(n, dir);
+    results.push(r);
+    process.stdout.write(`${r.name}: ours ${r.oursMs.toFixed(1)} ms, baseline ${r.baselineMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}x\n`);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+fs.writeFileSync('bench-results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
