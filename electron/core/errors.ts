@@ -50,3 +50,10 @@ export function toCoreError(err: unknown): CoreError {
   }
   return new CoreError('INTERNAL', `Onverwachte fout: ${e?.message ?? String(err)}`);
 }
+
+/** The error value sent across a host boundary; unexpected errors are also logged, as one structured line. */
+export function toApiError(err: unknown, call: string): { code: ErrorCode; message: string } {
+  const e = toCoreError(err);
+  if (e.code === 'INTERNAL') console.error(JSON.stringify({ level: 'error', call, message: e.message }));
+  return { code: e.code, message: e.message };
+}

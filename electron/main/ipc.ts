@@ -1,6 +1,6 @@
 import { CALL_NAMES, channelOf, type Handlers } from '../../shared/api';
 import { dispatch } from '../../shared/util/dispatch';
-import { toCoreError } from '../core/errors';
+import { toApiError } from '../core/errors';
 import { isTrustedSender } from './security';
 
 interface IpcEventLike {
@@ -19,11 +19,7 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, devServerU
       if (!isTrustedSender(frame?.url, frame ? frame.parent === null : false, devServerUrl)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Deze oproep komt niet van het Regiekaart-venster en is geweigerd.' } };
       }
-      return dispatch(handlers, name, input, (err) => {
-        const e = toCoreError(err);
-        if (e.code === 'INTERNAL') console.error(JSON.stringify({ level: 'error', call: name, message: e.message }));
-        return { code: e.code, message: e.message };
-      });
+      return dispatch(handlers, name, input, (err) => toApiError(err, name));
     });
   }
 }

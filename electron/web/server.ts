@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/api';
 import { dispatch } from '../../shared/util/dispatch';
-import { toCoreError } from '../core/errors';
+import { toApiError } from '../core/errors';
 import { resolveStatic } from '../core/static-files';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 
@@ -68,12 +68,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         } catch {
           return send(400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Verzoek is geen geldige JSON.' } }));
         }
-        const name = decodeURIComponent(url.slice('/api/'.length));
-        void dispatch(options.handlers, name, input, (err) => {
-          const e = toCoreError(err);
-          if (e.code === 'INTERNAL') console.error(JSON.stringify({ level: 'error', call: name, message: e.message }));
-          return { code: e.code, message: e.message };
-        }).then((result) => send(200, 'application/json; charset=utf-8', JSON.stringify(result)));
+        // Call names are plain ASCII; anything percent-encoded is simply an unknown call for dispatch to refuse.
+        const name = url.slice('/api/'.length);
+        void dispatch(options.handlers, name, input, (err) => toApiError(err, name)).then((result) =>
+          send(200, 'application/json; charset=utf-8', JSON.stringify(result)),
+        );
       });
       return;
     }

@@ -80,6 +80,9 @@ describe('web host', () => {
     expect(noDoc.json).toEqual({ ok: false, error: { code: 'NO_DOCUMENT', message: expect.stringMatching(/geen document geopend/) } });
     expect((await api(h, 'changes.list', { limit: -1 })).json.error.code).toBe('INVALID_INPUT');
     expect((await api(h, 'bestaat.niet', {})).json.error.code).toBe('UNKNOWN_CALL');
+    // A malformed escape in the call name is refused, and the host keeps serving.
+    expect((await api(h, '%E0%A4%A', {})).json.error.code).toBe('UNKNOWN_CALL');
+    expect((await api(h, 'app.info', {})).json.ok).toBe(true);
     expect((await api(h, 'document.open', {})).json.error.message).toMatch(/Geef het pad/);
 
     const inputs: Partial<Record<CallName, unknown>> = {
