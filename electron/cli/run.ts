@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CoreError, toCoreError } from '../core/errors';
 import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
-import { buildVoorbeeldstad } from '../core/demo/voorbeeldstad';
+import { writeVoorbeeldstad } from '../core/demo/write';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -65,16 +65,7 @@ async function demo(args: string[], io: CliIo): Promise<number> {
     if (!values.force) throw new CoreError('EXISTS', `${file} bestaat al. Gebruik --force om het te overschrijven.`);
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
   }
-  // Written under a temporary name and renamed, so a killed run never leaves half a demo behind.
-  const tmp = `${file}.tmp-${process.pid}`;
-  const doc = await NetworkDocument.open(tmp, { create: true, author: 'demo' });
-  let counts;
-  try {
-    counts = doc.addNetwork(buildVoorbeeldstad());
-  } finally {
-    doc.close();
-  }
-  fs.renameSync(tmp, file);
+  const counts = await writeVoorbeeldstad(file);
   io.out(`Voorbeelddocument geschreven naar ${file}: ${counts.actors} actoren, ${counts.agreements} afspraken, ${counts.gaps} lacunes.\n`);
   return 0;
 }

@@ -63,8 +63,7 @@ function canWrite(file: string): boolean {
   try {
     if ((fs.statSync(file).mode & 0o222) === 0) return false;
     fs.accessSync(file, fs.constants.W_OK);
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
-    return true;
+    return dirWritable(path.dirname(file));
   } catch {
     return false;
   }

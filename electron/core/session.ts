@@ -5,7 +5,7 @@ import type { DocumentInfo } from '../../shared/model';
 import { CoreError } from './errors';
 import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument } from './document';
 import { RecentFiles } from './recent';
-import { buildVoorbeeldstad } from './demo/voorbeeldstad';
+import { writeVoorbeeldstad } from './demo/write';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
 export interface Platform {
@@ -58,19 +58,13 @@ export class Session {
   async openDemo(): Promise<DocumentInfo> {
     const copy = path.join(this.platform.workDir, `Voorbeeldstad${DOCUMENT_EXTENSION}`);
     if (!fs.existsSync(copy)) {
-      const tmp = `${copy}.tmp-${process.pid}`;
-      fs.rmSync(tmp, { force: true });
       if (this.platform.bundledDemo && fs.existsSync(this.platform.bundledDemo)) {
+        const tmp = `${copy}.tmp-${process.pid}`;
         fs.copyFileSync(this.platform.bundledDemo, tmp);
+        fs.renameSync(tmp, copy);
       } else {
-        const d = await NetworkDocument.open(tmp, { create: true, author: 'demo', nativeBinding: this.platform.nativeBinding });
-        try {
-          d.addNetwork(buildVoorbeeldstad());
-        } finally {
-          d.close();
-        }
+        await writeVoorbeeldstad(copy, this.platform.nativeBinding);
       }
-      fs.renameSync(tmp, copy);
     }
     return this.open(copy);
   }
