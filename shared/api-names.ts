@@ -13,6 +13,13 @@ export const CALL_NAMES = [
   'network.snapshot',
   'vocab.list',
   'changes.list',
+  'edit.apply',
+  'edit.previewDelete',
+  'history.state',
+  'history.undo',
+  'history.redo',
+  'views.list',
+  'positions.list',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -4,7 +4,8 @@
  * handlers from one typed object, so a missing or misspelt handler does not compile.
  */
 import { z } from 'zod';
-import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema } from './model';
+import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id } from './model';
+import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { CALL_NAMES, channelOf, httpPathOf, type CallName } from './api-names';
 
@@ -56,6 +57,16 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
     output: z.array(ChangeEntrySchema),
   },
+  'edit.apply': { input: EditBatchSchema, output: EditOutcomeSchema },
+  'edit.previewDelete': {
+    input: z.object({ kind: EntityKindSchema, ids: z.array(z.string().min(1).max(200)).min(1).max(20000) }).strict(),
+    output: DeletePreviewSchema,
+  },
+  'history.state': { input: Empty, output: HistoryStateSchema },
+  'history.undo': { input: Empty, output: HistoryStateSchema },
+  'history.redo': { input: Empty, output: HistoryStateSchema },
+  'views.list': { input: Empty, output: z.array(ViewSchema) },
+  'positions.list': { input: z.object({ viewId: Id }).strict(), output: z.array(PositionSchema) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -70,6 +81,8 @@ export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 export interface ApiError {
   code: string;
   message: string;
+  /** For invalid input: the message per field ("parties", "kbo"…), so a form can show it inline. */
+  fields?: Record<string, string>;
 }
 /** Every call answers with a value or an error, never with a raw exception. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -12,7 +12,13 @@ import {
   type NetworkData,
   type NetworkDataInput,
   type ChangeEntry,
+  type Position,
+  type View,
+  DEFAULT_VIEW_ID,
+  ViewSchema,
 } from '../../shared/model';
+import type { DocumentState } from '../../shared/edit/cascade';
+import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
 import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
 import { CoreError, toCoreError } from './errors';
@@ -313,6 +319,22 @@ export class NetworkDocument {
     };
   }
 
+  /** The saved views, the standard one first. */
+  views(): View[] {
+    const all = listAll(this.db, 'view').map((v) => ViewSchema.parse(v));
+    return [...all.filter((v) => v.id === DEFAULT_VIEW_ID), ...all.filter((v) => v.id !== DEFAULT_VIEW_ID)];
+  }
+
+  /** Where nodes are drawn in one view. */
+  positions(viewId: string): Position[] {
+    return (this.db.prepare('SELECT id, view_id AS viewId, node_id AS nodeId, x, y FROM positions WHERE view_id = ? ORDER BY node_id').all(viewId) as Position[]);
+  }
+
+  /** The network with its views and all positions: what a delete plan looks at. */
+  state(): DocumentState {
+    return { ...this.snapshot(), views: this.views(), positions: listAll(this.db, 'position') as Position[] };
+  }
+
   private assertWritable(): void {
     if (this.readOnly) throw new CoreError('READ_ONLY', this.readOnlyReason ?? 'Dit document is alleen-lezen.');
   }
@@ -321,12 +343,18 @@ export class NetworkDocument {
    * Runs one user action as one transaction: everything in it is saved together or not at all, and all its
    * change-log entries share one batch id.
    */
-  edit<T>(fn: (tx: EditTx) => T): T {
+  edit<T>(fn: (tx: EditTx) => T, options: { label?: string; history?: boolean } = {}): T {
     this.assertWritable();
     const ctx: ChangeContext = { author: this.author, batch: randomUUID(), now: () => new Date().toISOString() };
     const tx = new EditTx(this, ctx);
     try {
-      return this.db.transaction(() => fn(tx)).immediate();
+      return this.db
+        .transaction(() => {
+          const out = fn(tx);
+          if (options.history !== false) recordHistory(this.db, ctx.batch, ctx.author, ctx.now(), options.label);
+          return out;
+        })
+        .immediate();
     } catch (err) {
       this.vocabCache = null;
       throw toCoreError(err);
@@ -334,7 +362,7 @@ export class NetworkDocument {
   }
 
   /** Adds a whole network (vocabulary, meta and entities) in one transaction; used by the demo and imports. */
-  addNetwork(input: NetworkDataInput): Counts {
+  addNetwork(input: NetworkDataInput, options: { label?: string; history?: boolean } = { history: false }): Counts {
     const data = NetworkDataSchema.parse(input);
     this.edit((tx) => {
       tx.setMeta(data.meta);
@@ -351,6 +379,8 @@ export class NetworkDocument {
         role: data.roles,
         governanceModel: data.governanceModels,
         gap: data.gaps,
+        view: [],
+        position: [],
       };
       // Areas and actors refer to each other (parents, controlled-by): insert without, then link.
       const deferred: { name: EntityName; obj: Record<string, unknown> }[] = [];
@@ -366,7 +396,7 @@ export class NetworkDocument {
         }
       }
       for (const d of deferred) tx.update(d.name, d.obj);
-    });
+    }, options);
     return this.counts();
   }
 
@@ -446,6 +476,11 @@ export class EditTx {
   /** Deletes an entity by id. */
   remove(name: EntityName, id: string): void {
     deleteEntity(this.doc.db, this.ctx, name, id);
+  }
+
+  /** How many changes this transaction has logged so far. */
+  changeCount(): number {
+    return (this.doc.db.prepare('SELECT count(*) AS n FROM change_log WHERE batch = ?').get(this.ctx.batch) as { n: number }).n;
   }
 
   /** Reads an entity inside the transaction. */

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { describeZodError } from '../../shared/util/zodMessage';
+import { describeZodError, zodFields } from '../../shared/util/zodMessage';
 
 /** Error codes that cross the boundary to the UI and the CLI, each with a Dutch message. */
 export type ErrorCode =
@@ -23,6 +23,8 @@ export class CoreError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Per-field messages for a form (field path → Dutch message). */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = 'CoreError';
@@ -33,7 +35,7 @@ export class CoreError extends Error {
 /** Turns any thrown value into a CoreError; unexpected errors keep their text after a Dutch lead-in. */
 export function toCoreError(err: unknown): CoreError {
   if (err instanceof CoreError) return err;
-  if (err instanceof ZodError) return new CoreError('INVALID_INPUT', describeZodError(err));
+  if (err instanceof ZodError) return new CoreError('INVALID_INPUT', describeZodError(err), zodFields(err));
   const e = err as { code?: string; message?: string };
   if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') {
     return new CoreError('IN_USE', 'Het bestand is in gebruik door een ander venster of programma. Sluit het daar en probeer opnieuw.');
@@ -52,8 +54,8 @@ export function toCoreError(err: unknown): CoreError {
 }
 
 /** The error value sent across a host boundary; unexpected errors are also logged, as one structured line. */
-export function toApiError(err: unknown, call: string): { code: ErrorCode; message: string } {
+export function toApiError(err: unknown, call: string): { code: ErrorCode; message: string; fields?: Record<string, string> } {
   const e = toCoreError(err);
   if (e.code === 'INTERNAL') console.error(JSON.stringify({ level: 'error', call, message: e.message }));
-  return { code: e.code, message: e.message };
+  return e.fields ? { code: e.code, message: e.message, fields: e.fields } : { code: e.code, message: e.message };
 }

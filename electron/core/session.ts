@@ -6,6 +6,8 @@ import { CoreError } from './errors';
 import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument } from './document';
 import { RecentFiles } from './recent';
 import { writeVoorbeeldstad } from './demo/write';
+import { applyBatch, previewDelete } from './edit/apply';
+import { historyState, redo, undo } from './edit/history';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
 export interface Platform {
@@ -124,5 +126,12 @@ export function createHandlers(session: Session): Handlers {
     'network.snapshot': () => session.current().snapshot(),
     'vocab.list': () => session.current().vocab(),
     'changes.list': ({ limit }) => session.current().changes(limit),
+    'edit.apply': (batch) => applyBatch(session.current(), batch),
+    'edit.previewDelete': ({ kind, ids }) => previewDelete(session.current(), kind, ids),
+    'history.state': () => historyState(session.current().db),
+    'history.undo': () => undo(session.current()),
+    'history.redo': () => redo(session.current()),
+    'views.list': () => session.current().views(),
+    'positions.list': ({ viewId }) => session.current().positions(viewId),
   };
 }

@@ -257,3 +257,48 @@ export const DocumentMetaSchema = z.object({
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
 export { IsoDate };
+
+/** What a view shows: the filters of the map and tables, and an optional focus on one actor's neighbourhood. */
+export const ViewFiltersSchema = z.object({
+  sectors: Codes,
+  levels: Codes,
+  actorTypes: Codes,
+  targetGroups: Codes,
+  lifeDomains: Codes,
+  agreementTypes: Codes,
+  agreementStatuses: Codes,
+  focus: z
+    .object({ actorId: Id, depth: z.number().int().min(1).max(3) })
+    .nullable()
+    .default(null),
+});
+export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
+export const EMPTY_FILTERS: ViewFilters = ViewFiltersSchema.parse({});
+
+/** The id of the view every document has: the working map, with the user's manual positions. */
+export const DEFAULT_VIEW_ID = 'STANDAARD';
+
+/** A named view saved in the document: its filters, and (through positions) where its nodes are drawn. */
+export const ViewSchema = z.object({
+  id: Id,
+  name: Name,
+  filters: ViewFiltersSchema.default(EMPTY_FILTERS),
+  notes: OptText,
+});
+export type View = z.infer<typeof ViewSchema>;
+
+/** Where one map node (actor, partnership hub, agreement node) is drawn in one view. */
+const NodeRef = z.string().min(1).max(200);
+export const PositionSchema = z.object({
+  id: NodeRef,
+  viewId: Id,
+  nodeId: NodeRef,
+  x: z.number().finite(),
+  y: z.number().finite(),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+/** The id of a node's position row in a view. */
+export function positionId(viewId: string, nodeId: string): string {
+  return `${viewId}|${nodeId}`;
+}

@@ -11,6 +11,16 @@ export function describeZodError(err: ZodError): string {
     .join(' ');
 }
 
+/** The first Dutch message per field path ("parties", "contact.email"), for showing errors beside form fields. */
+export function zodFields(err: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of err.issues) {
+    const key = i.path.map(String).join('.') || '_';
+    out[key] ??= dutchIssue(i.code, i.message);
+  }
+  return out;
+}
+
 function dutchIssue(code: string, message: string): string {
   // Our own schemas carry Dutch messages; zod's built-in English ones are replaced by a Dutch equivalent.
   if (!/^(Invalid|Too|Expected|Unrecognized|Required)/i.test(message)) return message;

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { tmpDir } from '../helpers/tmp';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -21,11 +22,11 @@ describe('command line', () => {
     const info = await cli('info', file, '--json');
     expect(info.code).toBe(0);
     const json = JSON.parse(info.out);
-    expect(json).toMatchObject({ schemaVersion: 1, title: 'Regiekaart Voorbeeldstad', counts: { actors: 46, agreements: 60, gaps: 8, governanceModels: 0 } });
+    expect(json).toMatchObject({ schemaVersion: LATEST_VERSION, title: 'Regiekaart Voorbeeldstad', counts: { actors: 46, agreements: 60, gaps: 8, governanceModels: 0 } });
     expect(json.counts.services).toBeGreaterThan(20);
     const text = await cli('info', file);
     expect(text.out).toMatch(/Actoren:\s+46/);
-    expect(text.out).toMatch(/Schemaversie:\s+1/);
+    expect(text.out).toMatch(new RegExp(`Schemaversie:\\s+${LATEST_VERSION}\\b`));
   });
 
   it('refuses to overwrite without --force, and leaves no half-written file', async () => {

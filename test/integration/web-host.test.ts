@@ -89,6 +89,9 @@ describe('web host', () => {
       'document.open': { path: path.join(dir, 'work', 'Voorbeeldstad.regiekaart') },
       'document.create': { path: path.join(dir, 'nieuw'), title: 'Nieuwe kaart', municipality: 'Testdorp' },
       'document.saveCopy': { path: path.join(dir, 'kopie.regiekaart') },
+      'edit.apply': { label: 'Nieuwe actor', steps: [{ op: 'create', kind: 'actor', value: { name: 'Buurtwerk Zuid', type: 'CAW', sectors: ['WELZIJN'], legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL' } }] },
+      'edit.previewDelete': { kind: 'actor', ids: ['A01'] },
+      'positions.list': { viewId: 'STANDAARD' },
     };
     const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
     for (const name of order) {

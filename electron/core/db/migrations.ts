@@ -119,8 +119,27 @@ CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
   BEGIN SELECT RAISE(ABORT, 'Het wijzigingslogboek kan niet worden aangepast.'); END;
 `;
 
+const V2 = `
+CREATE TABLE views (id TEXT PRIMARY KEY, name TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}', notes TEXT);
+INSERT INTO views (id, name, filters) VALUES ('STANDAARD', 'Standaardweergave', '{}');
+CREATE TABLE positions (
+  id TEXT PRIMARY KEY, view_id TEXT NOT NULL REFERENCES views(id) ON DELETE CASCADE,
+  node_id TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL, UNIQUE (view_id, node_id)
+);
+CREATE TABLE history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, batch TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+  at TEXT NOT NULL, author TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('done', 'undone', 'dropped'))
+);
+CREATE INDEX change_log_batch ON change_log(batch);
+`;
+
 /** All migrations, oldest first. Each runs in one transaction together with its user_version bump. */
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'model v1', up: (db) => db.exec(V1) }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'model v1', up: (db) => db.exec(V1) },
+  // Views with saved positions, and the undo/redo history over change-log batches.
+  { version: 2, name: 'views, positions, history', up: (db) => db.exec(V2) },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

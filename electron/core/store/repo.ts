@@ -28,6 +28,24 @@ function childRowsToValue(def: EntityDef, rows: Obj[]): unknown[] {
   return rows.map((r) => (single ? r[child.cols[0][1]] : fromRow(child.cols, r)));
 }
 
+/** An object in exactly the shape getOne would read it back (column order, child rows), for comparing. */
+function asStored(def: EntityDef, obj: Obj): Obj {
+  const row = toRow(def.cols, obj);
+  const out = fromRow(def.cols, Object.fromEntries(def.cols.map((c, i) => [c[1], row[i]])));
+  if (def.child) {
+    const child = def.child;
+    const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+    const items = (obj[child.field] as unknown[]) ?? [];
+    out[child.field] = single
+      ? items
+      : items.map((item) => {
+          const r = toRow(child.cols, item as Obj);
+          return fromRow(child.cols, Object.fromEntries(child.cols.map((c, i) => [c[1], r[i]])));
+        });
+  }
+  return out;
+}
+
 /** All rows of one entity kind, with child lists filled in, ordered by id. */
 export function listAll(db: Database.Database, name: EntityName): Obj[] {
   const def = ENTITIES[name];
@@ -111,6 +129,8 @@ export function updateEntity(db: Database.Database, ctx: ChangeContext, name: En
   const obj = def.schema.parse(input) as Obj;
   const before = getOne(db, name, String(obj.id));
   if (!before) throw new CoreError('NOT_FOUND', `Geen ${def.noun} met id ${String(obj.id)}.`);
+  // Saving an unchanged form is not a change: nothing is written, logged or put on the undo stack.
+  if (JSON.stringify(before) === JSON.stringify(asStored(def, obj))) return obj;
   const sets = def.cols.slice(1).map((c) => `${c[1]} = ?`);
   const values = toRow(def.cols, obj);
   stmt(db, `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = ?`).run(...values.slice(1), values[0]);

@@ -11,6 +11,10 @@ import {
   PartnershipSchema,
   RoleAssignmentSchema,
   ServiceSchema,
+  ViewSchema,
+  PositionSchema,
+  ENTITY_KINDS,
+  type EntityKind,
 } from '../../../shared/model';
 
 /** How a field is stored in its SQLite column. */
@@ -38,18 +42,7 @@ export interface EntityDef {
   label: (row: Record<string, unknown>) => string;
 }
 
-export type EntityName =
-  | 'area'
-  | 'actor'
-  | 'orgUnit'
-  | 'function'
-  | 'service'
-  | 'partnership'
-  | 'member'
-  | 'agreement'
-  | 'role'
-  | 'governanceModel'
-  | 'gap';
+export type EntityName = EntityKind;
 
 const t = (field: string, column = snake(field)): Col => [field, column, 'text'];
 const j = (field: string, column = snake(field)): Col => [field, column, 'json'];
@@ -251,22 +244,26 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
       t('recordedOn'),
     ],
   },
+  view: {
+    entity: 'view',
+    table: 'views',
+    schema: ViewSchema,
+    noun: 'weergave',
+    label: name,
+    cols: [t('id'), t('name'), j('filters'), t('notes')],
+  },
+  position: {
+    entity: 'position',
+    table: 'positions',
+    schema: PositionSchema,
+    noun: 'positie',
+    label: (r) => String(r.nodeId),
+    cols: [t('id'), t('viewId'), t('nodeId'), ['x', 'x', 'num'], ['y', 'y', 'num']],
+  },
 };
 
 /** Entities in an order where every reference points to something inserted earlier. */
-export const INSERT_ORDER: EntityName[] = [
-  'area',
-  'actor',
-  'orgUnit',
-  'function',
-  'service',
-  'partnership',
-  'agreement',
-  'member',
-  'role',
-  'governanceModel',
-  'gap',
-];
+export const INSERT_ORDER: readonly EntityName[] = ENTITY_KINDS;
 
 /** Converts a model object into column values for SQLite. */
 export function toRow(cols: readonly Col[], obj: Record<string, unknown>): unknown[] {

@@ -1,0 +1,274 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetworkDocument } from '../../electron/core/document';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { writeVoorbeeldstad } from '../../electron/core/demo/write';
+import { applyBatch, previewDelete } from '../../electron/core/edit/apply';
+import { historyState, redo, undo } from '../../electron/core/edit/history';
+import { CoreError } from '../../electron/core/errors';
+import type { EditBatch } from '../../shared/edit/commands';
+import type { EntityKind } from '../../shared/model';
+import { tmpDir } from '../helpers/tmp';
+
+const open: NetworkDocument[] = [];
+afterEach(() => {
+  for (const d of open.splice(0)) d.close();
+});
+
+async function demo(): Promise<{ doc: NetworkDocument; file: string }> {
+  const file = path.join(tmpDir(), 'demo.regiekaart');
+  await writeVoorbeeldstad(file);
+  const doc = await NetworkDocument.open(file);
+  open.push(doc);
+  return { doc, file };
+}
+
+const apply = (doc: NetworkDocument, batch: EditBatch) => applyBatch(doc, batch);
+const newActor = (extra: Record<string, unknown> = {}) => ({
+  name: 'Buurtwerk De Brug',
+  type: 'BURENHULP',
+  sectors: ['WELZIJN'],
+  legalForm: 'PRIVATE_NONPROFIT',
+  level: 'BUURT',
+  kbo: '0403.170.701',
+  ...extra,
+});
+
+function fails(fn: () => unknown, code: string): CoreError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as CoreError).code).toBe(code);
+    return err as CoreError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('migration 2 (views, positions, history)', () => {
+  it('upgrades a version-1 file: keeps its data, adds the standard view and an empty history', async () => {
+    const file = path.join(tmpDir(), 'oud.regiekaart');
+    const v1 = await NetworkDocument.open(file, { create: true, migrations: MIGRATIONS.slice(0, 1) });
+    v1.edit((tx) => tx.insert('area', { id: 'VS', name: 'Voorbeeldstad', type: 'GEMEENTE' }), { history: false });
+    v1.close();
+    const doc = await NetworkDocument.open(file);
+    open.push(doc);
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.snapshot().areas.map((a) => a.id)).toEqual(['VS']);
+    expect(doc.views()).toEqual([{ id: 'STANDAARD', name: 'Standaardweergave', filters: expect.objectContaining({ sectors: [] }), notes: null }]);
+    // The edit made under version 1 has no history row: it is in the log, but not undoable.
+    expect(historyState(doc.db)).toEqual({ undo: null, redo: null });
+  });
+});
+
+describe('edit commands and their undo', () => {
+  it('creates an actor with a KBO number; undo removes it, redo brings back the same actor', async () => {
+    const { doc } = await demo();
+    const before = doc.snapshot();
+    const out = apply(doc, { label: 'Actor toegevoegd', steps: [{ op: 'create', kind: 'actor', value: newActor() }] });
+    expect(out.created).toHaveLength(1);
+    const made = doc.snapshot().actors.find((a) => a.id === out.created[0])!;
+    expect(made).toMatchObject({ name: 'Buurtwerk De Brug', kbo: '0403170701' });
+    expect(out.history.undo?.label).toBe('Actor toegevoegd');
+    undo(doc);
+    expect(doc.snapshot()).toEqual(before);
+    const state = redo(doc);
+    expect(doc.snapshot().actors.find((a) => a.id === out.created[0])).toEqual(made);
+    expect(state).toEqual({ undo: { label: 'Actor toegevoegd', at: expect.any(String) }, redo: null });
+  });
+
+  it('updates and patches several actors as one undoable step', async () => {
+    const { doc } = await demo();
+    const before = doc.snapshot();
+    const a12 = before.actors.find((a) => a.id === 'A12')!;
+    apply(doc, { steps: [{ op: 'update', kind: 'actor', value: { ...a12, name: 'CAW Regio X' } }] });
+    apply(doc, { steps: [{ op: 'patch', kind: 'actor', ids: ['A04', 'A05', 'A06'], patch: { notes: 'Herzien in 2026' } }] });
+    const mid = doc.snapshot();
+    expect(mid.actors.filter((a) => ['A04', 'A05', 'A06'].includes(a.id)).map((a) => a.notes)).toEqual(Array(3).fill('Herzien in 2026'));
+    expect(historyState(doc.db).undo?.label).toMatch(/gewijzigd \(en 2 andere wijzigingen\)/);
+    undo(doc);
+    expect(doc.snapshot().actors.find((a) => a.id === 'A05')!.notes).toBe(before.actors.find((a) => a.id === 'A05')!.notes);
+    undo(doc);
+    expect(doc.snapshot()).toEqual(before);
+    redo(doc);
+    redo(doc);
+    expect(doc.snapshot()).toEqual(mid);
+  });
+
+  it('connects two actors with a covenant, adds a third party, and undoes step by step', async () => {
+    const { doc } = await demo();
+    const start = doc.snapshot();
+    const { created } = apply(doc, {
+      steps: [
+        {
+          op: 'create',
+          kind: 'agreement',
+          value: {
+            type: 'CONVENANT',
+            title: 'Convenant buurtgerichte zorg',
+            status: 'CONCEPT',
+            parties: [
+              { actorId: 'A03', role: 'PARTNER' },
+              { actorId: 'A12', role: 'PARTNER' },
+            ],
+          },
+        },
+      ],
+    });
+    const two = doc.snapshot().agreements.find((a) => a.id === created[0])!;
+    apply(doc, { steps: [{ op: 'update', kind: 'agreement', value: { ...two, parties: [...two.parties, { actorId: 'A05', role: 'PARTNER' }] } }] });
+    expect(doc.snapshot().agreements.find((a) => a.id === created[0])!.parties.map((p) => p.actorId)).toEqual(['A03', 'A12', 'A05']);
+    undo(doc);
+    expect(doc.snapshot().agreements.find((a) => a.id === created[0])).toEqual(two);
+    undo(doc);
+    expect(doc.snapshot()).toEqual(start);
+  });
+
+  it('deletes the Sociaal Huis with everything that depends on it, names it all first, and undo restores every piece', async () => {
+    const { doc } = await demo();
+    apply(doc, { steps: [{ op: 'place', viewId: 'STANDAARD', positions: [{ nodeId: 'A03', x: 10, y: 20 }] }] });
+    const before = doc.state();
+    const preview = previewDelete(doc, 'actor', ['A03']);
+    expect(preview.deletes[0]).toEqual({ kind: 'actor', id: 'A03', label: 'Sociaal Huis Voorbeeldstad', because: null });
+    // Every agreement A03 is in either loses it as a party or, left with one party, goes too; each is named.
+    const involved = before.agreements.filter((a) => a.parties.some((p) => p.actorId === 'A03'));
+    expect(involved.length).toBeGreaterThan(0);
+    for (const ag of involved) {
+      const named = [...preview.deletes, ...preview.updates].some((x) => x.kind === 'agreement' && x.id === ag.id);
+      expect(named, ag.id).toBe(true);
+    }
+    expect(preview.deletes.some((d) => d.kind === 'position')).toBe(false);
+    const changes = doc.counts().changes;
+    apply(doc, { steps: [{ op: 'delete', kind: 'actor', ids: ['A03'] }] });
+    const after = doc.state();
+    expect(after.actors.some((a) => a.id === 'A03')).toBe(false);
+    expect(after.positions.some((p) => p.nodeId === 'A03')).toBe(false);
+    expect(after.agreements.some((a) => a.parties.some((p) => p.actorId === 'A03'))).toBe(false);
+    // Nothing disappeared through a schema cascade: every removed row was logged.
+    expect(doc.counts().changes - changes).toBe(preview.deletes.length + preview.updates.length + 1);
+    undo(doc);
+    expect(doc.state()).toEqual(before);
+    redo(doc);
+    expect(doc.state()).toEqual(after);
+  });
+
+  it('every actor, partnership, agreement and area of the demo can be deleted and brought back exactly', async () => {
+    const { doc } = await demo();
+    const before = doc.state();
+    const targets: [EntityKind, string[]][] = [
+      ['actor', before.actors.map((a) => a.id)],
+      ['partnership', before.partnerships.map((p) => p.id)],
+      ['agreement', before.agreements.map((a) => a.id)],
+      ['area', before.areas.filter((a) => a.id !== before.meta.municipalityAreaId).map((a) => a.id)],
+    ];
+    let n = 0;
+    for (const [kind, ids] of targets) {
+      for (const id of ids) {
+        const was = doc.state();
+        apply(doc, { steps: [{ op: 'delete', kind, ids: [id] }] });
+        undo(doc);
+        expect(doc.state(), `${kind} ${id}`).toEqual(was);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(120);
+    expect(doc.state()).toEqual(before);
+    // All at once as well: the things deleted together point at each other (units, areas, controlled actors).
+    for (const [kind, ids] of targets) {
+      apply(doc, { steps: [{ op: 'delete', kind, ids }] });
+      undo(doc);
+      expect(doc.state(), kind).toEqual(before);
+    }
+  });
+
+  it('saves moves per view; undo puts a node back where it was', async () => {
+    const { doc } = await demo();
+    apply(doc, { label: 'Schikking', steps: [{ op: 'place', viewId: 'STANDAARD', positions: [{ nodeId: 'A01', x: 0, y: 0 }, { nodeId: 'A02', x: 100.04, y: 50 }] }] });
+    apply(doc, { label: 'Verplaatst', steps: [{ op: 'place', viewId: 'STANDAARD', positions: [{ nodeId: 'A01', x: 300, y: -40 }] }] });
+    expect(doc.positions('STANDAARD').map((p) => [p.nodeId, p.x, p.y])).toEqual([
+      ['A01', 300, -40],
+      ['A02', 100, 50],
+    ]);
+    undo(doc);
+    expect(doc.positions('STANDAARD')[0]).toMatchObject({ nodeId: 'A01', x: 0, y: 0 });
+    undo(doc);
+    expect(doc.positions('STANDAARD')).toEqual([]);
+    fails(() => apply(doc, { steps: [{ op: 'place', viewId: 'GEEN', positions: [{ nodeId: 'A01', x: 1, y: 1 }] }] }), 'NOT_FOUND');
+  });
+
+  it('a new edit after undo ends redo; saving an unchanged form is not an edit', async () => {
+    const { doc } = await demo();
+    apply(doc, { label: 'Eerste', steps: [{ op: 'create', kind: 'actor', value: newActor() }] });
+    undo(doc);
+    expect(historyState(doc.db).redo?.label).toBe('Eerste');
+    apply(doc, { label: 'Tweede', steps: [{ op: 'create', kind: 'actor', value: newActor({ name: 'Ander', kbo: null }) }] });
+    expect(historyState(doc.db)).toEqual({ undo: { label: 'Tweede', at: expect.any(String) }, redo: null });
+    const a01 = doc.snapshot().actors.find((a) => a.id === 'A01')!;
+    const changes = doc.counts().changes;
+    const out = apply(doc, { label: 'Niets', steps: [{ op: 'update', kind: 'actor', value: { ...a01 } }] });
+    expect(out.changes).toBe(0);
+    expect(doc.counts().changes).toBe(changes);
+    expect(historyState(doc.db).undo?.label).toBe('Tweede');
+    fails(() => redo(doc), 'INVALID_INPUT');
+  });
+
+  it('refuses invalid edits with a Dutch message per field and writes nothing', async () => {
+    const { doc } = await demo();
+    const before = doc.state();
+    const changes = doc.counts().changes;
+    const bad = fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0403.170.702', name: ' ' }) }] }), 'INVALID_INPUT');
+    expect(bad.fields?.kbo).toMatch(/controle|ondernemingsnummer/i);
+    expect(bad.fields?.name).toBe('Naam is verplicht.');
+    const dup = fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0207.500.123' }) }] }), 'CONSTRAINT');
+    expect(dup.message).toMatch(/al gebruikt door Gemeente Voorbeeldstad/);
+    const dates = fails(
+      () =>
+        apply(doc, {
+          steps: [
+            {
+              op: 'create',
+              kind: 'agreement',
+              value: { type: 'CONVENANT', title: 'x', status: 'ACTIEF', startDate: '2026-05-01', endDate: '2026-01-01', parties: [{ actorId: 'A03', role: 'PARTNER' }] },
+            },
+          ],
+        }),
+      'INVALID_INPUT',
+    );
+    expect(dates.fields?.endDate).toBe('De einddatum ligt vóór de begindatum.');
+    expect(dates.fields?.parties).toMatch(/minstens twee partijen/);
+    // A batch whose second step fails leaves the first unwritten too.
+    fails(
+      () =>
+        apply(doc, {
+          steps: [
+            { op: 'create', kind: 'actor', value: newActor() },
+            { op: 'update', kind: 'actor', value: { id: 'BESTAAT_NIET', ...newActor({ kbo: null }) } },
+          ],
+        }),
+      'NOT_FOUND',
+    );
+    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'area', ids: ['VS'] }] }), 'CONSTRAINT');
+    fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ type: 'ONBEKEND_TYPE' }) }] }), 'INVALID_INPUT');
+    expect(doc.state()).toEqual(before);
+    expect(doc.counts().changes).toBe(changes);
+    expect(historyState(doc.db).undo).toBeNull();
+  });
+
+  it('keeps the undo history in the file: undo still works after closing and reopening', async () => {
+    const { doc, file } = await demo();
+    const before = doc.snapshot();
+    apply(doc, { label: 'Actor toegevoegd', steps: [{ op: 'create', kind: 'actor', value: newActor() }] });
+    doc.close();
+    open.splice(open.indexOf(doc), 1);
+    const again = await NetworkDocument.open(file);
+    open.push(again);
+    expect(historyState(again.db).undo?.label).toBe('Actor toegevoegd');
+    undo(again);
+    expect(again.snapshot()).toEqual(before);
+    // The change log shows both the edit and its undo: nothing saved is lost.
+    const raw = new Database(file, { readonly: true, fileMustExist: true });
+    raw.close();
+    expect(again.changes(2).map((c) => c.op)).toEqual(['delete', 'create']);
+  });
+});
