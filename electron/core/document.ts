@@ -456,7 +456,10 @@ export class EditTx {
       const other = this.doc.db.prepare('SELECT id, name FROM actors WHERE kbo = ? AND id <> ?').get(kbo, obj.id) as
         | { id: string; name: string }
         | undefined;
-      if (other) throw new CoreError('CONSTRAINT', `Ondernemingsnummer ${kbo} is al gebruikt door ${other.name} (${other.id}).`);
+      if (other) {
+        const message = `Ondernemingsnummer ${kbo} is al gebruikt door ${other.name} (${other.id}).`;
+        throw new CoreError('CONSTRAINT', message, { kbo: message });
+      }
     }
   }
 

@@ -35,3 +35,26 @@ export function useFileAction() {
     onSuccess: () => qc.invalidateQueries(),
   });
 }
+
+export const useHistory = (enabled: boolean) =>
+  useQuery({ queryKey: ['doc', 'history'], queryFn: () => call('history.state', {}), enabled });
+export const usePositions = (viewId: string, enabled: boolean) =>
+  useQuery({ queryKey: ['doc', 'positions', viewId], queryFn: () => call('positions.list', { viewId }), enabled });
+
+/** Every edit goes through here: one batch, saved at once; the document's cached state is refetched after. */
+export function useEdit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (batch: CallInput<'edit.apply'>) => call('edit.apply', batch),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['doc'] }),
+  });
+}
+
+/** Undo and redo: each is itself a saved edit. */
+export function useUndoRedo() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (which: 'undo' | 'redo') => call(which === 'undo' ? 'history.undo' : 'history.redo', {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['doc'] }),
+  });
+}

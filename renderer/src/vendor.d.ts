@@ -3,3 +3,9 @@ declare module 'cytoscape-fcose' {
   const fcose: Ext;
   export default fcose;
 }
+
+declare module 'cytoscape-edgehandles' {
+  import type { Ext } from 'cytoscape';
+  const edgehandles: Ext;
+  export default edgehandles;
+}

@@ -49,7 +49,13 @@ function nodeIdOf(kind: EntityKind, id: string): string | null {
   return null;
 }
 
-function labelOf(o: Obj): string {
+function labelOf(o: Obj, state?: DocumentState): string {
+  if (state && typeof o.partnershipId === 'string' && typeof o.actorId === 'string' && !('name' in o)) {
+    // A membership or a role: say whose, and in which partnership.
+    const actor = state.actors.find((a) => a.id === o.actorId)?.name ?? o.actorId;
+    const partnership = state.partnerships.find((p) => p.id === o.partnershipId)?.name ?? o.partnershipId;
+    return `${actor} in ${partnership}`;
+  }
   return String(o.name ?? o.title ?? o.nodeId ?? o.id);
 }
 
@@ -89,9 +95,9 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
     if (deleted.has(key(k, id))) return;
     const o = find(k, id);
     if (!o) return;
-    deleted.set(key(k, id), { kind: k, id, label: labelOf(o), because });
+    deleted.set(key(k, id), { kind: k, id, label: labelOf(o, state), because });
     changed.delete(key(k, id));
-    const why = labelOf(o);
+    const why = labelOf(o, state);
     const node = nodeIdOf(k, id);
     if (node) for (const p of state.positions) if (p.nodeId === node) remove('position', p.id, why);
     switch (k) {
@@ -170,6 +176,6 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
 
   for (const id of ids) remove(kind, id, null);
   const updates: PlannedUpdate[] = [];
-  for (const [k, c] of changed) if (!deleted.has(k)) updates.push({ kind: c.kind, value: c.value, label: labelOf(c.value), because: c.because });
+  for (const [k, c] of changed) if (!deleted.has(k)) updates.push({ kind: c.kind, value: c.value, label: labelOf(c.value, state), because: c.because });
   return { deletes: [...deleted.values()], updates };
 }

@@ -34,8 +34,17 @@ export const EditBatchSchema = z
     /** What the user did, for the undo menu ("Actor toegevoegd"); the core makes one when missing. */
     label: z.string().trim().min(1).max(300).optional(),
     steps: z.array(EditStepSchema).min(1).max(1000),
+    /**
+     * False only for the first automatic layout of a map that had no positions yet: that is the app's doing,
+     * not the user's, so it is saved without becoming an undo step. Data edits are always undoable.
+     */
+    undoable: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.undoable || b.steps.every((s) => s.op === 'place'), {
+    message: 'Alleen het schikken van de kaart kan zonder ongedaan-maken worden bewaard.',
+    path: ['undoable'],
+  });
 export type EditBatch = z.infer<typeof EditBatchSchema>;
 
 const HistoryEntrySchema = z.object({ label: z.string(), at: z.string() });

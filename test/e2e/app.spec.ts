@@ -48,7 +48,7 @@ test('shows the selected actor in the inspector, from the list and from the map'
   const inspector = page.getByTestId('inspector');
   await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Sociaal Huis Voorbeeldstad');
   await expect(inspector).toContainText('Gecontroleerd door');
-  await expect(inspector.getByTestId('inspector-agreements')).toContainText('R08');
+  await expect(inspector.getByTestId('inspector-agreements')).toContainText('Warme doorverwijzing');
   await expect(inspector.getByTestId('inspector-agreements')).toContainText('Concept');
   // Tap a node on the canvas: the inspector follows.
   const pos = await page.evaluate(() => {

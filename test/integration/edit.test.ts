@@ -7,7 +7,8 @@ import { writeVoorbeeldstad } from '../../electron/core/demo/write';
 import { applyBatch, previewDelete } from '../../electron/core/edit/apply';
 import { historyState, redo, undo } from '../../electron/core/edit/history';
 import { CoreError } from '../../electron/core/errors';
-import type { EditBatch } from '../../shared/edit/commands';
+import { EditBatchSchema } from '../../shared/edit/commands';
+import type { z } from 'zod';
 import type { EntityKind } from '../../shared/model';
 import { tmpDir } from '../helpers/tmp';
 
@@ -24,7 +25,7 @@ async function demo(): Promise<{ doc: NetworkDocument; file: string }> {
   return { doc, file };
 }
 
-const apply = (doc: NetworkDocument, batch: EditBatch) => applyBatch(doc, batch);
+const apply = (doc: NetworkDocument, batch: z.input<typeof EditBatchSchema>) => applyBatch(doc, EditBatchSchema.parse(batch));
 const newActor = (extra: Record<string, unknown> = {}) => ({
   name: 'Buurtwerk De Brug',
   type: 'BURENHULP',
@@ -194,6 +195,11 @@ describe('edit commands and their undo', () => {
     expect(doc.positions('STANDAARD')[0]).toMatchObject({ nodeId: 'A01', x: 0, y: 0 });
     undo(doc);
     expect(doc.positions('STANDAARD')).toEqual([]);
+    // The first automatic layout is saved without becoming an undo step; data edits cannot opt out.
+    apply(doc, { undoable: false, steps: [{ op: 'place', viewId: 'STANDAARD', positions: [{ nodeId: 'A09', x: 5, y: 5 }] }] });
+    expect(historyState(doc.db).undo).toBeNull();
+    expect(doc.positions('STANDAARD').map((p) => p.nodeId)).toEqual(['A09']);
+    expect(EditBatchSchema.safeParse({ undoable: false, steps: [{ op: 'delete', kind: 'actor', ids: ['A01'] }] }).success).toBe(false);
     fails(() => apply(doc, { steps: [{ op: 'place', viewId: 'GEEN', positions: [{ nodeId: 'A01', x: 1, y: 1 }] }] }), 'NOT_FOUND');
   });
 

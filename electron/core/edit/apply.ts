@@ -110,7 +110,7 @@ export function applyBatch(doc: NetworkDocument, batch: EditBatch): EditOutcome 
       for (const step of batch.steps) runStep(doc, tx, step, created);
       return tx.changeCount();
     },
-    { label: batch.label },
+    { label: batch.label, history: batch.undoable },
   );
   return { created, changes, history: historyState(doc.db) };
 }

@@ -1,118 +1,164 @@
-import { Children, type ReactNode } from 'react';
+import { Children, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NetworkData } from '../../../shared/model';
+import { ActorSchema, AgreementSchema, ServiceSchema, type Actor, type Agreement, type NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { formatKbo } from '../../../shared/util/kbo';
+import type { CallInput } from '../../../shared/api';
+import { ActorForm, blankActor } from './forms/ActorForm';
+import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
+import { CodeChecklist, TextField, type FieldErrors } from './forms/fields';
+import { fieldErrors, useDraft } from './forms/draft';
 
-/** Details of the selected actor: what it is, what it offers, its agreements, partnerships and roles. */
-export function Inspector({
-  data,
-  vocab,
-  actorId,
-  onSelect,
-}: {
+/** Saves one edit; resolves to the field errors of a refused edit (empty when saved). */
+export type Save = (batch: CallInput<'edit.apply'>) => Promise<FieldErrors>;
+
+interface Props {
   data: NetworkData;
   vocab: Record<VocabKind, VocabEntry[]>;
-  actorId: string | null;
-  onSelect: (id: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
-  const label = (kind: VocabKind, code: string) => vocabLabel(vocab, kind, code, lang);
-  const actor = actorId ? data.actors.find((a) => a.id === actorId) : undefined;
-  const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
+  selection: string[];
+  onSelect: (ids: string[]) => void;
+  save: Save;
+  readOnly: boolean;
+  onDelete: () => void;
+  onNewAgreement: (actorId: string) => void;
+}
 
-  if (!actor) {
-    return (
-      <aside className="inspector" aria-labelledby="inspector-heading">
-        <h2 id="inspector-heading">{t('inspector.heading')}</h2>
-        <p className="muted">{t('inspector.empty')}</p>
-      </aside>
-    );
-  }
+const agreementIdOf = (sel: string) => (sel.startsWith('agreement:') ? sel.slice('agreement:'.length) : null);
+
+/** The selected thing, editable in place: every field is saved as the user leaves it, and can be undone. */
+export function Inspector(props: Props) {
+  const { t } = useTranslation();
+  const { data, selection } = props;
+  const actor = selection.length === 1 ? data.actors.find((a) => a.id === selection[0]) : undefined;
+  const agreementId = selection.length === 1 ? agreementIdOf(selection[0]) : null;
+  const agreement = agreementId ? data.agreements.find((a) => a.id === agreementId) : undefined;
+  return (
+    <aside className="inspector" aria-labelledby="inspector-heading" data-testid="inspector">
+      {actor ? (
+        <ActorInspector key={actor.id} actor={actor} {...props} />
+      ) : agreement ? (
+        <AgreementInspector key={agreement.id} agreement={agreement} {...props} />
+      ) : selection.length > 1 ? (
+        <>
+          <h2 id="inspector-heading">{t('inspector.multi', { count: selection.length })}</h2>
+          <p className="muted">{t('inspector.multiHint')}</p>
+          {!props.readOnly && (
+            <button type="button" className="danger" onClick={props.onDelete} data-testid="inspector-delete">
+              {t('toolbar.delete')}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <h2 id="inspector-heading">{t('inspector.heading')}</h2>
+          <p className="muted">{t('inspector.empty')}</p>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function useLabels() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  return (vocab: Record<VocabKind, VocabEntry[]>, kind: VocabKind, code: string) => vocabLabel(vocab, kind, code, lang);
+}
+
+function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement }: Props & { actor: Actor }) {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const [draft, setDraft] = useDraft<ReturnType<typeof blankActor>>(actor);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const commit = async (d: typeof draft) => {
+    const errs = fieldErrors(ActorSchema, d);
+    setErrors(errs);
+    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(actor)) return;
+    setErrors(await save({ label: t('edit.actorChanged', { name: d.name }), steps: [{ op: 'update', kind: 'actor', value: { ...d, id: actor.id } }] }));
+  };
   const services = data.services.filter((s) => s.providerId === actor.id);
   const agreements = data.agreements.filter((a) => a.parties.some((p) => p.actorId === actor.id));
   const memberships = data.members.filter((m) => m.actorId === actor.id);
   const roles = data.roles.filter((r) => r.actorId === actor.id);
-  const area = data.areas.find((a) => a.id === actor.areaId);
+  const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   const partnershipName = (id: string | null) => data.partnerships.find((p) => p.id === id)?.name ?? '';
-
   return (
-    <aside className="inspector" aria-labelledby="inspector-heading" data-testid="inspector">
+    <>
       <h2 id="inspector-heading">{actor.name}</h2>
-      <p className="muted">{actor.id}</p>
-      <dl>
-        <dt>{t('inspector.type')}</dt>
-        <dd>{label('actorType', actor.type)}</dd>
-        <dt>{t('inspector.sectors')}</dt>
-        <dd>{actor.sectors.map((s) => label('sector', s)).join(', ') || '–'}</dd>
-        <dt>{t('inspector.legalForm')}</dt>
-        <dd>{label('legalForm', actor.legalForm)}</dd>
-        <dt>{t('inspector.level')}</dt>
-        <dd>{label('level', actor.level)}</dd>
-        <dt>{t('inspector.area')}</dt>
-        <dd>{area ? `${area.name} (${label('areaType', area.type)})` : '–'}</dd>
-        {actor.controlledById && (
-          <>
-            <dt>{t('inspector.controlledBy')}</dt>
-            <dd>
-              <button type="button" className="link" onClick={() => onSelect(actor.controlledById!)}>
-                {name(actor.controlledById)}
-              </button>
-            </dd>
-          </>
-        )}
-        {actor.kbo && (
-          <>
-            <dt>{t('inspector.kbo')}</dt>
-            <dd>{formatKbo(actor.kbo)}</dd>
-          </>
-        )}
-        {actor.socialeKaartId && (
-          <>
-            <dt>{t('inspector.socialeKaart')}</dt>
-            <dd>{actor.socialeKaartId}</dd>
-          </>
-        )}
-        {actor.notes && (
-          <>
-            <dt>{t('inspector.notes')}</dt>
-            <dd>{actor.notes}</dd>
-          </>
-        )}
-      </dl>
-      <Section title={t('inspector.services')} empty={t('inspector.none')}>
+      <p className="muted">
+        {label(vocab, 'actorType', actor.type)}
+        {actor.kbo ? ` · ${formatKbo(actor.kbo)}` : ''}
+      </p>
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button type="button" onClick={() => onNewAgreement(actor.id)} data-testid="inspector-new-agreement">
+            {t('inspector.newAgreement')}
+          </button>
+          <button type="button" className="danger" onClick={onDelete} data-testid="inspector-delete">
+            {t('toolbar.delete')}
+          </button>
+        </div>
+      )}
+      {readOnly ? (
+        <dl>
+          <dt>{t('inspector.sectors')}</dt>
+          <dd>{actor.sectors.map((s) => label(vocab, 'sector', s)).join(', ') || '–'}</dd>
+          <dt>{t('inspector.legalForm')}</dt>
+          <dd>{label(vocab, 'legalForm', actor.legalForm)}</dd>
+          <dt>{t('inspector.level')}</dt>
+          <dd>{label(vocab, 'level', actor.level)}</dd>
+        </dl>
+      ) : (
+        <details className="edit-section" open>
+          <summary>{t('inspector.properties')}</summary>
+          <ActorForm draft={draft} onChange={setDraft} onCommit={commit} errors={errors} data={data} vocab={vocab} />
+          {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
+        </details>
+      )}
+      <Section title={t('inspector.services')} empty={t('inspector.none')} testId="inspector-services">
         {services.map((s) => (
           <li key={s.id}>
             {s.name}
             <span className="muted">
               {' '}
-              — {s.targetGroups.map((g) => label('targetGroup', g)).join(', ')}
+              — {s.targetGroups.map((g) => label(vocab, 'targetGroup', g)).join(', ')}
               {s.outreach ? ` · ${t('inspector.outreach')}` : ''}
+            </span>
+            {!readOnly && (
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('inspector.removeService', { name: s.name })}
+                onClick={() => save({ label: t('edit.serviceRemoved', { name: s.name }), steps: [{ op: 'delete', kind: 'service', ids: [s.id] }] })}
+              >
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </Section>
+      {!readOnly && <NewService providerId={actor.id} vocab={vocab} save={save} />}
+      <Section title={t('inspector.agreements')} empty={t('inspector.none')} testId="inspector-agreements">
+        {agreements.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link" onClick={() => onSelect([`agreement:${a.id}`])}>
+              {label(vocab, 'agreementType', a.type)}: {a.title}
+            </button>{' '}
+            <span className={`status status-${a.status.toLowerCase()}`}>{label(vocab, 'agreementStatus', a.status)}</span>
+            <span className="muted">
+              {' '}
+              {t('inspector.with')}{' '}
+              {a.parties
+                .filter((p) => p.actorId !== actor.id)
+                .map((p) => name(p.actorId))
+                .join(', ')}
             </span>
           </li>
         ))}
       </Section>
-      <Section title={t('inspector.agreements')} empty={t('inspector.none')} testId="inspector-agreements">
-          {agreements.map((a) => (
-            <li key={a.id}>
-              <strong>{a.id}</strong> {label('agreementType', a.type)}: {a.title}{' '}
-              <span className={`status status-${a.status.toLowerCase()}`}>{label('agreementStatus', a.status)}</span>
-              <span className="muted">
-                {' '}
-                {t('inspector.with')}{' '}
-                {a.parties
-                  .filter((p) => p.actorId !== actor.id)
-                  .map((p) => name(p.actorId))
-                  .join(', ')}
-              </span>
-            </li>
-          ))}
-      </Section>
       <Section title={t('inspector.partnerships')} empty={t('inspector.none')}>
         {memberships.map((m) => (
           <li key={m.id}>
-            {partnershipName(m.partnershipId)} <span className="muted">({label('partyRole', m.role)}{m.cluster ? `, ${m.cluster}` : ''})</span>
+            {partnershipName(m.partnershipId)} <span className="muted">({label(vocab, 'partyRole', m.role)}{m.cluster ? `, ${m.cluster}` : ''})</span>
           </li>
         ))}
       </Section>
@@ -120,12 +166,96 @@ export function Inspector({
         <Section title={t('inspector.roles')} empty="">
           {roles.map((r) => (
             <li key={r.id}>
-              {label('roleKind', r.role)} — {partnershipName(r.partnershipId)}
+              {label(vocab, 'roleKind', r.role)} — {partnershipName(r.partnershipId)}
             </li>
           ))}
         </Section>
       )}
-    </aside>
+    </>
+  );
+}
+
+/** Adds a service to an actor: what it is called, for whom, in which life domains. */
+function NewService({ providerId, vocab, save }: { providerId: string; vocab: Record<VocabKind, VocabEntry[]>; save: Save }) {
+  const { t } = useTranslation();
+  const empty = { providerId, name: '', targetGroups: [] as string[], lifeDomains: [] as string[] };
+  const [draft, setDraft] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} data-testid="service-new">
+        {t('inspector.newService')}
+      </button>
+    );
+  }
+  const add = async () => {
+    const value = { ...draft, id: 'nieuw' };
+    const errs = fieldErrors(ServiceSchema, value);
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const server = await save({ label: t('edit.serviceAdded', { name: draft.name }), steps: [{ op: 'create', kind: 'service', value: draft }] });
+    setErrors(server);
+    if (!Object.keys(server).length) {
+      setDraft(empty);
+      setOpen(false);
+    }
+  };
+  return (
+    <div className="form new-service" data-testid="service-form">
+      <TextField label={t('form.serviceName')} value={draft.name} required autoFocus onChange={(v) => setDraft({ ...draft, name: v ?? '' })} error={errors.name} testId="service-name" />
+      <CodeChecklist label={t('form.targetGroups')} vocab={vocab} kind="targetGroup" value={draft.targetGroups} onChange={(v) => setDraft({ ...draft, targetGroups: v })} testId="service-target-groups" />
+      <CodeChecklist label={t('form.lifeDomains')} vocab={vocab} kind="lifeDomain" value={draft.lifeDomains} onChange={(v) => setDraft({ ...draft, lifeDomains: v })} testId="service-life-domains" />
+      {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={add} data-testid="service-add">
+          {t('form.add')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete }: Props & { agreement: Agreement }) {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const [draft, setDraft] = useDraft<AgreementDraft>(agreement);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const commit = async (d: AgreementDraft) => {
+    const errs = fieldErrors(AgreementSchema, d);
+    setErrors(errs);
+    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(agreement)) return;
+    setErrors(await save({ label: t('edit.agreementChanged', { name: d.title }), steps: [{ op: 'update', kind: 'agreement', value: { ...d, id: agreement.id } }] }));
+  };
+  return (
+    <>
+      <h2 id="inspector-heading">{agreement.title}</h2>
+      <p className="muted">
+        {label(vocab, 'agreementType', agreement.type)} · <span className={`status status-${agreement.status.toLowerCase()}`}>{label(vocab, 'agreementStatus', agreement.status)}</span>
+      </p>
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button type="button" className="danger" onClick={onDelete} data-testid="inspector-delete">
+            {t('toolbar.delete')}
+          </button>
+        </div>
+      )}
+      {readOnly ? (
+        <ul>
+          {agreement.parties.map((p, i) => (
+            <li key={i}>
+              {data.actors.find((a) => a.id === p.actorId)?.name ?? p.actorId} ({label(vocab, 'partyRole', p.role)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <AgreementForm draft={draft} onChange={setDraft} onCommit={commit} errors={errors} data={data} vocab={vocab} />
+      )}
+      {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
+    </>
   );
 }
 
@@ -134,11 +264,7 @@ function Section({ title, empty, testId, children }: { title: string; empty: str
   return (
     <>
       <h3>{title}</h3>
-      {Children.count(children) ? (
-        <ul data-testid={testId}>{children}</ul>
-      ) : (
-        <p className="muted">{empty}</p>
-      )}
+      {Children.count(children) ? <ul data-testid={testId}>{children}</ul> : <p className="muted">{empty}</p>}
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { NetworkData } from '../../../shared/model';
+import edgehandles from 'cytoscape-edgehandles';
+import type { NetworkData, Position } from '../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { networkElements } from '../../../shared/graph/elements';
 
 cytoscape.use(fcose);
+cytoscape.use(edgehandles);
 
 const STYLE: StylesheetJson = [
   {
@@ -40,70 +42,274 @@ const STYLE: StylesheetJson = [
   { selector: 'edge[line = "dashed"]', style: { 'line-style': 'dashed' } },
   { selector: 'edge[line = "dotted"]', style: { 'line-style': 'dotted' } },
   { selector: 'edge[kind = "member"]', style: { 'line-color': '#b0b0b0', 'target-arrow-shape': 'none', width: 1 } },
-  { selector: ':selected', style: { 'overlay-color': '#005fcc', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: 'edge:selected', style: { width: 4, 'line-color': '#005fcc', 'target-arrow-color': '#005fcc' } },
+  { selector: 'node:selected', style: { 'overlay-color': '#005fcc', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  // Drawing a new agreement: the line follows the pointer, the actor under it lights up.
+  { selector: '.eh-ghost-edge, .eh-preview', style: { 'line-color': '#005fcc', 'line-style': 'dashed', 'target-arrow-color': '#005fcc', width: 2 } },
+  { selector: '.eh-hover, .eh-source', style: { 'border-color': '#005fcc', 'border-width': 4 } },
 ];
 
-/** The network map: Cytoscape driven from React through one ref. */
+interface EdgeHandles {
+  enableDrawMode(): void;
+  disableDrawMode(): void;
+  destroy(): void;
+}
+
+/** A free spot near a point: on a widening spiral around it, the first place no other node is close to. */
+function freeSpot(cy: Core, near: { x: number; y: number }, self: string): { x: number; y: number } {
+  const others = cy.nodes().filter((n) => n.id() !== self).map((n) => (n as NodeSingular).position());
+  for (let i = 0; i < 400; i++) {
+    const angle = i * 2.4;
+    const r = i === 0 ? 0 : 40 + 9 * i;
+    const p = { x: near.x + r * Math.cos(angle), y: near.y + r * Math.sin(angle) };
+    if (others.every((o) => Math.hypot(o.x - p.x, o.y - p.y) > 45)) return p;
+  }
+  return near;
+}
+
+/** A new node's place: near its placed neighbours, else near the middle of the view, never on top of another. */
+function fallbackPosition(cy: Core, node: NodeSingular, placed: Set<string>): { x: number; y: number } {
+  const nbs = node.neighborhood().nodes().filter((n) => placed.has(n.id()));
+  let near: { x: number; y: number };
+  if (nbs.nonempty()) {
+    near = {
+      x: nbs.reduce((s, n) => s + (n as NodeSingular).position('x'), 0) / nbs.length,
+      y: nbs.reduce((s, n) => s + (n as NodeSingular).position('y'), 0) / nbs.length,
+    };
+  } else {
+    const ext = cy.extent();
+    near = { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
+  }
+  return freeSpot(cy, near, node.id());
+}
+
+export type MapPlacement = { nodeId: string; x: number; y: number };
+
+/**
+ * The network map: one Cytoscape instance driven from React through a ref. Data changes are applied as a diff
+ * (nothing reshuffles after an edit); nodes sit where the view saved them; a drag is saved as a move; in connect
+ * mode, dragging from one actor to another proposes an agreement between them.
+ */
 export function MapCanvas({
   data,
   vocab,
-  selected,
+  positions,
+  selection,
   onSelect,
+  onMove,
+  onInitialLayout,
+  onConnect,
+  connectMode,
+  readOnly,
 }: {
   data: NetworkData;
   vocab: Record<VocabKind, VocabEntry[]>;
-  selected: string | null;
-  onSelect: (id: string | null) => void;
+  positions: Position[];
+  selection: string[];
+  onSelect: (ids: string[]) => void;
+  onMove: (moved: MapPlacement[]) => void;
+  onInitialLayout: (placed: MapPlacement[]) => void;
+  onConnect: (sourceId: string, targetId: string) => void;
+  connectMode: boolean;
+  readOnly: boolean;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  const ehRef = useRef<EdgeHandles | null>(null);
+  const syncing = useRef(false);
+  const laidOut = useRef(false);
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const handlers = useRef({ onSelect, onMove, onInitialLayout, onConnect });
+  handlers.current = { onSelect, onMove, onInitialLayout, onConnect };
 
   useEffect(() => {
-    const { nodes, edges } = networkElements(data, vocab);
     const cy = cytoscape({
       container: container.current,
-      elements: [...nodes.map((n) => ({ group: 'nodes' as const, data: { ...n } })), ...edges.map((e) => ({ group: 'edges' as const, data: { ...e } }))],
       style: STYLE,
-      layout: { name: 'fcose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, quality: nodes.length > 1500 ? 'draft' : 'default' } as never,
-      minZoom: 0.1,
+      minZoom: 0.05,
       maxZoom: 4,
       wheelSensitivity: 0.3,
+      // A click selects one thing; Ctrl/Shift-click and box selection (Shift-drag) add to it.
       selectionType: 'single',
+      boxSelectionEnabled: true,
+      // Performance options for big maps: draw a texture while panning and zooming instead of every element.
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      motionBlur: false,
     });
-    cy.on('tap', 'node[kind = "actor"]', (e) => onSelectRef.current(e.target.id()));
+    let modifierTap = false;
+    const report = () => {
+      // A Ctrl/Shift-click already reported the extended selection itself.
+      if (modifierTap) {
+        modifierTap = false;
+        return;
+      }
+      if (!syncing.current) handlers.current.onSelect(cy.$(':selected').map((e) => e.id()));
+    };
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    cy.on('select unselect', () => {
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(report, 0);
+    });
     cy.on('tap', (e) => {
-      if (e.target === cy) onSelectRef.current(null);
+      if (e.target === cy && !syncing.current) handlers.current.onSelect([]);
     });
+    cy.on('tap', 'node, edge', (e) => {
+      const ev = e.originalEvent as MouseEvent | undefined;
+      if (!ev || !(ev.ctrlKey || ev.metaKey || ev.shiftKey)) return;
+      const id = e.target.id();
+      const now = selectionRef.current;
+      modifierTap = true;
+      handlers.current.onSelect(now.includes(id) ? now.filter((x) => x !== id) : [...now, id]);
+    });
+    let moved = new Map<string, MapPlacement>();
+    let flush: ReturnType<typeof setTimeout> | null = null;
+    cy.on('dragfree', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      moved.set(n.id(), { nodeId: n.id(), x: n.position('x'), y: n.position('y') });
+      if (flush) clearTimeout(flush);
+      flush = setTimeout(() => {
+        handlers.current.onMove([...moved.values()]);
+        moved = new Map();
+      }, 0);
+    });
+    const eh = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
+      canConnect: (s: NodeSingular, tg: NodeSingular) => s.id() !== tg.id() && s.data('kind') === 'actor' && tg.data('kind') === 'actor',
+      edgeParams: () => ({ data: { kind: 'draft' } }),
+      hoverDelay: 50,
+      snap: true,
+    });
+    cy.on('ehcomplete', (_e, source: NodeSingular, target: NodeSingular, added: cytoscape.EdgeSingular) => {
+      added.remove();
+      handlers.current.onConnect(source.id(), target.id());
+    });
+    // Banners and panels change the map's size: Cytoscape must be told, or clicks land beside the nodes.
+    const resize = new ResizeObserver(() => cy.resize());
+    if (container.current) resize.observe(container.current);
+    ehRef.current = eh;
     cyRef.current = cy;
     (window as unknown as { __regiekaartMap?: Core }).__regiekaartMap = cy;
     return () => {
+      resize.disconnect();
+      eh.destroy();
       cy.destroy();
       cyRef.current = null;
     };
-  }, [data, vocab]);
+  }, []);
+
+  useEffect(() => {
+    const eh = ehRef.current;
+    if (!eh) return;
+    if (connectMode && !readOnly) eh.enableDrawMode();
+    else eh.disableDrawMode();
+  }, [connectMode, readOnly]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.elements().unselect();
-    if (selected) {
-      const node = cy.getElementById(selected);
-      if (node.nonempty()) {
-        node.select();
-        cy.animate({ center: { eles: node } }, { duration: 200 });
+    cy.autoungrabify(readOnly);
+  }, [readOnly]);
+
+  // Apply the data and positions as a diff: only what changed is touched, so the map stays where it was.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { nodes, edges } = networkElements(data, vocab);
+    const saved = new Map(positions.map((p) => [p.nodeId, p]));
+    const wantedNodes = new Set(nodes.map((n) => n.id));
+    const wantedEdges = new Set(edges.map((e) => e.id));
+    const fresh = new Set<string>();
+    syncing.current = true;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        // An agreement that gains a third party turns from an edge into a node under the same id.
+        if (!(el.isNode() ? wantedNodes : wantedEdges).has(el.id())) el.remove();
+      });
+      const add: ElementDefinition[] = [];
+      for (const n of nodes) {
+        const el = cy.getElementById(n.id);
+        if (el.empty()) {
+          add.push({ group: 'nodes', data: { ...n } });
+          fresh.add(n.id);
+        } else el.data({ ...n });
+      }
+      cy.add(add);
+      const addEdges: ElementDefinition[] = [];
+      for (const e of edges) {
+        const el = cy.getElementById(e.id);
+        if (el.nonempty() && (el.data('source') !== e.source || el.data('target') !== e.target)) el.remove();
+        if (cy.getElementById(e.id).empty()) addEdges.push({ group: 'edges', data: { ...e } });
+        else cy.getElementById(e.id).data({ ...e });
+      }
+      cy.add(addEdges);
+      const placed = new Set<string>();
+      for (const n of nodes) {
+        const p = saved.get(n.id);
+        if (p) {
+          const node = cy.getElementById(n.id);
+          if (node.position('x') !== p.x || node.position('y') !== p.y) node.position({ x: p.x, y: p.y });
+          placed.add(n.id);
+        } else if (!fresh.has(n.id)) placed.add(n.id);
+      }
+      if (positions.length > 0 || laidOut.current) {
+        for (const id of fresh) if (!placed.has(id)) cy.getElementById(id).position(fallbackPosition(cy, cy.getElementById(id), placed));
+      }
+    });
+    syncing.current = false;
+    if (positions.length === 0 && !laidOut.current && nodes.length > 0) {
+      // A map nobody has arranged yet: lay it out once (draft quality at scale) and keep the result.
+      laidOut.current = true;
+      cy.layout({
+        name: 'fcose',
+        animate: false,
+        randomize: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 90,
+        quality: nodes.length > 1500 ? 'draft' : 'default',
+      } as never).run();
+      cy.fit(undefined, 30);
+      handlers.current.onInitialLayout(cy.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })));
+    } else if (!laidOut.current) {
+      laidOut.current = true;
+      cy.fit(undefined, 30);
+    }
+  }, [data, vocab, positions]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    syncing.current = true;
+    const want = new Set(selection);
+    cy.batch(() => {
+      cy.$(':selected').forEach((el) => {
+        if (!want.has(el.id())) el.unselect();
+      });
+      for (const id of selection) cy.getElementById(id).select();
+    });
+    syncing.current = false;
+    if (selection.length === 1) {
+      const el = cy.getElementById(selection[0]);
+      if (el.nonempty()) {
+        const bb = el.renderedBoundingBox();
+        const visible = bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= cy.width() && bb.y2 <= cy.height();
+        if (!visible) cy.animate({ center: { eles: el } }, { duration: 200 });
       }
     }
-  }, [selected]);
+  }, [selection, data]);
 
   return (
-    <div className="map-wrap">
+    <div className={`map-wrap${connectMode ? ' connecting' : ''}`}>
       <div ref={container} className="map" data-testid="map" role="img" aria-label={t('map.label')} />
       <button type="button" className="map-fit" onClick={() => cyRef.current?.fit(undefined, 30)}>
         {t('map.fit')}
       </button>
+      {connectMode && !readOnly && (
+        <p className="map-hint" role="status" data-testid="connect-banner">
+          {t('toolbar.connectHint')}
+        </p>
+      )}
     </div>
   );
 }

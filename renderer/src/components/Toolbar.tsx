@@ -1,21 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '../../../shared/model';
+import type { HistoryState } from '../../../shared/edit/commands';
 import { setLanguage, type Lang } from '../i18n';
 import { RecentMenu } from './RecentMenu';
 
 export type FileDialogKind = 'new' | 'open' | 'saveCopy';
 
-/** File actions, the document's name and the language switch. */
+export interface EditControls {
+  history: HistoryState | null;
+  connectMode: boolean;
+  canDelete: boolean;
+  onNewActor: () => void;
+  onToggleConnect: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onDelete: () => void;
+}
+
+/** File actions, edit actions (with undo and redo), the document's name and the language switch. */
 export function Toolbar({
   doc,
   onFile,
   onOpenPath,
   busy,
+  edit,
 }: {
   doc: DocumentInfo | null;
   onFile: (k: FileDialogKind | 'demo') => void;
   onOpenPath: (path: string) => void;
   busy: boolean;
+  edit: EditControls | null;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -28,6 +42,35 @@ export function Toolbar({
         <button type="button" onClick={() => onFile('demo')} disabled={busy}>{t('toolbar.demo')}</button>
         <button type="button" onClick={() => onFile('saveCopy')} disabled={busy || !doc}>{t('toolbar.saveCopy')}</button>
       </nav>
+      {edit && (
+        <nav aria-label={t('toolbar.edit')} className="file-actions edit-actions">
+          <button type="button" onClick={edit.onNewActor} data-testid="new-actor">{t('toolbar.newActor')}</button>
+          <button type="button" aria-pressed={edit.connectMode} onClick={edit.onToggleConnect} data-testid="connect-mode" title={t('toolbar.connectHint')}>
+            {t('toolbar.connect')}
+          </button>
+          <button type="button" onClick={edit.onDelete} disabled={!edit.canDelete} data-testid="delete">{t('toolbar.delete')}</button>
+          <button
+            type="button"
+            onClick={edit.onUndo}
+            disabled={!edit.history?.undo}
+            data-testid="undo"
+            title={edit.history?.undo ? t('toolbar.undoWhat', { what: edit.history.undo.label }) : undefined}
+            aria-keyshortcuts="Control+Z"
+          >
+            {t('toolbar.undo')}
+          </button>
+          <button
+            type="button"
+            onClick={edit.onRedo}
+            disabled={!edit.history?.redo}
+            data-testid="redo"
+            title={edit.history?.redo ? t('toolbar.redoWhat', { what: edit.history.redo.label }) : undefined}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+          >
+            {t('toolbar.redo')}
+          </button>
+        </nav>
+      )}
       <div className="doc-name" data-testid="doc-name" title={doc?.path}>
         {doc ? `${doc.meta.title} · ${doc.fileName}` : ''}
         {doc?.readOnly && <span className="badge">{t('readOnly')}</span>}

@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import type { Actor, NetworkData } from '../../../../shared/model';
+import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
+import { CodeChecklist, CodeSelect, RefSelect, TextField, type FieldErrors } from './fields';
+
+/** What a new actor starts as; its type fills in the usual sector and legal form. */
+export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
+  return {
+    name: '',
+    type: '',
+    sectors: [],
+    legalForm: '',
+    level: 'LOKAAL',
+    areaId: null,
+    controlledById: null,
+    kbo: null,
+    socialeKaartId: null,
+    socialeKaartSyncedAt: null,
+    contact: { phone: null, email: null, website: null, address: null },
+    active: true,
+    notes: null,
+    custom: {},
+  };
+}
+
+type Draft = ReturnType<typeof blankActor>;
+
+/** The fields of an actor; `onCommit` saves (the inspector saves each field as the user leaves it). */
+export function ActorForm({
+  draft,
+  onChange,
+  onCommit,
+  errors,
+  data,
+  vocab,
+  autoFocus,
+}: {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  onCommit?: (d: Draft) => void;
+  errors: FieldErrors;
+  data: NetworkData;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  const set = <K extends keyof Draft>(k: K, v: Draft[K], commit = false) => {
+    const next = { ...draft, [k]: v };
+    onChange(next);
+    if (commit) onCommit?.(next);
+  };
+  const commit = () => onCommit?.(draft);
+  const chooseType = (code: string) => {
+    // The type says what such an actor usually is: fill in sector and legal form when still empty.
+    const props = vocab.actorType.find((v) => v.code === code)?.props ?? {};
+    const next: Draft = { ...draft, type: code };
+    if (!next.sectors.length && typeof props.sector === 'string') next.sectors = [props.sector];
+    if (!next.legalForm) next.legalForm = typeof props.legalForm === 'string' ? props.legalForm : 'PRIVATE_NONPROFIT';
+    onChange(next);
+    onCommit?.(next);
+  };
+  return (
+    <div className="form" data-testid="actor-form">
+      <TextField label={t('form.name')} value={draft.name} required autoFocus={autoFocus} onChange={(v) => set('name', v ?? '')} onCommit={commit} error={errors.name} testId="actor-name" />
+      <CodeSelect label={t('inspector.type')} vocab={vocab} kind="actorType" value={draft.type || null} onChange={chooseType} error={errors.type} testId="actor-type" />
+      <CodeSelect label={t('inspector.legalForm')} vocab={vocab} kind="legalForm" value={draft.legalForm || null} onChange={(v) => set('legalForm', v, true)} error={errors.legalForm} testId="actor-legal-form" />
+      <CodeSelect label={t('inspector.level')} vocab={vocab} kind="level" value={draft.level} onChange={(v) => set('level', v, true)} error={errors.level} testId="actor-level" />
+      <RefSelect
+        label={t('inspector.area')}
+        options={data.areas}
+        value={draft.areaId}
+        onChange={(v) => set('areaId', v, true)}
+        testId="actor-area"
+      />
+      <TextField label={t('inspector.kbo')} value={draft.kbo} placeholder="0123.456.749" onChange={(v) => set('kbo', v)} onCommit={commit} error={errors.kbo} testId="actor-kbo" />
+      <RefSelect
+        label={t('inspector.controlledBy')}
+        options={data.actors.filter((a) => a.id !== draft.id)}
+        value={draft.controlledById}
+        onChange={(v) => set('controlledById', v, true)}
+        testId="actor-controlled-by"
+      />
+      <CodeChecklist label={t('inspector.sectors')} vocab={vocab} kind="sector" value={draft.sectors} onChange={(v) => set('sectors', v, true)} error={errors.sectors} testId="actor-sectors" />
+      <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} error={errors.notes} testId="actor-notes" />
+    </div>
+  );
+}

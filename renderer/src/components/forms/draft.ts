@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import { zodFields } from '../../../../shared/util/zodMessage';
+import { ApiCallError } from '../../api';
+import type { FieldErrors } from './fields';
+
+/** A form's working copy of a stored thing; it follows the stored version when that changes (undo, redo). */
+export function useDraft<T>(stored: T): [T, (next: T) => void] {
+  const key = JSON.stringify(stored);
+  const [state, setState] = useState({ key, draft: stored });
+  // Adjusting state while rendering (React's pattern for "reset when a prop changes"): no extra effect pass.
+  if (state.key !== key) setState({ key, draft: stored });
+  const draft = state.key === key ? state.draft : stored;
+  return [draft, (next: T) => setState({ key, draft: next })];
+}
+
+/** The Dutch message per field for a draft, checked with the same schema the core uses. */
+export function fieldErrors(schema: z.ZodType, draft: unknown): FieldErrors {
+  const r = schema.safeParse(draft);
+  return r.success ? {} : zodFields(r.error);
+}
+
+/** Field messages from a refused edit, or the message under "_" when it concerns no single field. */
+export function serverErrors(err: unknown): FieldErrors {
+  if (err instanceof ApiCallError) return err.error.fields ?? { _: err.message };
+  return err ? { _: String(err) } : {};
+}

@@ -1,0 +1,171 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { vocabLabel, type VocabEntry, type VocabKind } from '../../../../shared/vocab';
+
+/** Field errors by path ("name", "parties", "contact.email"). */
+export type FieldErrors = Record<string, string>;
+
+function Field({ label, error, children, id }: { label: string; error?: string; children: ReactNode; id: string }) {
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A one-line text input; `onCommit` runs when the user leaves the field or presses Enter. */
+export function TextField(props: {
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  onCommit?: () => void;
+  error?: string;
+  required?: boolean;
+  placeholder?: string;
+  multiline?: boolean;
+  testId?: string;
+  autoFocus?: boolean;
+}) {
+  const id = useId();
+  const common = {
+    id,
+    value: props.value ?? '',
+    'aria-invalid': !!props.error,
+    'aria-describedby': props.error ? `${id}-error` : undefined,
+    'aria-required': props.required,
+    placeholder: props.placeholder,
+    'data-testid': props.testId,
+    autoFocus: props.autoFocus,
+    onBlur: () => props.onCommit?.(),
+  };
+  return (
+    <Field label={props.label} error={props.error} id={id}>
+      {props.multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') props.onCommit?.();
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A date field (JJJJ-MM-DD), empty means none. */
+export function DateField(props: { label: string; value: string | null; onChange: (v: string | null) => void; onCommit?: () => void; error?: string; testId?: string }) {
+  const id = useId();
+  return (
+    <Field label={props.label} error={props.error} id={id}>
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        aria-invalid={!!props.error}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value || null)}
+        onBlur={() => props.onCommit?.()}
+      />
+    </Field>
+  );
+}
+
+/** Choose one code from a vocabulary; selecting commits at once. */
+export function CodeSelect(props: {
+  label: string;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  kind: VocabKind;
+  value: string | null;
+  onChange: (v: string) => void;
+  error?: string;
+  testId?: string;
+  allowEmpty?: boolean;
+}) {
+  const id = useId();
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  return (
+    <Field label={props.label} error={props.error} id={id}>
+      <select id={id} value={props.value ?? ''} data-testid={props.testId} aria-invalid={!!props.error} onChange={(e) => props.onChange(e.target.value)}>
+        {(props.allowEmpty || !props.value) && <option value="">–</option>}
+        {props.vocab[props.kind].map((v) => (
+          <option key={v.code} value={v.code}>
+            {vocabLabel(props.vocab, props.kind, v.code, lang)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Choose several codes (sectors, target groups, life domains) as a list of check boxes. */
+export function CodeChecklist(props: {
+  label: string;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  kind: VocabKind;
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+  testId?: string;
+}) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  return (
+    <fieldset className={`checklist${props.error ? ' invalid' : ''}`} data-testid={props.testId}>
+      <legend>{props.label}</legend>
+      <div className="checklist-items">
+        {props.vocab[props.kind].map((v) => (
+          <label key={v.code}>
+            <input
+              type="checkbox"
+              checked={props.value.includes(v.code)}
+              onChange={(e) => props.onChange(e.target.checked ? [...props.value, v.code] : props.value.filter((c) => c !== v.code))}
+            />
+            {vocabLabel(props.vocab, props.kind, v.code, lang)}
+          </label>
+        ))}
+      </div>
+      {props.error && (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Choose one item (an actor, an area) from a list by name. */
+export function RefSelect(props: {
+  label: string;
+  options: { id: string; name: string }[];
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error?: string;
+  testId?: string;
+  emptyLabel?: string;
+}) {
+  const id = useId();
+  return (
+    <Field label={props.label} error={props.error} id={id}>
+      <select id={id} value={props.value ?? ''} data-testid={props.testId} onChange={(e) => props.onChange(e.target.value || null)}>
+        <option value="">{props.emptyLabel ?? '–'}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

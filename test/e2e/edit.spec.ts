@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { WORK_DIR } from './playwright.config';
+
+type Cy = {
+  getElementById(id: string): { empty(): boolean; renderedPosition(): { x: number; y: number }; position(): { x: number; y: number }; data(k: string): unknown };
+  nodes(sel?: string): { filter(f: (n: { data(k: string): unknown }) => boolean): { map<T>(f: (n: { id(): string }) => T): T[] } };
+  edges(sel?: string): { length: number };
+};
+
+/** Runs a function against the map's Cytoscape instance in the page. */
+function onMap<T, A>(page: Page, fn: (cy: Cy, arg: A) => T, arg: A): Promise<T> {
+  return page.evaluate(
+    ([src, a]) => {
+      const cy = (window as unknown as { __regiekaartMap: Cy }).__regiekaartMap;
+      return new Function('cy', 'a', `return (${src})(cy, a);`)(cy, a) as T;
+    },
+    [fn.toString(), arg] as const,
+  );
+}
+
+async function nodeOnScreen(page: Page, id: string) {
+  const p = await onMap(page, (cy, nodeId: string) => cy.getElementById(nodeId).renderedPosition(), id);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+async function openCopyOfDemo(page: Page, name: string): Promise<string> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Voorbeeldstad', exact: true }).click();
+  await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad.regiekaart');
+  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  const file = path.join(WORK_DIR, `${name}.regiekaart`);
+  await page.getByRole('button', { name: 'Kopie opslaan' }).click();
+  await page.getByTestId('path-input').fill(file);
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await page.getByTestId('path-input').fill(file);
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await expect(page.getByTestId('doc-name')).toContainText(`${name}.regiekaart`);
+  expect(errors).toEqual([]);
+  return file;
+}
+
+test('a newcomer adds a local actor with a service, draws a referral protocol to it, adds a party, undoes, redoes and finds it all after a reload', async ({ page }) => {
+  await openCopyOfDemo(page, 'bewerken');
+
+  // 1. A new actor, first with a KBO number whose check digits are wrong: the dialog says so and keeps it open.
+  await page.getByTestId('new-actor').click();
+  const dialog = page.getByTestId('actor-dialog');
+  await dialog.getByTestId('actor-name').fill('Buurtwerk De Brug');
+  await dialog.getByTestId('actor-type').selectOption('BURENHULP');
+  await dialog.getByTestId('actor-level').selectOption('BUURT');
+  await dialog.getByTestId('actor-kbo').fill('0403.170.702');
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog.getByRole('alert').first()).toContainText(/ondernemingsnummer|controle/i);
+  await expect(page.getByTestId('statusbar')).toContainText('46 actoren');
+  await dialog.getByTestId('actor-kbo').fill('0403.170.701');
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('statusbar')).toContainText('47 actoren');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Buurtwerk De Brug');
+  await expect(inspector).toContainText('0403.170.701');
+  const newId = await onMap(page, (cy) => cy.nodes('[kind = "actor"]').filter((n) => n.data('label') === 'Buurtwerk De Brug').map((n) => n.id())[0], null);
+  expect(newId).toBeTruthy();
+
+  // 2. A service for a target group.
+  await inspector.getByTestId('service-new').click();
+  await inspector.getByTestId('service-name').fill('Buurtgerichte ondersteuning');
+  await inspector.getByTestId('service-target-groups').getByRole('checkbox', { name: 'Ouderen', exact: true }).check();
+  await inspector.getByTestId('service-add').click();
+  await expect(inspector.getByTestId('inspector-services')).toContainText('Buurtgerichte ondersteuning — Ouderen');
+
+  // 3. In connect mode, drag from the Sociaal Huis to the new actor: a referral protocol between them.
+  await page.getByTestId('connect-mode').click();
+  await expect(page.getByTestId('connect-banner')).toBeVisible();
+  const from = await nodeOnScreen(page, 'A03');
+  const to = await nodeOnScreen(page, newId);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+  await page.waitForTimeout(250); // a person rests on the target for a moment; the map lights it up
+  await page.mouse.up();
+  const agDialog = page.getByTestId('agreement-dialog');
+  await expect(agDialog).toBeVisible();
+  await expect(agDialog.getByTestId('agreement-parties')).toContainText('Sociaal Huis Voorbeeldstad');
+  await expect(agDialog.getByTestId('agreement-parties')).toContainText('Buurtwerk De Brug');
+  await agDialog.getByTestId('agreement-type').selectOption('PROTOCOL_TOELEIDING');
+  // The roles follow the type: the Sociaal Huis refers, the new actor receives.
+  await expect(agDialog.getByLabel('Rol van Sociaal Huis Voorbeeldstad')).toHaveValue('REFERRER');
+  await expect(agDialog.getByLabel('Rol van Buurtwerk De Brug')).toHaveValue('RECEIVER');
+  await agDialog.getByTestId('modal-ok').click();
+  await expect(agDialog.getByTestId('agreement-title').locator('..')).toContainText('Naam is verplicht');
+  await agDialog.getByTestId('agreement-title').fill('Doorverwijzing naar Buurtwerk De Brug');
+  await agDialog.getByTestId('modal-ok').click();
+  await expect(agDialog).toBeHidden();
+  await expect(page.getByTestId('statusbar')).toContainText('61 afspraken');
+  await expect(page.getByTestId('connect-banner')).toBeHidden();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Doorverwijzing naar Buurtwerk De Brug');
+  const agreementEdge = await onMap(
+    page,
+    (cy, id: string) => {
+      const e = cy.getElementById(id);
+      return e.empty() ? null : { line: e.data('line'), source: e.data('source'), target: e.data('target'), type: e.data('type') };
+    },
+    (await page.evaluate(() => (window as unknown as { __regiekaartMap: { $(s: string): { id(): string }[] } }).__regiekaartMap.$(':selected')[0].id())) as string,
+  );
+  // A concept referral protocol: drawn dashed, from the referrer to the receiver.
+  expect(agreementEdge).toEqual({ line: 'dashed', source: 'A03', target: newId, type: 'PROTOCOL_TOELEIDING' });
+  await page.screenshot({ path: 'test-results/e2e-edit-agreement.png' });
+
+  const agreementNode = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { __regiekaartMap: { nodes(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } }).__regiekaartMap;
+      return cy.nodes('[kind = "agreement"]').map((n) => n.id());
+    });
+  const before = (await agreementNode()).length;
+  // 4. A third party, chosen by search in the inspector: the agreement becomes its own node with three party edges.
+  await inspector.getByTestId('agreement-add-party').selectOption({ label: 'CAW Regio X (incl. JAC)' });
+  await inspector.getByTestId('agreement-add-party-button').click();
+  await expect(inspector.getByTestId('agreement-parties').locator('li')).toHaveCount(3);
+  await expect.poll(async () => (await agreementNode()).length).toBe(before + 1);
+
+  // 5. Undo takes the third party away again; redo brings it back. Both are saved edits.
+  await page.getByTestId('map').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('statusbar')).toContainText('Ongedaan gemaakt');
+  await expect.poll(async () => (await agreementNode()).length).toBe(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await agreementNode()).length).toBe(before + 1);
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => (await agreementNode()).length).toBe(before);
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await agreementNode()).length).toBe(before + 1);
+
+  // 6. Move the new actor: the position is saved in the view.
+  await page.getByTestId('connect-mode').click({ trial: true });
+  const at = await nodeOnScreen(page, newId);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(at.x + i * 10, at.y + i * 5);
+  await page.mouse.up();
+  await expect(page.getByTestId('statusbar')).toContainText('verplaatst');
+  const moved = await onMap(page, (cy, id: string) => cy.getElementById(id).position(), newId);
+
+  // 7. After a reload (a restart of the UI on the same file), everything is still there.
+  await page.reload();
+  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(47);
+  await page.getByRole('button', { name: 'Buurtwerk De Brug' }).click();
+  await expect(inspector.getByTestId('inspector-services')).toContainText('Buurtgerichte ondersteuning');
+  await expect(inspector.getByTestId('inspector-agreements')).toContainText('Doorverwijzing naar Buurtwerk De Brug');
+  await expect.poll(async () => (await agreementNode()).length).toBe(before + 1);
+  const after = await onMap(page, (cy, id: string) => cy.getElementById(id).position(), newId);
+  expect(Math.abs(after.x - moved.x)).toBeLessThan(0.2);
+  expect(Math.abs(after.y - moved.y)).toBeLessThan(0.2);
+  await page.screenshot({ path: 'test-results/e2e-edit-reloaded.png' });
+});
+
+test('deleting an actor names what goes with it, and undo brings it all back', async ({ page }) => {
+  await openCopyOfDemo(page, 'verwijderen');
+  await page.getByRole('button', { name: 'Thuiszorg Plus vzw (gezinszorg)' }).click();
+  await page.getByTestId('inspector').getByTestId('inspector-delete').click();
+  const dialog = page.getByTestId('delete-dialog');
+  await expect(dialog).toContainText('U verwijdert: Thuiszorg Plus vzw (gezinszorg).');
+  await expect(dialog).toContainText('Gaat mee');
+  await expect(dialog).toContainText('Protocol toeleiding gevraagd');
+  await page.screenshot({ path: 'test-results/e2e-delete-dialog.png' });
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('statusbar')).toContainText('45 actoren');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('statusbar')).toContainText('46 actoren · 60 afspraken');
+});
