@@ -54,6 +54,20 @@ function buildMenu(): void {
         { role: 'quit', label: 'Afsluiten' },
       ],
     },
+    {
+      label: 'Bewerken',
+      submenu: [
+        // The shortcuts are shown here but handled in the page: in a text field Ctrl+Z undoes typing, on the map
+        // it undoes the last saved edit.
+        { label: 'Ongedaan maken', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
+        { label: 'Opnieuw', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: send('redo') },
+        { type: 'separator' },
+        { role: 'cut', label: 'Knippen' },
+        { role: 'copy', label: 'Kopiëren' },
+        { role: 'paste', label: 'Plakken' },
+        { role: 'selectAll', label: 'Alles selecteren' },
+      ],
+    },
     { label: 'Beeld', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
