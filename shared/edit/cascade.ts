@@ -41,6 +41,11 @@ const LIST_OF: Record<EntityKind, keyof DocumentState> = {
   position: 'positions',
 };
 
+/** Whether the state holds a thing of this kind with this id. */
+export function holds(state: DocumentState, kind: EntityKind, id: string): boolean {
+  return (state[LIST_OF[kind]] as unknown as Obj[]).some((o) => o.id === id);
+}
+
 /** The id a kind's node has on the map (for its saved positions), or null when it has no node of its own. */
 function nodeIdOf(kind: EntityKind, id: string): string | null {
   if (kind === 'actor') return id;

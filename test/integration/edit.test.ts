@@ -255,6 +255,8 @@ describe('edit commands and their undo', () => {
       'NOT_FOUND',
     );
     fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'area', ids: ['VS'] }] }), 'CONSTRAINT');
+    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'service', ids: ['BESTAAT_NIET'] }] }), 'NOT_FOUND');
+    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'view', ids: ['STANDAARD'] }] }), 'CONSTRAINT');
     fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ type: 'ONBEKEND_TYPE' }) }] }), 'INVALID_INPUT');
     expect(doc.state()).toEqual(before);
     expect(doc.counts().changes).toBe(changes);

@@ -1,5 +1,5 @@
-import { ENTITY_KINDS, positionId, type EntityKind } from '../../../shared/model';
-import { planDelete, type DeletePlan } from '../../../shared/edit/cascade';
+import { DEFAULT_VIEW_ID, ENTITY_KINDS, positionId, type EntityKind } from '../../../shared/model';
+import { holds, planDelete, type DeletePlan } from '../../../shared/edit/cascade';
 import type { DeletePreview, EditBatch, EditOutcome, EditStep } from '../../../shared/edit/commands';
 import { CoreError } from '../errors';
 import type { EditTx, NetworkDocument } from '../document';
@@ -10,15 +10,12 @@ const ORDER = new Map<EntityKind, number>(ENTITY_KINDS.map((k, i) => [k, i]));
 /** What deleting would take with it, checked against the rules the core enforces (the municipality's area stays). */
 function plan(doc: NetworkDocument, kind: EntityKind, ids: readonly string[]): DeletePlan {
   const state = doc.state();
-  const list = { area: state.areas, actor: state.actors, view: state.views } as Record<string, { id: string; name?: string }[]>;
-  for (const id of ids) {
-    const known = kind in list ? list[kind].some((o) => o.id === id) : true;
-    if (!known) throw new CoreError('NOT_FOUND', `Er is niets met id ${id} om te verwijderen.`);
-  }
+  const missing = ids.find((id) => !holds(state, kind, id));
+  if (missing) throw new CoreError('NOT_FOUND', `Er is niets met id ${missing} om te verwijderen.`);
   if (kind === 'area' && state.meta.municipalityAreaId && ids.includes(state.meta.municipalityAreaId)) {
     throw new CoreError('CONSTRAINT', 'Dit gebied is het grondgebied van de gemeente en kan niet worden verwijderd.');
   }
-  if (kind === 'view' && ids.includes('STANDAARD')) {
+  if (kind === 'view' && ids.includes(DEFAULT_VIEW_ID)) {
     throw new CoreError('CONSTRAINT', 'De standaardweergave kan niet worden verwijderd.');
   }
   return planDelete(state, kind, ids);
