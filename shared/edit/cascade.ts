@@ -41,6 +41,11 @@ const LIST_OF: Record<EntityKind, keyof DocumentState> = {
   position: 'positions',
 };
 
+/** An agreement still stands with two different actors, or with one actor and a partnership. */
+function holdsTogether(parties: { actorId: string }[], partnershipId: string | null): boolean {
+  return new Set(parties.map((p) => p.actorId)).size >= 2 || (!!partnershipId && parties.length > 0);
+}
+
 /** Whether the state holds a thing of this kind with this id. */
 export function holds(state: DocumentState, kind: EntityKind, id: string): boolean {
   return (state[LIST_OF[kind]] as unknown as Obj[]).some((o) => o.id === id);
@@ -132,7 +137,7 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
           const parties = cur.parties as { actorId: string }[];
           if (!parties.some((p) => p.actorId === id)) continue;
           const rest = parties.filter((p) => p.actorId !== id);
-          if (new Set(rest.map((p) => p.actorId)).size < 2 && !cur.partnershipId) remove('agreement', ag.id, why);
+          if (!holdsTogether(rest, cur.partnershipId as string | null)) remove('agreement', ag.id, why);
           else edit('agreement', ag, why, (c) => (c.parties = rest));
         }
         break;
@@ -154,7 +159,7 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
         for (const ag of list('agreement')) {
           const cur = current('agreement', ag);
           if (cur.partnershipId !== id) continue;
-          if (new Set((cur.parties as { actorId: string }[]).map((p) => p.actorId)).size < 2) remove('agreement', ag.id, why);
+          if (!holdsTogether(cur.parties as { actorId: string }[], null)) remove('agreement', ag.id, why);
           else edit('agreement', ag, why, (c) => (c.partnershipId = null));
         }
         break;

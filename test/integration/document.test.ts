@@ -8,6 +8,7 @@ import { NetworkDocument } from '../../electron/core/document';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { CoreError } from '../../electron/core/errors';
 import { tmpDir } from '../helpers/tmp';
+import { throwsCode } from '../helpers/errors';
 
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const actor = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -25,16 +26,6 @@ async function rejects(p: Promise<unknown>, code: string): Promise<CoreError> {
     await p;
   } catch (err) {
     expect(err).toBeInstanceOf(CoreError);
-    expect((err as CoreError).code).toBe(code);
-    return err as CoreError;
-  }
-  throw new Error(`expected ${code}`);
-}
-
-function throwsCode(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (err) {
     expect((err as CoreError).code).toBe(code);
     return err as CoreError;
   }

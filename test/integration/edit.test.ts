@@ -6,11 +6,11 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { writeVoorbeeldstad } from '../../electron/core/demo/write';
 import { applyBatch, previewDelete } from '../../electron/core/edit/apply';
 import { historyState, redo, undo } from '../../electron/core/edit/history';
-import { CoreError } from '../../electron/core/errors';
 import { EditBatchSchema } from '../../shared/edit/commands';
 import type { z } from 'zod';
 import type { EntityKind } from '../../shared/model';
 import { tmpDir } from '../helpers/tmp';
+import { throwsCode } from '../helpers/errors';
 
 const open: NetworkDocument[] = [];
 afterEach(() => {
@@ -35,17 +35,6 @@ const newActor = (extra: Record<string, unknown> = {}) => ({
   kbo: '0403.170.701',
   ...extra,
 });
-
-function fails(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CoreError);
-    expect((err as CoreError).code).toBe(code);
-    return err as CoreError;
-  }
-  throw new Error(`expected ${code}`);
-}
 
 describe('migration 2 (views, positions, history)', () => {
   it('upgrades a version-1 file: keeps its data, adds the standard view and an empty history', async () => {
@@ -200,7 +189,7 @@ describe('edit commands and their undo', () => {
     expect(historyState(doc.db).undo).toBeNull();
     expect(doc.positions('STANDAARD').map((p) => p.nodeId)).toEqual(['A09']);
     expect(EditBatchSchema.safeParse({ undoable: false, steps: [{ op: 'delete', kind: 'actor', ids: ['A01'] }] }).success).toBe(false);
-    fails(() => apply(doc, { steps: [{ op: 'place', viewId: 'GEEN', positions: [{ nodeId: 'A01', x: 1, y: 1 }] }] }), 'NOT_FOUND');
+    throwsCode(() => apply(doc, { steps: [{ op: 'place', viewId: 'GEEN', positions: [{ nodeId: 'A01', x: 1, y: 1 }] }] }), 'NOT_FOUND');
   });
 
   it('a new edit after undo ends redo; saving an unchanged form is not an edit', async () => {
@@ -216,19 +205,19 @@ describe('edit commands and their undo', () => {
     expect(out.changes).toBe(0);
     expect(doc.counts().changes).toBe(changes);
     expect(historyState(doc.db).undo?.label).toBe('Tweede');
-    fails(() => redo(doc), 'INVALID_INPUT');
+    throwsCode(() => redo(doc), 'INVALID_INPUT');
   });
 
   it('refuses invalid edits with a Dutch message per field and writes nothing', async () => {
     const { doc } = await demo();
     const before = doc.state();
     const changes = doc.counts().changes;
-    const bad = fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0403.170.702', name: ' ' }) }] }), 'INVALID_INPUT');
+    const bad = throwsCode(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0403.170.702', name: ' ' }) }] }), 'INVALID_INPUT');
     expect(bad.fields?.kbo).toMatch(/controle|ondernemingsnummer/i);
     expect(bad.fields?.name).toBe('Naam is verplicht.');
-    const dup = fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0207.500.123' }) }] }), 'CONSTRAINT');
+    const dup = throwsCode(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ kbo: '0207.500.123' }) }] }), 'CONSTRAINT');
     expect(dup.message).toMatch(/al gebruikt door Gemeente Voorbeeldstad/);
-    const dates = fails(
+    const dates = throwsCode(
       () =>
         apply(doc, {
           steps: [
@@ -244,7 +233,7 @@ describe('edit commands and their undo', () => {
     expect(dates.fields?.endDate).toBe('De einddatum ligt vóór de begindatum.');
     expect(dates.fields?.parties).toMatch(/minstens twee partijen/);
     // A batch whose second step fails leaves the first unwritten too.
-    fails(
+    throwsCode(
       () =>
         apply(doc, {
           steps: [
@@ -254,10 +243,10 @@ describe('edit commands and their undo', () => {
         }),
       'NOT_FOUND',
     );
-    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'area', ids: ['VS'] }] }), 'CONSTRAINT');
-    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'service', ids: ['BESTAAT_NIET'] }] }), 'NOT_FOUND');
-    fails(() => apply(doc, { steps: [{ op: 'delete', kind: 'view', ids: ['STANDAARD'] }] }), 'CONSTRAINT');
-    fails(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ type: 'ONBEKEND_TYPE' }) }] }), 'INVALID_INPUT');
+    throwsCode(() => apply(doc, { steps: [{ op: 'delete', kind: 'area', ids: ['VS'] }] }), 'CONSTRAINT');
+    throwsCode(() => apply(doc, { steps: [{ op: 'delete', kind: 'service', ids: ['BESTAAT_NIET'] }] }), 'NOT_FOUND');
+    throwsCode(() => apply(doc, { steps: [{ op: 'delete', kind: 'view', ids: ['STANDAARD'] }] }), 'CONSTRAINT');
+    throwsCode(() => apply(doc, { steps: [{ op: 'create', kind: 'actor', value: newActor({ type: 'ONBEKEND_TYPE' }) }] }), 'INVALID_INPUT');
     expect(doc.state()).toEqual(before);
     expect(doc.counts().changes).toBe(changes);
     expect(historyState(doc.db).undo).toBeNull();

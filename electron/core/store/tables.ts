@@ -1,21 +1,5 @@
 import type { z } from 'zod';
-import {
-  ActorSchema,
-  AgreementSchema,
-  AreaSchema,
-  FunctionSchema,
-  GapSchema,
-  GovernanceModelSchema,
-  OrgUnitSchema,
-  PartnershipMemberSchema,
-  PartnershipSchema,
-  RoleAssignmentSchema,
-  ServiceSchema,
-  ViewSchema,
-  PositionSchema,
-  ENTITY_KINDS,
-  type EntityKind,
-} from '../../../shared/model';
+import { ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../../shared/model';
 
 /** How a field is stored in its SQLite column. */
 type ColKind = 'text' | 'json' | 'bool' | 'int' | 'num';
@@ -56,7 +40,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   area: {
     entity: 'area',
     table: 'areas',
-    schema: AreaSchema,
+    schema: ENTITY_SCHEMAS.area,
     noun: 'gebied',
     label: name,
     cols: [t('id'), t('name'), t('type'), ['inhabitants', 'inhabitants', 'int'], t('notes')],
@@ -65,7 +49,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   actor: {
     entity: 'actor',
     table: 'actors',
-    schema: ActorSchema,
+    schema: ENTITY_SCHEMAS.actor,
     noun: 'actor',
     label: name,
     cols: [
@@ -89,7 +73,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   orgUnit: {
     entity: 'orgUnit',
     table: 'org_units',
-    schema: OrgUnitSchema,
+    schema: ENTITY_SCHEMAS.orgUnit,
     noun: 'organisatie-eenheid',
     label: name,
     cols: [t('id'), t('actorId'), t('name'), t('kind'), t('parentUnitId'), t('reportsTo'), t('notes')],
@@ -97,7 +81,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   function: {
     entity: 'function',
     table: 'functions',
-    schema: FunctionSchema,
+    schema: ENTITY_SCHEMAS.function,
     noun: 'functie',
     label: name,
     cols: [t('id'), t('actorId'), t('orgUnitId'), t('title'), t('notes')],
@@ -105,7 +89,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   service: {
     entity: 'service',
     table: 'services',
-    schema: ServiceSchema,
+    schema: ENTITY_SCHEMAS.service,
     noun: 'dienst',
     label: name,
     cols: [
@@ -125,7 +109,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   partnership: {
     entity: 'partnership',
     table: 'partnerships',
-    schema: PartnershipSchema,
+    schema: ENTITY_SCHEMAS.partnership,
     noun: 'samenwerkingsverband',
     label: name,
     cols: [
@@ -144,7 +128,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   member: {
     entity: 'member',
     table: 'partnership_members',
-    schema: PartnershipMemberSchema,
+    schema: ENTITY_SCHEMAS.member,
     noun: 'lidmaatschap',
     label: (r) => `${String(r.actorId)} in ${String(r.partnershipId)}`,
     cols: [t('id'), t('partnershipId'), t('actorId'), t('role'), t('cluster'), t('since'), t('until'), t('agreementId')],
@@ -152,7 +136,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   agreement: {
     entity: 'agreement',
     table: 'agreements',
-    schema: AgreementSchema,
+    schema: ENTITY_SCHEMAS.agreement,
     noun: 'afspraak',
     label: name,
     cols: [
@@ -187,7 +171,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   role: {
     entity: 'role',
     table: 'role_assignments',
-    schema: RoleAssignmentSchema,
+    schema: ENTITY_SCHEMAS.role,
     noun: 'roltoewijzing',
     label: (r) => `${String(r.role)} ${String(r.actorId ?? r.orgUnitId ?? r.functionId)}`,
     cols: [
@@ -206,7 +190,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   governanceModel: {
     entity: 'governanceModel',
     table: 'governance_models',
-    schema: GovernanceModelSchema,
+    schema: ENTITY_SCHEMAS.governanceModel,
     noun: 'beheersmodel',
     label: name,
     cols: [
@@ -224,7 +208,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   gap: {
     entity: 'gap',
     table: 'gaps',
-    schema: GapSchema,
+    schema: ENTITY_SCHEMAS.gap,
     noun: 'lacune',
     label: name,
     cols: [
@@ -247,7 +231,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   view: {
     entity: 'view',
     table: 'views',
-    schema: ViewSchema,
+    schema: ENTITY_SCHEMAS.view,
     noun: 'weergave',
     label: name,
     cols: [t('id'), t('name'), j('filters'), t('notes')],
@@ -255,7 +239,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   position: {
     entity: 'position',
     table: 'positions',
-    schema: PositionSchema,
+    schema: ENTITY_SCHEMAS.position,
     noun: 'positie',
     label: (r) => String(r.nodeId),
     cols: [t('id'), t('viewId'), t('nodeId'), ['x', 'x', 'num'], ['y', 'y', 'num']],

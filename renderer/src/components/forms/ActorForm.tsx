@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Actor, NetworkData } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
+import { formSetters } from './draft';
 import { CodeChecklist, CodeSelect, RefSelect, TextField, type FieldErrors } from './fields';
 
 /** What a new actor starts as; its type fills in the usual sector and legal form. */
@@ -44,12 +45,7 @@ export function ActorForm({
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
-  const set = <K extends keyof Draft>(k: K, v: Draft[K], commit = false) => {
-    const next = { ...draft, [k]: v };
-    onChange(next);
-    if (commit) onCommit?.(next);
-  };
-  const commit = () => onCommit?.(draft);
+  const { set, commit } = formSetters(draft, onChange, onCommit);
   const chooseType = (code: string) => {
     // The type says what such an actor usually is: fill in sector and legal form when still empty.
     const props = vocab.actorType.find((v) => v.code === code)?.props ?? {};

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, NetworkData } from '../../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../../shared/vocab';
+import { formSetters } from './draft';
 import { CodeChecklist, CodeSelect, DateField, RefSelect, TextField, type FieldErrors } from './fields';
 
 export type AgreementDraft = Omit<Agreement, 'id'> & { id?: string };
@@ -63,12 +64,7 @@ export function AgreementForm({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const [adding, setAdding] = useState<string | null>(null);
-  const set = <K extends keyof AgreementDraft>(k: K, v: AgreementDraft[K], commit = false) => {
-    const next = { ...draft, [k]: v };
-    onChange(next);
-    if (commit) onCommit?.(next);
-  };
-  const commit = () => onCommit?.(draft);
+  const { set, commit } = formSetters(draft, onChange, onCommit);
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   const setParties = (parties: AgreementDraft['parties']) => set('parties', parties, true);
   const chooseType = (type: string) => {

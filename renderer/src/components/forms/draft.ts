@@ -25,3 +25,16 @@ export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiCallError) return err.error.fields ?? { _: err.message };
   return err ? { _: String(err) } : {};
 }
+
+/**
+ * A form's two ways of changing its draft: `set` changes one field (and with `commit`, saves at once, as a select
+ * or check box does); `commit` saves the draft as it is (when the user leaves a text field).
+ */
+export function formSetters<D extends object>(draft: D, onChange: (d: D) => void, onCommit?: (d: D) => void) {
+  const set = <K extends keyof D>(k: K, v: D[K], commit = false) => {
+    const next = { ...draft, [k]: v };
+    onChange(next);
+    if (commit) onCommit?.(next);
+  };
+  return { set, commit: () => onCommit?.(draft) };
+}
