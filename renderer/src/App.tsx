@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeVocab } from '../../shared/vocab';
-import { ActorSchema, AgreementSchema, DEFAULT_VIEW_ID, type EntityKind } from '../../shared/model';
-import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useSnapshot, useUndoRedo, useVocab } from './data';
+import { ActorSchema, AgreementSchema, DEFAULT_VIEW_ID, EMPTY_FILTERS, type EntityKind, type Position, type ViewFilters } from '../../shared/model';
+import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork } from '../../shared/graph/filter';
+import { referenceDate } from '../../shared/graph/review';
+import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
-import { ActorList } from './components/ActorList';
-import { MapCanvas, type MapPlacement } from './components/MapCanvas';
+import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
+import { ArrangeMenu, SearchBox } from './components/MapTools';
+import { ViewPanel } from './components/ViewPanel';
+import { Tables } from './components/Tables';
+import { TextField } from './components/forms/fields';
 import { Inspector, type Save } from './components/Inspector';
 import { Legend } from './components/Legend';
 import { PathDialog } from './components/PathDialog';
@@ -20,7 +25,9 @@ import { ApiCallError } from './api';
 type EditDialog =
   | { kind: 'actor'; draft: ReturnType<typeof blankActor>; errors: FieldErrors }
   | { kind: 'agreement'; draft: AgreementDraft; errors: FieldErrors }
-  | { kind: 'delete'; groups: { kind: EntityKind; ids: string[] }[]; error: string | null };
+  | { kind: 'delete'; groups: { kind: EntityKind; ids: string[] }[]; error: string | null }
+  | { kind: 'saveView'; name: string; errors: FieldErrors }
+  | { kind: 'arrange'; layout: LayoutKind; count: number };
 
 const isTyping = (el: Element | null) => !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
 
@@ -32,7 +39,17 @@ export function App() {
   const hasDoc = !!docQ.data;
   const snapshotQ = useSnapshot(hasDoc);
   const vocabQ = useVocab(hasDoc);
-  const positionsQ = usePositions(DEFAULT_VIEW_ID, hasDoc);
+  const viewsQ = useViews(hasDoc);
+  const [chosenViewId, setViewId] = useState(DEFAULT_VIEW_ID);
+  const [filters, setFilters] = useState<ViewFilters>(EMPTY_FILTERS);
+  const basePositionsQ = usePositions(DEFAULT_VIEW_ID, hasDoc);
+  // A named view that is gone (deleted, or its creation undone) gives way to the standard view.
+  const viewId = !viewsQ.data || viewsQ.data.some((v) => v.id === chosenViewId) ? chosenViewId : DEFAULT_VIEW_ID;
+  const viewPositionsQ = usePositions(viewId, hasDoc && viewId !== DEFAULT_VIEW_ID);
+  const mapApi = useRef<MapApi | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const [query, setQuery] = useState('');
+  const [matchIndex, setMatchIndex] = useState(-1);
   const historyQ = useHistory(hasDoc);
   const fileAction = useFileAction();
   const edit = useEdit();
@@ -47,6 +64,26 @@ export function App() {
   const doc = docQ.data;
   const data = snapshotQ.data;
   const readOnly = !!doc?.readOnly;
+  const views = useMemo(() => viewsQ.data ?? [], [viewsQ.data]);
+  const activeView = views.find((v) => v.id === viewId) ?? null;
+
+  // A named view draws its nodes where it saved them, and anything it has no place for where the standard view has it.
+  const positions = useMemo<Position[] | undefined>(() => {
+    if (viewId === DEFAULT_VIEW_ID) return basePositionsQ.data;
+    if (!basePositionsQ.data || !viewPositionsQ.data) return undefined;
+    const own = new Set(viewPositionsQ.data.map((p) => p.nodeId));
+    return [...viewPositionsQ.data, ...basePositionsQ.data.filter((p) => !own.has(p.nodeId))];
+  }, [viewId, basePositionsQ.data, viewPositionsQ.data]);
+
+  const visible = useMemo(() => (data ? filterNetwork(data, filters) : null), [data, filters]);
+  const hidden = useMemo(() => (data && visible ? hiddenElements(data, visible) : new Set<string>()), [data, visible]);
+  const centreIds = useMemo(() => {
+    const local = new Set(vocab?.actorType.filter((v) => v.props?.localGov).map((v) => v.code));
+    return new Set(data?.actors.filter((a) => local.has(a.type)).map((a) => a.id));
+  }, [data, vocab]);
+  const allMatches = useMemo(() => (data && query.trim() ? searchNetwork(data, query) : null), [data, query]);
+  const matches = useMemo(() => allMatches?.filter((id) => !hidden.has(id)) ?? null, [allMatches, hidden]);
+  const dirty = !!activeView && viewId !== DEFAULT_VIEW_ID && !sameFilters(activeView.filters, filters);
 
   useEffect(() => {
     document.title = doc ? `${doc.meta.title} — Regiekaart` : 'Regiekaart';
@@ -59,6 +96,26 @@ export function App() {
     const live = chosen.filter((id) => ids.has(id) || id.startsWith('member:'));
     return live.length === chosen.length ? chosen : live;
   }, [chosen, data]);
+
+  const chooseView = (id: string) => {
+    const v = views.find((x) => x.id === id);
+    setViewId(id);
+    setFilters(v ? v.filters : EMPTY_FILTERS);
+    setTimeout(() => mapApi.current?.fit(), 50);
+  };
+
+  // After the filters change, the map shows all that is left.
+  const changeFilters = (f: ViewFilters) => {
+    setFilters(f);
+    setTimeout(() => mapApi.current?.fit(), 30);
+  };
+
+  const stepMatch = (delta: 1 | -1) => {
+    if (!matches?.length) return;
+    const next = (matchIndex + delta + matches.length) % matches.length;
+    setMatchIndex(next);
+    setSelection([matches[next]]);
+  };
 
   const save: Save = useCallback(
     async (batch) => {
@@ -84,6 +141,12 @@ export function App() {
       fileAction.mutate(action, {
         onSuccess: (name) => {
           setSelection([]);
+          if (kind !== 'saveCopy') {
+            // Another document starts on its standard view, unfiltered.
+            setViewId(DEFAULT_VIEW_ID);
+            setFilters(EMPTY_FILTERS);
+            setQuery('');
+          }
           setDialog(null);
           setStatus(kind === 'saveCopy' ? t('status.copySaved', { path: name }) : t('status.opened', { name }));
         },
@@ -129,7 +192,11 @@ export function App() {
       if (editDialog || dialog) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (mod && key === 'z' && !isTyping(document.activeElement)) {
+      if (mod && key === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (mod && key === 'z' && !isTyping(document.activeElement)) {
         e.preventDefault();
         undoOrRedo(e.shiftKey ? 'redo' : 'undo');
       } else if (mod && key === 'y' && !isTyping(document.activeElement)) {
@@ -159,15 +226,15 @@ export function App() {
     (moved: MapPlacement[]) => {
       if (readOnly) return;
       const first = data?.actors.find((a) => a.id === moved[0].nodeId)?.name ?? moved[0].nodeId;
-      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId: DEFAULT_VIEW_ID, positions: moved }] });
+      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId, positions: moved }] });
     },
-    [data, readOnly, save, t],
+    [data, readOnly, save, t, viewId],
   );
   const onInitialLayout = useCallback(
     (placed: MapPlacement[]) => {
-      if (!readOnly && placed.length) void save({ undoable: false, steps: [{ op: 'place', viewId: DEFAULT_VIEW_ID, positions: placed }] });
+      if (!readOnly && placed.length) void save({ undoable: false, steps: [{ op: 'place', viewId, positions: placed }] });
     },
-    [readOnly, save],
+    [readOnly, save, viewId],
   );
   const onConnect = useCallback((from: string, to: string) => {
     setEditDialog({ kind: 'agreement', draft: blankAgreement(from, to), errors: {} });
@@ -184,6 +251,34 @@ export function App() {
         setStatus(t('status.deleted', { count: names }));
       } catch (err) {
         setEditDialog({ ...editDialog, error: err instanceof ApiCallError ? err.message : String(err) });
+      }
+      return;
+    }
+    if (editDialog.kind === 'saveView') {
+      const name = editDialog.name.trim();
+      if (!name) return setEditDialog({ ...editDialog, errors: { name: t('views.nameRequired') } });
+      const id = `W${Date.now().toString(36).toUpperCase()}`;
+      const placed = mapApi.current?.positions() ?? [];
+      try {
+        await edit.mutateAsync({
+          label: t('views.created', { name }),
+          steps: [{ op: 'create', kind: 'view', value: { id, name, filters } }, ...(placed.length ? [{ op: 'place' as const, viewId: id, positions: placed }] : [])],
+        });
+        setViewId(id);
+        setEditDialog(null);
+        setStatus(t('views.created', { name }));
+      } catch (err) {
+        setEditDialog({ ...editDialog, errors: serverErrors(err) });
+      }
+      return;
+    }
+    if (editDialog.kind === 'arrange') {
+      const placed = mapApi.current?.arrange(editDialog.layout) ?? [];
+      setEditDialog(null);
+      const name = t(editDialog.layout === 'fcose' ? 'layout.auto' : editDialog.layout === 'levels' ? 'layout.levels' : 'layout.sectors');
+      if (placed.length) {
+        await save({ label: t('layout.done', { name }), steps: [{ op: 'place', viewId, positions: placed }] });
+        setStatus(t('layout.done', { name }));
       }
       return;
     }
@@ -239,24 +334,70 @@ export function App() {
         </div>
       )}
       <main className="workspace">
-        {data && vocab && positionsQ.data ? (
+        {data && vocab && positions && visible ? (
           <>
-            <ActorList actors={data.actors} selected={selection.length === 1 ? selection[0] : null} onSelect={(id) => setSelection([id])} />
-            <section className="map-area" aria-label={t('map.label')}>
-              <MapCanvas
-                data={data}
-                vocab={vocab}
-                positions={positionsQ.data}
-                selection={selection}
-                onSelect={setSelection}
-                onMove={onMove}
-                onInitialLayout={onInitialLayout}
-                onConnect={onConnect}
-                connectMode={connectMode}
-                readOnly={readOnly}
-              />
-              <Legend vocab={vocab} data={data} />
-            </section>
+            <ViewPanel
+              data={data}
+              vocab={vocab}
+              views={views}
+              viewId={viewId}
+              filters={filters}
+              dirty={dirty}
+              readOnly={readOnly}
+              onView={chooseView}
+              onFilters={changeFilters}
+              onSaveAs={() => setEditDialog({ kind: 'saveView', name: '', errors: {} })}
+              onUpdate={() => {
+                if (!activeView) return;
+                void save({ label: t('views.updated', { name: activeView.name }), steps: [{ op: 'update', kind: 'view', value: { ...activeView, filters } }] });
+              }}
+              onDelete={() => {
+                if (!activeView) return;
+                void save({ label: t('views.deleted', { name: activeView.name }), steps: [{ op: 'delete', kind: 'view', ids: [activeView.id] }] }).then((errs) => {
+                  if (!Object.keys(errs).length) chooseView(DEFAULT_VIEW_ID);
+                });
+              }}
+            />
+            <div className="center">
+              <section className="map-area" aria-label={t('map.label')}>
+                <MapCanvas
+                  data={data}
+                  vocab={vocab}
+                  positions={positions}
+                  selection={selection}
+                  onSelect={setSelection}
+                  onMove={onMove}
+                  onInitialLayout={onInitialLayout}
+                  onConnect={onConnect}
+                  connectMode={connectMode}
+                  readOnly={readOnly}
+                  hidden={hidden}
+                  matches={matches}
+                  centreIds={centreIds}
+                  apiRef={mapApi}
+                />
+                <div className="map-tools">
+                  <SearchBox
+                    query={query}
+                    onQuery={(q) => {
+                      setQuery(q);
+                      setMatchIndex(-1);
+                    }}
+                    count={matches?.length ?? 0}
+                    index={matchIndex}
+                    hiddenCount={(allMatches?.length ?? 0) - (matches?.length ?? 0)}
+                    onStep={stepMatch}
+                    inputRef={searchRef}
+                  />
+                  <ArrangeMenu
+                    disabled={readOnly}
+                    onArrange={(layout) => setEditDialog({ kind: 'arrange', layout, count: data.actors.length - [...hidden].filter((id) => !id.includes(':')).length })}
+                  />
+                </div>
+                <Legend vocab={vocab} data={data} />
+              </section>
+              <Tables data={data} vocab={vocab} visible={visible} selection={selection} onSelect={setSelection} refDate={referenceDate(data.meta)} />
+            </div>
             <Inspector
               data={data}
               vocab={vocab}
@@ -266,6 +407,7 @@ export function App() {
               readOnly={readOnly}
               onDelete={requestDelete}
               onNewAgreement={(actorId) => setEditDialog({ kind: 'agreement', draft: blankAgreement(actorId, null), errors: {} })}
+              onFocus={(actorId) => changeFilters({ ...filters, focus: { actorId, depth: filters.focus?.depth ?? 1 } })}
             />
           </>
         ) : (
@@ -274,6 +416,7 @@ export function App() {
       </main>
       <footer className="statusbar" role="status" aria-live="polite" data-testid="statusbar">
         {doc && <span>{t('counts', { actors: doc.counts.actors, agreements: doc.counts.agreements, gaps: doc.counts.gaps })}</span>}
+        {data && visible && !isUnfiltered(filters) && <span data-testid="shown-count">{t('filters.shown', { actors: visible.actors.size, total: data.actors.length })}</span>}
         <span className="status-msg">{status}</span>
       </footer>
       {dialog && (
@@ -295,6 +438,17 @@ export function App() {
       {editDialog?.kind === 'agreement' && data && vocab && (
         <Modal title={t('dialog.newAgreement')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="agreement-dialog">
           <AgreementForm draft={editDialog.draft} onChange={(d) => setEditDialog({ ...editDialog, draft: d })} errors={editDialog.errors} data={data} vocab={vocab} autoFocus />
+        </Modal>
+      )}
+      {editDialog?.kind === 'saveView' && (
+        <Modal title={t('views.saveTitle')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="view-dialog">
+          <TextField label={t('views.nameLabel')} value={editDialog.name} onChange={(v) => setEditDialog({ ...editDialog, name: v ?? '' })} error={editDialog.errors.name} required autoFocus testId="view-name" />
+          <p className="muted">{t('views.saveHint')}</p>
+        </Modal>
+      )}
+      {editDialog?.kind === 'arrange' && (
+        <Modal title={t('layout.label')} okLabel={t('layout.label')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} testId="arrange-dialog">
+          <p>{t('layout.confirm', { count: editDialog.count })}</p>
         </Modal>
       )}
       {editDialog?.kind === 'delete' && (

@@ -58,3 +58,5 @@ export function useUndoRedo() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['doc'] }),
   });
 }
+
+export const useViews = (enabled: boolean) => useQuery({ queryKey: ['doc', 'views'], queryFn: () => call('views.list', {}), enabled });

@@ -10,7 +10,7 @@ export function mergeVocab(overrides: Vocabulary): Record<VocabKind, VocabEntry[
     const base = DEFAULT_VOCAB[kind].map((v) => ({ ...v }));
     for (const o of overrides[kind] ?? []) {
       const i = base.findIndex((b) => b.code === o.code);
-      if (i >= 0) base[i] = { ...base[i], ...o };
+      if (i >= 0) base[i] = { ...base[i], ...o, props: { ...base[i].props, ...o.props } };
       else base.push(o);
     }
     out[kind] = base;

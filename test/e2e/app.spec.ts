@@ -10,15 +10,15 @@ async function openApp(page: Page) {
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto('/');
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 }
 
 const actorNodeCount = (page: Page) =>
   page.evaluate(() => (window as unknown as { __regiekaartMap: { nodes(s: string): { length: number } } }).__regiekaartMap.nodes('[kind = "actor"]').length);
 
-test('opens the Voorbeeldstad demo with its 46 actors on the map and in the list', async ({ page }) => {
+test('opens the Voorbeeldstad demo with its 46 actors on the map and in the table', async ({ page }) => {
   await openApp(page);
-  await expect(page.getByTestId('actor-count')).toHaveText('46 actoren');
+  await expect(page.getByTestId('actor-table').locator('tbody tr[aria-rowindex]').first()).toBeVisible();
   await expect(page.getByTestId('statusbar')).toContainText('46 actoren · 60 afspraken · 8 lacunes');
   await expect(page.getByTestId('doc-name')).toContainText('Regiekaart Voorbeeldstad');
   await expect.poll(() => actorNodeCount(page)).toBe(46);
@@ -61,18 +61,27 @@ test('shows the selected actor in the inspector, from the list and from the map'
   await expect(inspector).toContainText('Werk');
 });
 
-test('filters the actor list and switches to English and back', async ({ page }) => {
+test('searches the actor table, sorts it, and switches to English and back', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Zoek actor').fill('LDC');
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(2);
+  const rows = page.getByTestId('actor-table').locator('tbody tr[aria-rowindex]');
+  await page.getByTestId('table-filter').fill('ldc');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('LDC De Linde');
+  // Sorting by name, descending: the other one comes first.
+  const nameHeader = page.getByTestId('actor-table').getByRole('columnheader', { name: 'Naam' });
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toContainText('LDC Het Anker');
   await page.getByTestId('language').selectOption('en');
-  await expect(page.getByRole('heading', { name: 'Actors' })).toBeVisible();
-  await expect(page.getByTestId('actor-count')).toHaveText('2 actors');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actors (46)');
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Actors' })).toBeVisible();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actors (46)');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByTestId('language').selectOption('nl');
-  await expect(page.getByRole('heading', { name: 'Actoren' })).toBeVisible();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 });
 
 test('opens a read-only file with a visible notice, and saves a copy', async ({ page }) => {
@@ -91,7 +100,7 @@ test('opens a read-only file with a visible notice, and saves a copy', async ({ 
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(page.getByTestId('readonly-banner')).toContainText('alleen-lezen');
   await expect(page.getByTestId('doc-name')).toContainText('alleen-lezen.regiekaart');
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
   fs.chmodSync(readOnly, 0o644);
 
   // Back to the demo through the Recent menu.
@@ -113,7 +122,7 @@ test('says in Dutch what is wrong with a file that is not a network map, and kee
   await page.getByRole('button', { name: 'Annuleren' }).click();
   await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad');
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 });
 
 test('serves the page with a strict Content-Security-Policy that blocks inline scripts and styles', async ({ page }) => {

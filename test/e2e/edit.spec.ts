@@ -1,48 +1,5 @@
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { WORK_DIR } from './playwright.config';
-
-type Cy = {
-  getElementById(id: string): { empty(): boolean; renderedPosition(): { x: number; y: number }; position(): { x: number; y: number }; data(k: string): unknown };
-  nodes(sel?: string): { filter(f: (n: { data(k: string): unknown }) => boolean): { map<T>(f: (n: { id(): string }) => T): T[] } };
-  edges(sel?: string): { length: number };
-};
-
-/** Runs a function against the map's Cytoscape instance in the page. */
-function onMap<T, A>(page: Page, fn: (cy: Cy, arg: A) => T, arg: A): Promise<T> {
-  return page.evaluate(
-    ([src, a]) => {
-      const cy = (window as unknown as { __regiekaartMap: Cy }).__regiekaartMap;
-      return new Function('cy', 'a', `return (${src})(cy, a);`)(cy, a) as T;
-    },
-    [fn.toString(), arg] as const,
-  );
-}
-
-async function nodeOnScreen(page: Page, id: string) {
-  const p = await onMap(page, (cy, nodeId: string) => cy.getElementById(nodeId).renderedPosition(), id);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-async function openCopyOfDemo(page: Page, name: string): Promise<string> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Voorbeeldstad', exact: true }).click();
-  await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad.regiekaart');
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(46);
-  const file = path.join(WORK_DIR, `${name}.regiekaart`);
-  await page.getByRole('button', { name: 'Kopie opslaan' }).click();
-  await page.getByTestId('path-input').fill(file);
-  await page.getByRole('button', { name: 'OK', exact: true }).click();
-  await page.getByRole('button', { name: 'Openen', exact: true }).click();
-  await page.getByTestId('path-input').fill(file);
-  await page.getByRole('button', { name: 'OK', exact: true }).click();
-  await expect(page.getByTestId('doc-name')).toContainText(`${name}.regiekaart`);
-  expect(errors).toEqual([]);
-  return file;
-}
+import { expect, test } from '@playwright/test';
+import { nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
 
 test('a newcomer adds a local actor with a service, draws a referral protocol to it, adds a party, undoes, redoes and finds it all after a reload', async ({ page }) => {
   await openCopyOfDemo(page, 'bewerken');
@@ -148,8 +105,9 @@ test('a newcomer adds a local actor with a service, draws a referral protocol to
 
   // 7. After a reload (a restart of the UI on the same file), everything is still there.
   await page.reload();
-  await expect(page.getByTestId('actor-list').locator('li')).toHaveCount(47);
-  await page.getByRole('button', { name: 'Buurtwerk De Brug' }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  await page.getByTestId('table-filter').fill('buurtwerk');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Buurtwerk De Brug' }).click();
   await expect(inspector.getByTestId('inspector-services')).toContainText('Buurtgerichte ondersteuning');
   await expect(inspector.getByTestId('inspector-agreements')).toContainText('Doorverwijzing naar Buurtwerk De Brug');
   await expect.poll(async () => (await agreementNode()).length).toBe(before + 1);
@@ -161,7 +119,7 @@ test('a newcomer adds a local actor with a service, draws a referral protocol to
 
 test('deleting an actor names what goes with it, and undo brings it all back', async ({ page }) => {
   await openCopyOfDemo(page, 'verwijderen');
-  await page.getByRole('button', { name: 'Thuiszorg Plus vzw (gezinszorg)' }).click();
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Thuiszorg Plus vzw (gezinszorg)' }).click();
   await page.getByTestId('inspector').getByTestId('inspector-delete').click();
   const dialog = page.getByTestId('delete-dialog');
   await expect(dialog).toContainText('U verwijdert: Thuiszorg Plus vzw (gezinszorg).');

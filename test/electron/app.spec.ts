@@ -21,7 +21,7 @@ test.afterAll(async () => {
 
 test('opens on the Voorbeeldstad demo with 46 actors', async () => {
   const win = await app.firstWindow();
-  await expect(win.getByTestId('actor-list').locator('li')).toHaveCount(46);
+  await expect(win.getByTestId('tab-actors')).toHaveText('Actoren (46)');
   await expect(win).toHaveTitle(/Voorbeeldstad/);
 });
 

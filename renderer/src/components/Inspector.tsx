@@ -21,6 +21,8 @@ interface Props {
   readOnly: boolean;
   onDelete: () => void;
   onNewAgreement: (actorId: string) => void;
+  /** Narrows the view to this actor's neighbourhood. */
+  onFocus: (actorId: string) => void;
 }
 
 const agreementIdOf = (sel: string) => (sel.startsWith('agreement:') ? sel.slice('agreement:'.length) : null);
@@ -64,7 +66,7 @@ function useLabels() {
   return (vocab: Record<VocabKind, VocabEntry[]>, kind: VocabKind, code: string) => vocabLabel(vocab, kind, code, lang);
 }
 
-function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement }: Props & { actor: Actor }) {
+function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement, onFocus }: Props & { actor: Actor }) {
   const { t } = useTranslation();
   const label = useLabels();
   const [draft, setDraft] = useDraft<ReturnType<typeof blankActor>>(actor);
@@ -88,16 +90,21 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
         {label(vocab, 'actorType', actor.type)}
         {actor.kbo ? ` · ${formatKbo(actor.kbo)}` : ''}
       </p>
-      {!readOnly && (
-        <div className="inspector-actions">
-          <button type="button" onClick={() => onNewAgreement(actor.id)} data-testid="inspector-new-agreement">
-            {t('inspector.newAgreement')}
-          </button>
-          <button type="button" className="danger" onClick={onDelete} data-testid="inspector-delete">
-            {t('toolbar.delete')}
-          </button>
-        </div>
-      )}
+      <div className="inspector-actions">
+        <button type="button" onClick={() => onFocus(actor.id)} data-testid="inspector-focus">
+          {t('filters.focus')}
+        </button>
+        {!readOnly && (
+          <>
+            <button type="button" onClick={() => onNewAgreement(actor.id)} data-testid="inspector-new-agreement">
+              {t('inspector.newAgreement')}
+            </button>
+            <button type="button" className="danger" onClick={onDelete} data-testid="inspector-delete">
+              {t('toolbar.delete')}
+            </button>
+          </>
+        )}
+      </div>
       {readOnly ? (
         <dl>
           <dt>{t('inspector.sectors')}</dt>

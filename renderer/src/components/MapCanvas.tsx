@@ -1,53 +1,101 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import edgehandles from 'cytoscape-edgehandles';
 import type { NetworkData, Position } from '../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
-import { networkElements } from '../../../shared/graph/elements';
+import { FLAG_COLOR, networkElements, type MapNode } from '../../../shared/graph/elements';
+import { levelMarkerSvg, markerSize, svgDataUri } from '../../../shared/graph/marker';
+import { levelRings, sectorGroups } from '../../../shared/graph/layouts';
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
 
-const STYLE: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      shape: 'data(shape)' as never,
-      label: 'data(label)',
-      'font-size': 9,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '110px',
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      color: '#1d1d1d',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
-      'text-background-padding': '1px',
-      width: 22,
-      height: 22,
-      'border-width': 1,
-      'border-color': '#333333',
+/**
+ * The map's styles, built from the document's vocabulary: sector colours, legal-form shapes, level markers and
+ * agreement-type lines come from the same entries the legend reads, so the legend is always true to the map.
+ */
+export function mapStyle(vocab: Record<VocabKind, VocabEntry[]>): StylesheetJson {
+  const markers: StylesheetJson = [];
+  for (const l of vocab.level) {
+    const mark = l.props?.mark;
+    if (typeof mark !== 'string' || !mark) continue;
+    const size = markerSize(mark);
+    markers.push({
+      selector: `node[mark = "${mark.replace(/"/g, '')}"]`,
+      style: {
+        'background-image': svgDataUri(levelMarkerSvg(mark)),
+        'background-width': size.width,
+        'background-height': size.height,
+        'background-position-x': '100%',
+        'background-position-y': '0%',
+        'background-offset-x': size.width / 2 + 2,
+        'background-offset-y': -7,
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+        'bounds-expansion': 10,
+      } as never,
+    });
+  }
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        label: 'data(label)',
+        'font-size': 9,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '110px',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        color: '#1d1d1d',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        width: 22,
+        height: 22,
+        'border-width': 1,
+        'border-color': '#333333',
+      },
     },
-  },
-  { selector: 'node[?hub]', style: { width: 34, height: 34, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
-  { selector: 'node[kind = "partnership"]', style: { 'border-color': '#555555', 'background-color': '#ffffff' } },
-  { selector: 'node[kind = "agreement"]', style: { width: 10, height: 10, label: '', 'background-color': '#ffffff' } },
-  {
-    selector: 'edge',
-    style: { width: 1.5, 'line-color': '#8a8a8a', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8a8a8a', 'arrow-scale': 0.7 },
-  },
-  { selector: 'edge[line = "dashed"]', style: { 'line-style': 'dashed' } },
-  { selector: 'edge[line = "dotted"]', style: { 'line-style': 'dotted' } },
-  { selector: 'edge[kind = "member"]', style: { 'line-color': '#b0b0b0', 'target-arrow-shape': 'none', width: 1 } },
-  { selector: 'edge:selected', style: { width: 4, 'line-color': '#005fcc', 'target-arrow-color': '#005fcc' } },
-  { selector: 'node:selected', style: { 'overlay-color': '#005fcc', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-  // Drawing a new agreement: the line follows the pointer, the actor under it lights up.
-  { selector: '.eh-ghost-edge, .eh-preview', style: { 'line-color': '#005fcc', 'line-style': 'dashed', 'target-arrow-color': '#005fcc', width: 2 } },
-  { selector: '.eh-hover, .eh-source', style: { 'border-color': '#005fcc', 'border-width': 4 } },
-];
+    ...markers,
+    { selector: 'node[?hub]', style: { width: 34, height: 34, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
+    { selector: 'node[kind = "partnership"]', style: { 'border-color': '#555555', 'background-color': '#ffffff' } },
+    { selector: 'node[kind = "agreement"]', style: { width: 10, height: 10, label: '', 'background-color': '#ffffff' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': 'data(color)',
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': 'data(color)',
+        'arrow-scale': 0.8,
+      },
+    },
+    { selector: 'edge[!directed]', style: { 'target-arrow-shape': 'none' } },
+    { selector: 'edge[line = "dashed"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[line = "dotted"]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge[kind = "member"]', style: { 'target-arrow-shape': 'none' } },
+    {
+      selector: 'edge[flag = "expired"]',
+      style: { 'line-color': FLAG_COLOR.expired, 'target-arrow-color': FLAG_COLOR.expired, 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': FLAG_COLOR.expired, opacity: 0.8 },
+    },
+    { selector: 'edge[flag = "overdue"]', style: { 'underlay-color': FLAG_COLOR.overdue, 'underlay-opacity': 0.45, 'underlay-padding': 3 } as never },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': '#005fcc', 'target-arrow-color': '#005fcc' } },
+    { selector: 'node:selected', style: { 'overlay-color': '#005fcc', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    // Filters hide; a search dims what does not match and rings what does.
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.dim', style: { opacity: 0.2 } },
+    { selector: 'node.match', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.7, 'underlay-padding': 9, 'underlay-shape': 'ellipse', 'z-index': 20 } as never },
+    { selector: 'edge.match', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.7, 'underlay-padding': 5 } as never },
+    // Drawing a new agreement: the line follows the pointer, the actor under it lights up.
+    { selector: '.eh-ghost-edge, .eh-preview', style: { 'line-color': '#005fcc', 'line-style': 'dashed', 'target-arrow-color': '#005fcc', width: 2 } },
+    { selector: '.eh-hover, .eh-source', style: { 'border-color': '#005fcc', 'border-width': 4 } },
+  ];
+}
 
 interface EdgeHandles {
   enableDrawMode(): void;
@@ -84,6 +132,26 @@ function fallbackPosition(cy: Core, node: NodeSingular, placed: Set<string>): { 
 }
 
 export type MapPlacement = { nodeId: string; x: number; y: number };
+export type LayoutKind = 'fcose' | 'levels' | 'sectors';
+
+/** What the map lets its owner do to it directly. */
+export interface MapApi {
+  /** Lays out the shown nodes and returns where they went (not yet saved). */
+  arrange(kind: LayoutKind): MapPlacement[];
+  fit(): void;
+  /** Where every node is drawn now. */
+  positions(): MapPlacement[];
+}
+
+const fcoseOptions = (n: number, randomize: boolean) => ({
+  name: 'fcose',
+  animate: false,
+  randomize,
+  nodeRepulsion: () => 9000,
+  idealEdgeLength: () => 90,
+  // Draft quality at scale (design.md): a good-enough layout in a fraction of the time.
+  quality: n > 1500 ? 'draft' : 'default',
+});
 
 /**
  * The network map: one Cytoscape instance driven from React through a ref. Data changes are applied as a diff
@@ -101,6 +169,10 @@ export function MapCanvas({
   onConnect,
   connectMode,
   readOnly,
+  hidden,
+  matches,
+  centreIds,
+  apiRef,
 }: {
   data: NetworkData;
   vocab: Record<VocabKind, VocabEntry[]>;
@@ -108,10 +180,18 @@ export function MapCanvas({
   selection: string[];
   onSelect: (ids: string[]) => void;
   onMove: (moved: MapPlacement[]) => void;
+  /** Positions the map chose itself (a first layout, a spot for a new node): saved without an undo step. */
   onInitialLayout: (placed: MapPlacement[]) => void;
   onConnect: (sourceId: string, targetId: string) => void;
   connectMode: boolean;
   readOnly: boolean;
+  /** Element ids the view's filters hide. */
+  hidden: ReadonlySet<string>;
+  /** Element ids the search found; when non-null, everything else is dimmed. */
+  matches: readonly string[] | null;
+  /** Actors drawn in the centre of the "levels" layout (the local government). */
+  centreIds: ReadonlySet<string>;
+  apiRef?: RefObject<MapApi | null>;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -119,6 +199,10 @@ export function MapCanvas({
   const ehRef = useRef<EdgeHandles | null>(null);
   const syncing = useRef(false);
   const laidOut = useRef(false);
+  const vocabRef = useRef(vocab);
+  const elementsRef = useRef<{ nodes: MapNode[]; edges: ReturnType<typeof networkElements>['edges'] }>({ nodes: [], edges: [] });
+  const centreRef = useRef(centreIds);
+  centreRef.current = centreIds;
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const handlers = useRef({ onSelect, onMove, onInitialLayout, onConnect });
@@ -127,7 +211,7 @@ export function MapCanvas({
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: STYLE,
+      style: mapStyle(vocabRef.current),
       minZoom: 0.05,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -217,10 +301,16 @@ export function MapCanvas({
     const cy = cyRef.current;
     if (!cy) return;
     const { nodes, edges } = networkElements(data, vocab);
+    elementsRef.current = { nodes, edges };
+    if (vocabRef.current !== vocab) {
+      vocabRef.current = vocab;
+      cy.style(mapStyle(vocab));
+    }
     const saved = new Map(positions.map((p) => [p.nodeId, p]));
     const wantedNodes = new Set(nodes.map((n) => n.id));
     const wantedEdges = new Set(edges.map((e) => e.id));
     const fresh = new Set<string>();
+    const autoPlaced: MapPlacement[] = [];
     syncing.current = true;
     cy.batch(() => {
       cy.elements().forEach((el) => {
@@ -254,21 +344,21 @@ export function MapCanvas({
         } else if (!fresh.has(n.id)) placed.add(n.id);
       }
       if (positions.length > 0 || laidOut.current) {
-        for (const id of fresh) if (!placed.has(id)) cy.getElementById(id).position(fallbackPosition(cy, cy.getElementById(id), placed));
+        for (const id of fresh) {
+          if (placed.has(id)) continue;
+          const p = fallbackPosition(cy, cy.getElementById(id), placed);
+          cy.getElementById(id).position(p);
+          autoPlaced.push({ nodeId: id, ...p });
+        }
       }
     });
     syncing.current = false;
+    // A new node keeps the spot it was given: saved, so hiding and showing it or reloading does not move it.
+    if (autoPlaced.length) handlers.current.onInitialLayout(autoPlaced);
     if (positions.length === 0 && !laidOut.current && nodes.length > 0) {
       // A map nobody has arranged yet: lay it out once (draft quality at scale) and keep the result.
       laidOut.current = true;
-      cy.layout({
-        name: 'fcose',
-        animate: false,
-        randomize: true,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 90,
-        quality: nodes.length > 1500 ? 'draft' : 'default',
-      } as never).run();
+      cy.layout(fcoseOptions(nodes.length, true) as never).run();
       cy.fit(undefined, 30);
       handlers.current.onInitialLayout(cy.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })));
     } else if (!laidOut.current) {
@@ -276,6 +366,58 @@ export function MapCanvas({
       cy.fit(undefined, 30);
     }
   }, [data, vocab, positions]);
+
+  // The view's filters: hidden elements stay in the graph with their positions, so showing them again is instant.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const h = hidden.has(el.id());
+        if (h !== el.hasClass('filtered')) el.toggleClass('filtered', h);
+      });
+    });
+  }, [hidden, data, positions]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const m = matches ? new Set(matches) : null;
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const hit = !!m && m.has(el.id());
+        if (hit !== el.hasClass('match')) el.toggleClass('match', hit);
+        const dim = !!m && !hit;
+        if (dim !== el.hasClass('dim')) el.toggleClass('dim', dim);
+      });
+    });
+  }, [matches, data]);
+
+  useImperativeHandle(
+    apiRef,
+    () => ({
+      fit: () => cyRef.current?.fit(cyRef.current.elements(':visible'), 30),
+      positions: () => cyRef.current?.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })) ?? [],
+      arrange(kind) {
+        const cy = cyRef.current;
+        if (!cy) return [];
+        const shown = cy.nodes(':visible');
+        if (kind === 'fcose') {
+          // From where the nodes are now, so the user's mental map survives as far as it can.
+          cy.elements(':visible').layout(fcoseOptions(shown.length, false) as never).run();
+        } else {
+          const ids = new Set(shown.map((n) => n.id()));
+          const nodes = elementsRef.current.nodes.filter((n) => ids.has(n.id));
+          const edges = elementsRef.current.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+          const pos = kind === 'levels' ? levelRings(nodes, edges, vocabRef.current, centreRef.current) : sectorGroups(nodes, edges, vocabRef.current);
+          cy.batch(() => pos.forEach((p, id) => cy.getElementById(id).position(p)));
+        }
+        cy.fit(cy.elements(':visible'), 30);
+        return shown.map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') }));
+      },
+    }),
+    [],
+  );
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -302,7 +444,7 @@ export function MapCanvas({
   return (
     <div className={`map-wrap${connectMode ? ' connecting' : ''}`}>
       <div ref={container} className="map" data-testid="map" role="img" aria-label={t('map.label')} />
-      <button type="button" className="map-fit" onClick={() => cyRef.current?.fit(undefined, 30)}>
+      <button type="button" className="map-fit" onClick={() => cyRef.current?.fit(cyRef.current.elements(':visible'), 30)}>
         {t('map.fit')}
       </button>
       {connectMode && !readOnly && (
