@@ -4,6 +4,8 @@ import { mergeVocab } from '../../shared/vocab';
 import { ActorSchema, AgreementSchema, DEFAULT_VIEW_ID, EMPTY_FILTERS, type EntityKind, type Position, type ViewFilters } from '../../shared/model';
 import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork } from '../../shared/graph/filter';
 import { referenceDate } from '../../shared/graph/review';
+import { networkElements } from '../../shared/graph/elements';
+import { isLargeMap } from './map/style';
 import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
 import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
@@ -75,6 +77,7 @@ export function App() {
     return [...viewPositionsQ.data, ...basePositionsQ.data.filter((p) => !own.has(p.nodeId))];
   }, [viewId, basePositionsQ.data, viewPositionsQ.data]);
 
+  const elements = useMemo(() => (data && vocab ? networkElements(data, vocab) : null), [data, vocab]);
   const visible = useMemo(() => (data ? filterNetwork(data, filters) : null), [data, filters]);
   const hidden = useMemo(() => (data && visible ? hiddenElements(data, visible) : new Set<string>()), [data, visible]);
   const centreIds = useMemo(() => {
@@ -121,7 +124,7 @@ export function App() {
     async (batch) => {
       try {
         await edit.mutateAsync(batch);
-        setStatus(t('status.saved', { what: batch.label ?? '' }));
+        if (batch.label) setStatus(t('status.saved', { what: batch.label }));
         return {};
       } catch (err) {
         return serverErrors(err);
@@ -334,7 +337,7 @@ export function App() {
         </div>
       )}
       <main className="workspace">
-        {data && vocab && positions && visible ? (
+        {data && vocab && elements && positions && visible ? (
           <>
             <ViewPanel
               data={data}
@@ -361,7 +364,7 @@ export function App() {
             <div className="center">
               <section className="map-area" aria-label={t('map.label')}>
                 <MapCanvas
-                  data={data}
+                  elements={elements}
                   vocab={vocab}
                   positions={positions}
                   selection={selection}
@@ -394,7 +397,7 @@ export function App() {
                     onArrange={(layout) => setEditDialog({ kind: 'arrange', layout, count: data.actors.length - [...hidden].filter((id) => !id.includes(':')).length })}
                   />
                 </div>
-                <Legend vocab={vocab} data={data} />
+                <Legend vocab={vocab} data={data} large={isLargeMap(elements)} />
               </section>
               <Tables data={data} vocab={vocab} visible={visible} selection={selection} onSelect={setSelection} refDate={referenceDate(data.meta)} />
             </div>

@@ -34,6 +34,11 @@ export interface MapEdge {
   label: string;
 }
 
+export interface MapElements {
+  nodes: MapNode[];
+  edges: MapEdge[];
+}
+
 const FALLBACK_COLOR = '#7f7f7f';
 export const EDGE_COLOR = '#8a8a8a';
 export const MEMBER_COLOR = '#b0b0b0';
@@ -54,7 +59,7 @@ export function networkElements(
   data: NetworkData,
   vocab: Record<VocabKind, VocabEntry[]>,
   refDate = referenceDate(data.meta),
-): { nodes: MapNode[]; edges: MapEdge[] } {
+): MapElements {
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const hubActors = new Set(data.partnerships.map((p) => p.actorId).filter((x): x is string => !!x));

@@ -7,12 +7,13 @@ import { levelMarkerSvg, markerSize, svgDataUri } from '../../../shared/graph/ma
 const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '6 3', dotted: '1 3' };
 
 /** A line as the map draws it: colour, width, dash and (for directed types) an arrowhead. */
-function LineSample({ color, width = 1.5, line = 'solid', arrow = false, tee = false, halo }: { color: string; width?: number; line?: string; arrow?: boolean; tee?: boolean; halo?: string }) {
+function LineSample({ color, width = 1.5, line = 'solid', arrow = false, mid = false, tee = false, halo }: { color: string; width?: number; line?: string; arrow?: boolean; mid?: boolean; tee?: boolean; halo?: string }) {
+  const tip = mid ? 19 : 30;
   return (
     <svg width="30" height="10" aria-hidden="true">
       {halo && <line x1="0" y1="5" x2="30" y2="5" stroke={halo} strokeOpacity="0.45" strokeWidth={width + 6} />}
-      <line x1="0" y1="5" x2={arrow ? 24 : 30} y2="5" stroke={color} strokeWidth={width} strokeDasharray={DASH[line]} />
-      {arrow && <path d="M23 1.5L30 5L23 8.5Z" fill={color} />}
+      <line x1="0" y1="5" x2={arrow && !mid ? 24 : 30} y2="5" stroke={color} strokeWidth={width} strokeDasharray={DASH[line]} />
+      {arrow && <path d={`M${tip - 7} 1.5L${tip} 5L${tip - 7} 8.5Z`} fill={color} />}
       {tee && <line x1="15" y1="1" x2="15" y2="9" stroke={color} strokeWidth="2" />}
     </svg>
   );
@@ -29,7 +30,7 @@ const SHAPE_SVG: Record<string, string> = {
 };
 
 /** Always visible, and built from the same vocabulary the map's styles come from, so it cannot drift. */
-export function Legend({ vocab, data }: { vocab: Record<VocabKind, VocabEntry[]>; data: NetworkData }) {
+export function Legend({ vocab, data, large }: { vocab: Record<VocabKind, VocabEntry[]>; data: NetworkData; large: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const usedSectors = new Set(data.actors.map((a) => a.sectors[0]).filter(Boolean));
@@ -77,7 +78,7 @@ export function Legend({ vocab, data }: { vocab: Record<VocabKind, VocabEntry[]>
       <ul>
         {vocab.agreementType.filter((a) => usedTypes.has(a.code)).map((a) => (
           <li key={a.code}>
-            <LineSample color={String(p(a, 'color') ?? EDGE_COLOR)} width={Number(p(a, 'width') ?? 1.5)} line={String(p(a, 'line') ?? 'solid')} arrow={p(a, 'directed') !== false} />
+            <LineSample color={String(p(a, 'color') ?? EDGE_COLOR)} width={Number(p(a, 'width') ?? 1.5)} line={String(p(a, 'line') ?? 'solid')} arrow={p(a, 'directed') !== false} mid={large} />
             {a[lang]}
           </li>
         ))}

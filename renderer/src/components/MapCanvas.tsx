@@ -1,101 +1,16 @@
 import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import edgehandles from 'cytoscape-edgehandles';
-import type { NetworkData, Position } from '../../../shared/model';
+import type { Position } from '../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
-import { FLAG_COLOR, networkElements, type MapNode } from '../../../shared/graph/elements';
-import { levelMarkerSvg, markerSize, svgDataUri } from '../../../shared/graph/marker';
+import type { MapElements } from '../../../shared/graph/elements';
+import { isLargeMap, mapStyle } from '../map/style';
 import { levelRings, sectorGroups } from '../../../shared/graph/layouts';
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
-
-/**
- * The map's styles, built from the document's vocabulary: sector colours, legal-form shapes, level markers and
- * agreement-type lines come from the same entries the legend reads, so the legend is always true to the map.
- */
-export function mapStyle(vocab: Record<VocabKind, VocabEntry[]>): StylesheetJson {
-  const markers: StylesheetJson = [];
-  for (const l of vocab.level) {
-    const mark = l.props?.mark;
-    if (typeof mark !== 'string' || !mark) continue;
-    const size = markerSize(mark);
-    markers.push({
-      selector: `node[mark = "${mark.replace(/"/g, '')}"]`,
-      style: {
-        'background-image': svgDataUri(levelMarkerSvg(mark)),
-        'background-width': size.width,
-        'background-height': size.height,
-        'background-position-x': '100%',
-        'background-position-y': '0%',
-        'background-offset-x': size.width / 2 + 2,
-        'background-offset-y': -7,
-        'background-clip': 'none',
-        'background-image-containment': 'over',
-        'bounds-expansion': 10,
-      } as never,
-    });
-  }
-  return [
-    {
-      selector: 'node',
-      style: {
-        'background-color': 'data(color)',
-        shape: 'data(shape)' as never,
-        label: 'data(label)',
-        'font-size': 9,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '110px',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        color: '#1d1d1d',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        width: 22,
-        height: 22,
-        'border-width': 1,
-        'border-color': '#333333',
-      },
-    },
-    ...markers,
-    { selector: 'node[?hub]', style: { width: 34, height: 34, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
-    { selector: 'node[kind = "partnership"]', style: { 'border-color': '#555555', 'background-color': '#ffffff' } },
-    { selector: 'node[kind = "agreement"]', style: { width: 10, height: 10, label: '', 'background-color': '#ffffff' } },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'line-color': 'data(color)',
-        'curve-style': 'bezier',
-        'target-arrow-shape': 'triangle',
-        'target-arrow-color': 'data(color)',
-        'arrow-scale': 0.8,
-      },
-    },
-    { selector: 'edge[!directed]', style: { 'target-arrow-shape': 'none' } },
-    { selector: 'edge[line = "dashed"]', style: { 'line-style': 'dashed' } },
-    { selector: 'edge[line = "dotted"]', style: { 'line-style': 'dotted' } },
-    { selector: 'edge[kind = "member"]', style: { 'target-arrow-shape': 'none' } },
-    {
-      selector: 'edge[flag = "expired"]',
-      style: { 'line-color': FLAG_COLOR.expired, 'target-arrow-color': FLAG_COLOR.expired, 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': FLAG_COLOR.expired, opacity: 0.8 },
-    },
-    { selector: 'edge[flag = "overdue"]', style: { 'underlay-color': FLAG_COLOR.overdue, 'underlay-opacity': 0.45, 'underlay-padding': 3 } as never },
-    { selector: 'edge:selected', style: { width: 4, 'line-color': '#005fcc', 'target-arrow-color': '#005fcc' } },
-    { selector: 'node:selected', style: { 'overlay-color': '#005fcc', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-    // Filters hide; a search dims what does not match and rings what does.
-    { selector: '.filtered', style: { display: 'none' } },
-    { selector: '.dim', style: { opacity: 0.2 } },
-    { selector: 'node.match', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.7, 'underlay-padding': 9, 'underlay-shape': 'ellipse', 'z-index': 20 } as never },
-    { selector: 'edge.match', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.7, 'underlay-padding': 5 } as never },
-    // Drawing a new agreement: the line follows the pointer, the actor under it lights up.
-    { selector: '.eh-ghost-edge, .eh-preview', style: { 'line-color': '#005fcc', 'line-style': 'dashed', 'target-arrow-color': '#005fcc', width: 2 } },
-    { selector: '.eh-hover, .eh-source', style: { 'border-color': '#005fcc', 'border-width': 4 } },
-  ];
-}
 
 interface EdgeHandles {
   enableDrawMode(): void;
@@ -159,7 +74,7 @@ const fcoseOptions = (n: number, randomize: boolean) => ({
  * mode, dragging from one actor to another proposes an agreement between them.
  */
 export function MapCanvas({
-  data,
+  elements,
   vocab,
   positions,
   selection,
@@ -174,7 +89,8 @@ export function MapCanvas({
   centreIds,
   apiRef,
 }: {
-  data: NetworkData;
+  /** The map's nodes and edges (networkElements of the snapshot). */
+  elements: MapElements;
   vocab: Record<VocabKind, VocabEntry[]>;
   positions: Position[];
   selection: string[];
@@ -199,8 +115,10 @@ export function MapCanvas({
   const ehRef = useRef<EdgeHandles | null>(null);
   const syncing = useRef(false);
   const laidOut = useRef(false);
+  const renderedMark = useRef(false);
   const vocabRef = useRef(vocab);
-  const elementsRef = useRef<{ nodes: MapNode[]; edges: ReturnType<typeof networkElements>['edges'] }>({ nodes: [], edges: [] });
+  const largeRef = useRef(false);
+  const elementsRef = useRef<MapElements>({ nodes: [], edges: [] });
   const centreRef = useRef(centreIds);
   centreRef.current = centreIds;
   const selectionRef = useRef(selection);
@@ -300,11 +218,18 @@ export function MapCanvas({
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const { nodes, edges } = networkElements(data, vocab);
-    elementsRef.current = { nodes, edges };
-    if (vocabRef.current !== vocab) {
+    const { nodes, edges } = elements;
+    elementsRef.current = elements;
+    // For `npm run bench`: when the first full map has been drawn (compared with bare Cytoscape in the same browser).
+    if (!renderedMark.current && nodes.length) {
+      renderedMark.current = true;
+      cy.one('render', () => performance.mark('regiekaart:map-rendered'));
+    }
+    const large = isLargeMap(elements);
+    if (vocabRef.current !== vocab || largeRef.current !== large) {
       vocabRef.current = vocab;
-      cy.style(mapStyle(vocab));
+      largeRef.current = large;
+      cy.style(mapStyle(vocab, large));
     }
     const saved = new Map(positions.map((p) => [p.nodeId, p]));
     const wantedNodes = new Set(nodes.map((n) => n.id));
@@ -321,7 +246,8 @@ export function MapCanvas({
       for (const n of nodes) {
         const el = cy.getElementById(n.id);
         if (el.empty()) {
-          add.push({ group: 'nodes', data: { ...n } });
+          const p = saved.get(n.id);
+          add.push(p ? { group: 'nodes', data: { ...n }, position: { x: p.x, y: p.y } } : { group: 'nodes', data: { ...n } });
           fresh.add(n.id);
         } else el.data({ ...n });
       }
@@ -365,7 +291,7 @@ export function MapCanvas({
       laidOut.current = true;
       cy.fit(undefined, 30);
     }
-  }, [data, vocab, positions]);
+  }, [elements, vocab, positions]);
 
   // The view's filters: hidden elements stay in the graph with their positions, so showing them again is instant.
   useEffect(() => {
@@ -377,7 +303,7 @@ export function MapCanvas({
         if (h !== el.hasClass('filtered')) el.toggleClass('filtered', h);
       });
     });
-  }, [hidden, data, positions]);
+  }, [hidden, elements, positions]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -391,7 +317,7 @@ export function MapCanvas({
         if (dim !== el.hasClass('dim')) el.toggleClass('dim', dim);
       });
     });
-  }, [matches, data]);
+  }, [matches, elements]);
 
   useImperativeHandle(
     apiRef,
@@ -439,7 +365,7 @@ export function MapCanvas({
         if (!visible) cy.animate({ center: { eles: el } }, { duration: 200 });
       }
     }
-  }, [selection, data]);
+  }, [selection, elements]);
 
   return (
     <div className={`map-wrap${connectMode ? ' connecting' : ''}`}>
