@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeVocab } from '../../shared/vocab';
-import { ActorSchema, AgreementSchema, DEFAULT_VIEW_ID, EMPTY_FILTERS, type EntityKind, type Position, type ViewFilters } from '../../shared/model';
+import { ActorSchema, AgreementSchema, PartnershipSchema, DEFAULT_VIEW_ID, EMPTY_FILTERS, type EntityKind, type Position, type ViewFilters } from '../../shared/model';
 import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork } from '../../shared/graph/filter';
 import { referenceDate } from '../../shared/graph/review';
 import { networkElements } from '../../shared/graph/elements';
@@ -13,6 +13,8 @@ import { ArrangeMenu, SearchBox } from './components/MapTools';
 import { ViewPanel } from './components/ViewPanel';
 import { Tables } from './components/Tables';
 import { TextField } from './components/forms/fields';
+import { SpecForm } from './components/forms/SpecForm';
+import { blanks, specs } from './components/forms/specs';
 import { Inspector, type Save } from './components/Inspector';
 import { Legend } from './components/Legend';
 import { PathDialog } from './components/PathDialog';
@@ -29,9 +31,14 @@ type EditDialog =
   | { kind: 'agreement'; draft: AgreementDraft; errors: FieldErrors }
   | { kind: 'delete'; groups: { kind: EntityKind; ids: string[] }[]; error: string | null }
   | { kind: 'saveView'; name: string; errors: FieldErrors }
+  | { kind: 'partnership'; draft: Record<string, unknown>; errors: FieldErrors }
   | { kind: 'arrange'; layout: LayoutKind; count: number };
 
-const isTyping = (el: Element | null) => !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
+/** A field where Ctrl+Z undoes the typing itself (check boxes and buttons leave it to the app's undo). */
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+const isTyping = (el: Element | null) =>
+  !!el &&
+  ((el.tagName === 'INPUT' && !NOT_TEXT.has((el as HTMLInputElement).type)) || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
 
 /** The main window: toolbar, actor list, map with legend, inspector. */
 export function App() {
@@ -170,8 +177,10 @@ export function App() {
     if (!data) return [];
     const actors = selection.filter((id) => data.actors.some((a) => a.id === id));
     const agreements = selection.filter((id) => id.startsWith('agreement:')).map((id) => id.slice('agreement:'.length));
+    const partnerships = selection.filter((id) => id.startsWith('partnership:')).map((id) => id.slice('partnership:'.length));
     return [
       ...(agreements.length ? [{ kind: 'agreement' as const, ids: agreements }] : []),
+      ...(partnerships.length ? [{ kind: 'partnership' as const, ids: partnerships }] : []),
       ...(actors.length ? [{ kind: 'actor' as const, ids: actors }] : []),
     ];
   }, [selection, data]);
@@ -275,6 +284,21 @@ export function App() {
       }
       return;
     }
+    if (editDialog.kind === 'partnership') {
+      const local = fieldErrors(PartnershipSchema, { id: 'nieuw', ...editDialog.draft });
+      if (Object.keys(local).length) return setEditDialog({ ...editDialog, errors: local });
+      const label = t('edit.thingAdded', { kind: t('kind.partnership'), name: editDialog.draft.name });
+      try {
+        const out = await edit.mutateAsync({ label, steps: [{ op: 'create', kind: 'partnership', value: editDialog.draft }] });
+        const actorId = editDialog.draft.actorId as string | null;
+        setEditDialog(null);
+        setSelection([actorId ?? `partnership:${out.created[0]}`]);
+        setStatus(t('status.saved', { what: label }));
+      } catch (err) {
+        setEditDialog({ ...editDialog, errors: serverErrors(err) });
+      }
+      return;
+    }
     if (editDialog.kind === 'arrange') {
       const placed = mapApi.current?.arrange(editDialog.layout) ?? [];
       setEditDialog(null);
@@ -318,6 +342,7 @@ export function App() {
                 connectMode,
                 canDelete: deleteGroups.length > 0,
                 onNewActor: () => setEditDialog({ kind: 'actor', draft: blankActor(), errors: {} }),
+                onNewPartnership: () => setEditDialog({ kind: 'partnership', draft: blanks.partnership(), errors: {} }),
                 onToggleConnect: () => setConnectMode((c) => !c),
                 onUndo: () => undoOrRedo('undo'),
                 onRedo: () => undoOrRedo('redo'),
@@ -410,6 +435,7 @@ export function App() {
               readOnly={readOnly}
               onDelete={requestDelete}
               onNewAgreement={(actorId) => setEditDialog({ kind: 'agreement', draft: blankAgreement(actorId, null), errors: {} })}
+              onDeleteThings={(kind, ids) => setEditDialog({ kind: 'delete', groups: [{ kind, ids }], error: null })}
               onFocus={(actorId) => changeFilters({ ...filters, focus: { actorId, depth: filters.focus?.depth ?? 1 } })}
             />
           </>
@@ -447,6 +473,11 @@ export function App() {
         <Modal title={t('views.saveTitle')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="view-dialog">
           <TextField label={t('views.nameLabel')} value={editDialog.name} onChange={(v) => setEditDialog({ ...editDialog, name: v ?? '' })} error={editDialog.errors.name} required autoFocus testId="view-name" />
           <p className="muted">{t('views.saveHint')}</p>
+        </Modal>
+      )}
+      {editDialog?.kind === 'partnership' && data && vocab && (
+        <Modal title={t('dialog.newPartnership')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="partnership-dialog">
+          <SpecForm spec={specs.partnership(t, data)} draft={editDialog.draft} onChange={(d) => setEditDialog({ ...editDialog, draft: d })} errors={editDialog.errors} vocab={vocab} testPrefix="new-partnership" />
         </Modal>
       )}
       {editDialog?.kind === 'arrange' && (

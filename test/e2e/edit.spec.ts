@@ -132,3 +132,68 @@ test('deleting an actor names what goes with it, and undo brings it all back', a
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('statusbar')).toContainText('46 actoren · 60 afspraken');
 });
+
+test('org units, a governance model, a role and a new partnership with members are edited in the inspector, each undoable', async ({ page }) => {
+  await openCopyOfDemo(page, 'structuur');
+  const inspector = page.getByTestId('inspector');
+  const status = page.getByTestId('statusbar');
+  await page.getByTestId('actor-table').getByRole('button', { name: /^Gemeente Voorbeeldstad/ }).click();
+
+  // An org unit: a name is required, in Dutch; then it is added.
+  const units = inspector.getByTestId('inspector-units');
+  await units.getByTestId('inspector-units-new').click();
+  await units.getByTestId('inspector-units-add').click();
+  await expect(units.getByRole('alert')).toBeVisible();
+  await units.getByTestId('inspector-units-new-name').fill('Cel Wonen');
+  await units.getByTestId('inspector-units-new-kind').selectOption('CEL');
+  await units.getByTestId('inspector-units-add').click();
+  await expect(status).toContainText('Eenheid "Cel Wonen" toegevoegd');
+  await expect(units).toContainText('Cel Wonen (Cel)');
+
+  // A governance model that keeps the roles apart through that unit.
+  const gov = inspector.getByTestId('inspector-governance');
+  await gov.getByTestId('inspector-governance-new').click();
+  await gov.getByTestId('inspector-governance-new-title').fill('Beheersmodel regie en aanbod');
+  await gov.getByTestId('inspector-governance-new-status').selectOption('ACTIEF');
+  await gov.getByTestId('inspector-governance-new-separatedUnitIds').getByLabel('Cel Wonen').check();
+  await gov.getByTestId('inspector-governance-add').click();
+  await expect(status).toContainText('Beheersmodel "Beheersmodel regie en aanbod" toegevoegd');
+  await expect(gov).toContainText('Beheersmodel regie en aanbod (Actief (goedgekeurd))');
+
+  // Editing an existing role in place: one change, one undo step.
+  const roles = inspector.getByTestId('inspector-roles');
+  await roles.locator('summary').first().click();
+  await roles.getByTestId('inspector-roles-edit-statutory').first().check();
+  await expect(status).toContainText('gewijzigd');
+  await page.keyboard.press('Control+z');
+  await expect(status).toContainText('Ongedaan gemaakt');
+  await expect(roles.getByTestId('inspector-roles-edit-statutory').first()).not.toBeChecked();
+
+  // A new partnership with its own hub on the map, and a member added to it.
+  await page.getByTestId('new-partnership').click();
+  const dialog = page.getByTestId('partnership-dialog');
+  await dialog.getByTestId('new-partnership-name').fill('Woonoverleg Voorbeeldstad');
+  await dialog.getByTestId('new-partnership-leadActorId').selectOption({ label: 'Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)' });
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Woonoverleg Voorbeeldstad');
+  const members = inspector.getByTestId('partnership-members');
+  await members.getByTestId('partnership-members-new').click();
+  await members.getByTestId('partnership-members-new-actorId').selectOption({ label: 'Woonmaatschappij Voorbeeldland' });
+  await members.getByTestId('partnership-members-add').click();
+  await expect(members).toContainText('Woonmaatschappij Voorbeeldland (Lid)');
+  const hubId = await onMap(page, (cy) => cy.nodes('[kind = "partnership"]').filter((n) => n.data('label') === 'Woonoverleg Voorbeeldstad').map((n) => n.id())[0], null);
+  expect(hubId).toMatch(/^partnership:/);
+  await expect.poll(() => onMap(page, (cy, id: string) => cy.edges(`[kind = "member"][target = "${id}"]`).length, hubId)).toBe(1);
+  await page.screenshot({ path: 'test-results/e2e-partnership.png' });
+
+  // Deleting the partnership names its membership; undo brings both back.
+  await inspector.getByTestId('inspector-delete').click();
+  const del = page.getByTestId('delete-dialog');
+  await expect(del).toContainText('Woonoverleg Voorbeeldstad');
+  await expect(del).toContainText('Gaat mee');
+  await del.getByTestId('modal-ok').click();
+  await expect.poll(() => onMap(page, (cy, id: string) => cy.getElementById(id).empty(), hubId)).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => onMap(page, (cy, id: string) => cy.edges(`[kind = "member"][target = "${id}"]`).length, hubId)).toBe(1);
+});

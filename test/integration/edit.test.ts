@@ -25,6 +25,17 @@ async function demo(): Promise<{ doc: NetworkDocument; file: string }> {
   return { doc, file };
 }
 
+/** Where DocumentState keeps each kind. */
+const stateKey: Partial<Record<EntityKind, string>> = {
+  orgUnit: 'orgUnits',
+  function: 'functions',
+  partnership: 'partnerships',
+  member: 'members',
+  role: 'roles',
+  governanceModel: 'governanceModels',
+  view: 'views',
+};
+
 const apply = (doc: NetworkDocument, batch: z.input<typeof EditBatchSchema>) => applyBatch(doc, EditBatchSchema.parse(batch));
 const newActor = (extra: Record<string, unknown> = {}) => ({
   name: 'Buurtwerk De Brug',
@@ -170,6 +181,34 @@ describe('edit commands and their undo', () => {
       undo(doc);
       expect(doc.state(), kind).toEqual(before);
     }
+  });
+
+  it.each([
+    ['orgUnit', { actorId: 'A01', name: 'Cel Wonen', kind: 'CEL' }, { name: 'Cel Wonen en Energie' }],
+    ['function', { actorId: 'A01', title: 'Woonconsulent' }, { title: 'Woonconsulent (regie)' }],
+    ['partnership', { name: 'Woonoverleg', kind: 'REGIENETWERK', leadActorId: 'A01', lifeDomains: ['WONEN'] }, { name: 'Lokaal woonoverleg' }],
+    ['member', { partnershipId: 'P-LSB', actorId: 'A27', role: 'MEMBER' }, { cluster: 'Wonen' }],
+    ['role', { actorId: 'A02', role: 'ACTOR', partnershipId: 'P-LSB' }, { statutory: true }],
+    ['governanceModel', { actorId: 'A01', title: 'Beheersmodel Sociaal Huis', status: 'CONCEPT' }, { status: 'ACTIEF', adoptedDate: '2026-10-01' }],
+    ['view', { name: 'Wonen', filters: { sectors: ['WONEN'] } }, { name: 'Wonen en huisvesting' }],
+  ] as const)('creates and changes a %s; undo and redo each step exactly', async (kind, value, change) => {
+    const { doc } = await demo();
+    const start = doc.state();
+    const { created } = apply(doc, { label: `${kind} toegevoegd`, steps: [{ op: 'create', kind, value }] });
+    const made = doc.state();
+    const stored = (made as unknown as Record<string, { id: string }[]>)[stateKey[kind]!].find((x: { id: string }) => x.id === created[0])!;
+    expect(stored).toMatchObject(value);
+    apply(doc, { label: `${kind} gewijzigd`, steps: [{ op: 'update', kind, value: { ...stored, ...change } }] });
+    const changed = doc.state();
+    expect((changed as unknown as Record<string, { id: string }[]>)[stateKey[kind]!].find((x: { id: string }) => x.id === created[0])).toMatchObject(change);
+    expect(historyState(doc.db).undo?.label).toBe(`${kind} gewijzigd`);
+    undo(doc);
+    expect(doc.state()).toEqual(made);
+    undo(doc);
+    expect(doc.state()).toEqual(start);
+    redo(doc);
+    redo(doc);
+    expect(doc.state()).toEqual(changed);
   });
 
   it('saves moves per view; undo puts a node back where it was', async () => {

@@ -1,6 +1,6 @@
 import { Children, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActorSchema, AgreementSchema, ServiceSchema, type Actor, type Agreement, type NetworkData } from '../../../shared/model';
+import { ActorSchema, AgreementSchema, PartnershipSchema, ServiceSchema, type Actor, type Agreement, type EntityKind, type NetworkData, type Partnership } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { formatKbo } from '../../../shared/util/kbo';
 import type { CallInput } from '../../../shared/api';
@@ -8,6 +8,8 @@ import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
 import { CodeChecklist, TextField, type FieldErrors } from './forms/fields';
 import { fieldErrors, useDraft } from './forms/draft';
+import { EntityList, SpecForm } from './forms/SpecForm';
+import { blanks, specs } from './forms/specs';
 
 /** Saves one edit; resolves to the field errors of a refused edit (empty when saved). */
 export type Save = (batch: CallInput<'edit.apply'>) => Promise<FieldErrors>;
@@ -23,6 +25,8 @@ interface Props {
   onNewAgreement: (actorId: string) => void;
   /** Narrows the view to this actor's neighbourhood. */
   onFocus: (actorId: string) => void;
+  /** Deletes things after the confirmation that names what goes with them. */
+  onDeleteThings: (kind: EntityKind, ids: string[]) => void;
 }
 
 const agreementIdOf = (sel: string) => (sel.startsWith('agreement:') ? sel.slice('agreement:'.length) : null);
@@ -34,12 +38,16 @@ export function Inspector(props: Props) {
   const actor = selection.length === 1 ? data.actors.find((a) => a.id === selection[0]) : undefined;
   const agreementId = selection.length === 1 ? agreementIdOf(selection[0]) : null;
   const agreement = agreementId ? data.agreements.find((a) => a.id === agreementId) : undefined;
+  const partnership =
+    selection.length === 1 && selection[0].startsWith('partnership:') ? data.partnerships.find((p) => `partnership:${p.id}` === selection[0]) : undefined;
   return (
     <aside className="inspector" aria-labelledby="inspector-heading" data-testid="inspector">
       {actor ? (
         <ActorInspector key={actor.id} actor={actor} {...props} />
       ) : agreement ? (
         <AgreementInspector key={agreement.id} agreement={agreement} {...props} />
+      ) : partnership ? (
+        <PartnershipInspector key={partnership.id} partnership={partnership} {...props} />
       ) : selection.length > 1 ? (
         <>
           <h2 id="inspector-heading">{t('inspector.multi', { count: selection.length })}</h2>
@@ -66,7 +74,7 @@ function useLabels() {
   return (vocab: Record<VocabKind, VocabEntry[]>, kind: VocabKind, code: string) => vocabLabel(vocab, kind, code, lang);
 }
 
-function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement, onFocus }: Props & { actor: Actor }) {
+function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement, onFocus, onDeleteThings }: Props & { actor: Actor }) {
   const { t } = useTranslation();
   const label = useLabels();
   const [draft, setDraft] = useDraft<ReturnType<typeof blankActor>>(actor);
@@ -80,7 +88,13 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
   const services = data.services.filter((s) => s.providerId === actor.id);
   const agreements = data.agreements.filter((a) => a.parties.some((p) => p.actorId === actor.id));
   const memberships = data.members.filter((m) => m.actorId === actor.id);
-  const roles = data.roles.filter((r) => r.actorId === actor.id);
+  const units = new Set(data.orgUnits.filter((u) => u.actorId === actor.id).map((u) => u.id));
+  const fns = new Set(data.functions.filter((f) => f.actorId === actor.id).map((f) => f.id));
+  const roles = data.roles.filter((r) => r.actorId === actor.id || (r.orgUnitId && units.has(r.orgUnitId)) || (r.functionId && fns.has(r.functionId)));
+  const models = data.governanceModels.filter((g) => g.actorId === actor.id);
+  const localGov = !!vocab.actorType.find((v) => v.code === actor.type)?.props?.localGov;
+  const bodyOf = data.partnerships.filter((p) => p.actorId === actor.id);
+  const common = { vocab, save, readOnly, onDelete: onDeleteThings };
   const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   const partnershipName = (id: string | null) => data.partnerships.find((p) => p.id === id)?.name ?? '';
   return (
@@ -162,21 +176,75 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
           </li>
         ))}
       </Section>
-      <Section title={t('inspector.partnerships')} empty={t('inspector.none')}>
-        {memberships.map((m) => (
-          <li key={m.id}>
-            {partnershipName(m.partnershipId)} <span className="muted">({label(vocab, 'partyRole', m.role)}{m.cluster ? `, ${m.cluster}` : ''})</span>
-          </li>
-        ))}
-      </Section>
-      {roles.length > 0 && (
-        <Section title={t('inspector.roles')} empty="">
-          {roles.map((r) => (
-            <li key={r.id}>
-              {label(vocab, 'roleKind', r.role)} — {partnershipName(r.partnershipId)}
-            </li>
-          ))}
-        </Section>
+      {bodyOf.map((p) => (
+        <PartnershipDetails key={p.id} partnership={p} data={data} vocab={vocab} save={save} readOnly={readOnly} onDeleteThings={onDeleteThings} />
+      ))}
+      <EntityList
+        title={t('inspector.partnerships')}
+        kind="member"
+        items={memberships}
+        itemLabel={(m) => `${partnershipName(m.partnershipId)} (${label(vocab, 'partyRole', m.role)}${m.cluster ? `, ${m.cluster}` : ''})`}
+        spec={specs.memberOfActor(t, data)}
+        blank={blanks.member(null, actor.id)}
+        addLabel={t('inspector.newMembership')}
+        addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.member'), name: partnershipName(d.partnershipId as string) })}
+        editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.member'), name: partnershipName(d.partnershipId as string) })}
+        testId="inspector-memberships"
+        {...common}
+      />
+      <EntityList
+        title={t('inspector.orgUnits')}
+        kind="orgUnit"
+        items={data.orgUnits.filter((u) => u.actorId === actor.id)}
+        itemLabel={(u) => `${u.name}${u.kind !== 'DIENST' ? ` (${t(`form.unitKinds.${u.kind}`)})` : ''}`}
+        spec={specs.orgUnit(t, data, actor)}
+        blank={blanks.orgUnit(actor.id)}
+        addLabel={t('inspector.newOrgUnit')}
+        addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.orgUnit'), name: d.name })}
+        editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.orgUnit'), name: d.name })}
+        testId="inspector-units"
+        {...common}
+      />
+      <EntityList
+        title={t('inspector.functions')}
+        kind="function"
+        items={data.functions.filter((f) => f.actorId === actor.id)}
+        itemLabel={(f) => f.title}
+        spec={specs.function(t, data, actor)}
+        blank={blanks.function(actor.id)}
+        addLabel={t('inspector.newFunction')}
+        addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.function'), name: d.title })}
+        editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.function'), name: d.title })}
+        testId="inspector-functions"
+        {...common}
+      />
+      <EntityList
+        title={t('inspector.roles')}
+        kind="role"
+        items={roles}
+        itemLabel={(r) => [label(vocab, 'roleKind', r.role), partnershipName(r.partnershipId)].filter(Boolean).join(' — ')}
+        spec={specs.role(t, data, actor)}
+        blank={blanks.role(actor.id)}
+        addLabel={t('inspector.newRole')}
+        addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.role'), name: label(vocab, 'roleKind', d.role as string) })}
+        editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.role'), name: label(vocab, 'roleKind', d.role as string) })}
+        testId="inspector-roles"
+        {...common}
+      />
+      {(localGov || models.length > 0) && (
+        <EntityList
+          title={t('inspector.governanceModels')}
+          kind="governanceModel"
+          items={models}
+          itemLabel={(g) => `${g.title} (${label(vocab, 'governanceStatus', g.status)})`}
+          spec={specs.governanceModel(t, data, actor)}
+          blank={blanks.governanceModel(actor.id)}
+          addLabel={t('inspector.newGovernanceModel')}
+          addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.governanceModel'), name: d.title })}
+          editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.governanceModel'), name: d.title })}
+          testId="inspector-governance"
+          {...common}
+        />
       )}
     </>
   );
@@ -262,6 +330,76 @@ function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete }
         <AgreementForm draft={draft} onChange={setDraft} onCommit={commit} errors={errors} data={data} vocab={vocab} />
       )}
       {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
+    </>
+  );
+}
+
+/** A partnership's own data and its members: under its actor (GBO, zorgraad…) or as its own hub's inspector. */
+function PartnershipDetails({
+  partnership,
+  data,
+  vocab,
+  save,
+  readOnly,
+  onDeleteThings,
+}: Pick<Props, 'data' | 'vocab' | 'save' | 'readOnly' | 'onDeleteThings'> & { partnership: Partnership }) {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const [draft, setDraft] = useDraft<Record<string, unknown>>(partnership);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const commit = async (d: Record<string, unknown>) => {
+    const errs = fieldErrors(PartnershipSchema, d);
+    setErrors(errs);
+    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(partnership)) return;
+    setErrors(await save({ label: t('edit.thingChanged', { kind: t('kind.partnership'), name: d.name }), steps: [{ op: 'update', kind: 'partnership', value: { ...d, id: partnership.id } }] }));
+  };
+  const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
+  return (
+    <>
+      {!readOnly && (
+        <details className="edit-section" data-testid="partnership-details">
+          <summary>
+            {t('kind.partnership')}: {partnership.name}
+          </summary>
+          <SpecForm spec={specs.partnership(t, data)} draft={draft} onChange={setDraft} onCommit={commit} errors={errors} vocab={vocab} testPrefix="partnership" />
+        </details>
+      )}
+      <EntityList
+        title={t('inspector.members')}
+        kind="member"
+        items={data.members.filter((m) => m.partnershipId === partnership.id)}
+        itemLabel={(m) => `${actorName(m.actorId)} (${label(vocab, 'partyRole', m.role)}${m.cluster ? `, ${m.cluster}` : ''})`}
+        spec={specs.memberOfPartnership(t, data)}
+        blank={blanks.member(partnership.id, null)}
+        addLabel={t('inspector.newMember')}
+        addedLabel={(d) => t('edit.thingAdded', { kind: t('kind.member'), name: actorName(d.actorId as string) })}
+        editedLabel={(d) => t('edit.thingChanged', { kind: t('kind.member'), name: actorName(d.actorId as string) })}
+        testId="partnership-members"
+        vocab={vocab}
+        save={save}
+        readOnly={readOnly}
+        onDelete={onDeleteThings}
+      />
+    </>
+  );
+}
+
+function PartnershipInspector(props: Props & { partnership: Partnership }) {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const { partnership, vocab, readOnly, onDeleteThings } = props;
+  return (
+    <>
+      <h2 id="inspector-heading">{partnership.name}</h2>
+      <p className="muted">{label(vocab, 'partnershipKind', partnership.kind)}</p>
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button type="button" className="danger" onClick={() => onDeleteThings('partnership', [partnership.id])} data-testid="inspector-delete">
+            {t('toolbar.delete')}
+          </button>
+        </div>
+      )}
+      <PartnershipDetails {...props} />
     </>
   );
 }

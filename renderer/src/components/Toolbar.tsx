@@ -11,6 +11,7 @@ export interface EditControls {
   connectMode: boolean;
   canDelete: boolean;
   onNewActor: () => void;
+  onNewPartnership: () => void;
   onToggleConnect: () => void;
   onUndo: () => void;
   onRedo: () => void;
@@ -45,6 +46,7 @@ export function Toolbar({
       {edit && (
         <nav aria-label={t('toolbar.edit')} className="file-actions edit-actions">
           <button type="button" onClick={edit.onNewActor} data-testid="new-actor">{t('toolbar.newActor')}</button>
+          <button type="button" onClick={edit.onNewPartnership} data-testid="new-partnership">{t('toolbar.newPartnership')}</button>
           <button type="button" aria-pressed={edit.connectMode} onClick={edit.onToggleConnect} data-testid="connect-mode" title={t('toolbar.connectHint')}>
             {t('toolbar.connect')}
           </button>

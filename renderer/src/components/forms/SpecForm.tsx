@@ -1,0 +1,250 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
+import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
+import { CodeChecklist, CodeSelect, DateField, RefSelect, TextField, type FieldErrors } from './fields';
+import { fieldErrors, useDraft } from './draft';
+import type { Save } from '../Inspector';
+
+type Option = { id: string; name: string };
+
+/** One field of a simple form: what it edits and how. The forms of org units, roles and the like are lists of these. */
+export type FieldSpec =
+  | { key: string; type: 'text' | 'multiline'; label: string; required?: boolean }
+  | { key: string; type: 'date'; label: string }
+  | { key: string; type: 'bool'; label: string }
+  | { key: string; type: 'code'; label: string; vocab: VocabKind; allowEmpty?: boolean }
+  | { key: string; type: 'codes'; label: string; vocab: VocabKind }
+  | { key: string; type: 'ref'; label: string; options: Option[]; emptyLabel?: string }
+  | { key: string; type: 'refs'; label: string; options: Option[] }
+  | { key: string; type: 'choice'; label: string; options: Option[] };
+
+type Draft = Record<string, unknown>;
+
+function BoolField({ label, value, onChange, testId }: { label: string; value: boolean; onChange: (v: boolean) => void; testId?: string }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      {label}
+    </label>
+  );
+}
+
+function RefChecklist({ label, options, value, onChange, testId }: { label: string; options: Option[]; value: string[]; onChange: (v: string[]) => void; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="checklist" data-testid={testId}>
+      <legend>{label}</legend>
+      {options.length === 0 && <p className="muted">{t('inspector.none')}</p>}
+      <div className="checklist-items">
+        {options.map((o) => (
+          <label key={o.id}>
+            <input type="checkbox" checked={value.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} />
+            {o.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A form built from field specs. Text fields save when left (`onCommit`); selects, dates, check boxes save at once.
+ * Test ids are `<prefix>-<field>`.
+ */
+export function SpecForm({
+  spec,
+  draft,
+  onChange,
+  onCommit,
+  errors,
+  vocab,
+  testPrefix,
+}: {
+  spec: FieldSpec[];
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  onCommit?: (d: Draft) => void;
+  errors: FieldErrors;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  testPrefix: string;
+}) {
+  const set = (key: string, v: unknown, commit: boolean) => {
+    const next = { ...draft, [key]: v };
+    onChange(next);
+    if (commit) onCommit?.(next);
+  };
+  return (
+    <div className="form">
+      {spec.map((f) => {
+        const testId = `${testPrefix}-${f.key}`;
+        const err = errors[f.key];
+        switch (f.type) {
+          case 'text':
+          case 'multiline':
+            return (
+              <TextField
+                key={f.key}
+                label={f.label}
+                value={(draft[f.key] as string | null) ?? null}
+                required={f.required}
+                multiline={f.type === 'multiline'}
+                onChange={(v) => set(f.key, f.required ? (v ?? '') : v, false)}
+                onCommit={() => onCommit?.(draft)}
+                error={err}
+                testId={testId}
+              />
+            );
+          case 'date':
+            return <DateField key={f.key} label={f.label} value={(draft[f.key] as string | null) ?? null} onChange={(v) => set(f.key, v, true)} error={err} testId={testId} />;
+          case 'bool':
+            return <BoolField key={f.key} label={f.label} value={!!draft[f.key]} onChange={(v) => set(f.key, v, true)} testId={testId} />;
+          case 'code':
+            return (
+              <CodeSelect
+                key={f.key}
+                label={f.label}
+                vocab={vocab}
+                kind={f.vocab}
+                value={(draft[f.key] as string | null) ?? null}
+                allowEmpty={f.allowEmpty}
+                onChange={(v) => set(f.key, v === '' ? null : v, true)}
+                error={err}
+                testId={testId}
+              />
+            );
+          case 'codes':
+            return <CodeChecklist key={f.key} label={f.label} vocab={vocab} kind={f.vocab} value={(draft[f.key] as string[]) ?? []} onChange={(v) => set(f.key, v, true)} error={err} testId={testId} />;
+          case 'ref':
+          case 'choice':
+            return (
+              <RefSelect
+                key={f.key}
+                label={f.label}
+                options={f.options}
+                value={(draft[f.key] as string | null) ?? null}
+                emptyLabel={f.type === 'ref' ? f.emptyLabel : undefined}
+                onChange={(v) => set(f.key, v, true)}
+                error={err}
+                testId={testId}
+              />
+            );
+          case 'refs':
+            return <RefChecklist key={f.key} label={f.label} options={f.options} value={(draft[f.key] as string[]) ?? []} onChange={(v) => set(f.key, v, true)} testId={testId} />;
+        }
+      })}
+      {errors._ && (
+        <p className="dialog-error" role="alert">
+          {errors._}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One stored thing, editable in place: each change is one saved, undoable edit. */
+function ItemEditor({ kind, item, spec, vocab, save, label, testPrefix }: { kind: EntityKind; item: Draft & { id: string }; spec: FieldSpec[]; vocab: Record<VocabKind, VocabEntry[]>; save: Save; label: (d: Draft) => string; testPrefix: string }) {
+  const [draft, setDraft] = useDraft<Draft>(item);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const commit = async (d: Draft) => {
+    const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
+    setErrors(errs);
+    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(item)) return;
+    setErrors(await save({ label: label(d), steps: [{ op: 'update', kind, value: { ...d, id: item.id } }] }));
+  };
+  return <SpecForm spec={spec} draft={draft} onChange={setDraft} onCommit={commit} errors={errors} vocab={vocab} testPrefix={testPrefix} />;
+}
+
+/**
+ * A list of one kind of thing under an actor or partnership (org units, functions, memberships, roles, governance
+ * models): each item opens into its own form; "+ …" adds one; × deletes it through the confirmation that names
+ * what goes with it.
+ */
+export function EntityList<T extends { id: string }>({
+  title,
+  kind,
+  items,
+  itemLabel,
+  spec,
+  blank,
+  vocab,
+  save,
+  readOnly,
+  onDelete,
+  addLabel,
+  editedLabel,
+  addedLabel,
+  testId,
+}: {
+  title: string;
+  kind: EntityKind;
+  items: T[];
+  itemLabel: (item: T) => string;
+  spec: FieldSpec[];
+  blank: Draft;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  save: Save;
+  readOnly: boolean;
+  onDelete: (kind: EntityKind, ids: string[]) => void;
+  addLabel: string;
+  editedLabel: (d: Draft) => string;
+  addedLabel: (d: Draft) => string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [adding, setAdding] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const add = async () => {
+    if (!adding) return;
+    const errs = fieldErrors(ENTITY_SCHEMAS[kind], { id: 'nieuw', ...adding });
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const server = await save({ label: addedLabel(adding), steps: [{ op: 'create', kind, value: adding }] });
+    setErrors(server);
+    if (!Object.keys(server).length) setAdding(null);
+  };
+  return (
+    <section className="entity-list" aria-labelledby={headingId} data-testid={testId}>
+      <h3 id={headingId}>{title}</h3>
+      {items.length === 0 && !adding && <p className="muted">{t('inspector.none')}</p>}
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            {readOnly ? (
+              itemLabel(item)
+            ) : (
+              <details>
+                <summary>
+                  <span>{itemLabel(item)}</span>
+                  <button type="button" className="icon" aria-label={t('inspector.removeThing', { name: itemLabel(item) })} onClick={(e) => (e.preventDefault(), onDelete(kind, [item.id]))}>
+                    ×
+                  </button>
+                </summary>
+                <ItemEditor kind={kind} item={item as unknown as Draft & { id: string }} spec={spec} vocab={vocab} save={save} label={editedLabel} testPrefix={`${testId}-edit`} />
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!readOnly &&
+        (adding ? (
+          <div className="new-item" data-testid={`${testId}-form`}>
+            <SpecForm spec={spec} draft={adding} onChange={setAdding} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => (setAdding(null), setErrors({}))}>
+                {t('dialog.cancel')}
+              </button>
+              <button type="button" className="primary" onClick={add} data-testid={`${testId}-add`}>
+                {t('form.add')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="add-item" onClick={() => setAdding({ ...blank })} data-testid={`${testId}-new`}>
+            {addLabel}
+          </button>
+        ))}
+    </section>
+  );
+}
