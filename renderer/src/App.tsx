@@ -59,6 +59,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement | null>(null);
   const [query, setQuery] = useState('');
   const [matchIndex, setMatchIndex] = useState(-1);
+  const [picking, setPicking] = useState<string | null>(null);
+  const nudged = useRef<{ moved: Map<string, MapPlacement>; timer: ReturnType<typeof setTimeout> | null }>({ moved: new Map(), timer: null });
   const historyQ = useHistory(hasDoc);
   const fileAction = useFileAction();
   const edit = useEdit();
@@ -198,6 +200,14 @@ export function App() {
     if (deleteGroups.length && !readOnly) setEditDialog({ kind: 'delete', groups: deleteGroups, error: null });
   }, [deleteGroups, readOnly]);
 
+  const onMove = useCallback(
+    (moved: MapPlacement[]) => {
+      if (readOnly) return;
+      const first = data?.actors.find((a) => a.id === moved[0].nodeId)?.name ?? moved[0].nodeId;
+      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId, positions: moved }] });
+    },
+    [data, readOnly, save, t, viewId],
+  );
   // Keyboard: undo/redo everywhere but in a text field (where the field's own undo applies), Delete on the selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -217,11 +227,29 @@ export function App() {
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && !isTyping(document.activeElement) && deleteGroups.length) {
         e.preventDefault();
         requestDelete();
-      } else if (e.key === 'Escape' && connectMode) setConnectMode(false);
+      } else if (e.key === 'Escape' && (connectMode || picking)) {
+        setConnectMode(false);
+        setPicking(null);
+      } else if (e.key.startsWith('Arrow') && !mod && !isTyping(document.activeElement) && selection.length && !readOnly) {
+        // Arrow keys move the selected nodes (Shift: further); a run of presses is saved as one move.
+        const step = e.shiftKey ? 50 : 10;
+        const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key] ?? [0, 0];
+        const placed = mapApi.current?.nudge(selection, dx, dy) ?? [];
+        if (!placed.length) return;
+        e.preventDefault();
+        const n = nudged.current;
+        for (const p of placed) n.moved.set(p.nodeId, p);
+        if (n.timer) clearTimeout(n.timer);
+        n.timer = setTimeout(() => {
+          onMove([...n.moved.values()]);
+          n.moved = new Map();
+          n.timer = null;
+        }, 400);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undoOrRedo, requestDelete, deleteGroups, connectMode, editDialog, dialog]);
+  }, [undoOrRedo, requestDelete, deleteGroups, connectMode, editDialog, dialog, picking, selection, readOnly, onMove]);
 
   // The Electron menu sends its choices as DOM events, so no extra IPC surface is needed for them.
   useEffect(() => {
@@ -234,20 +262,29 @@ export function App() {
     return () => window.removeEventListener('regiekaart:menu', onMenu);
   }, [requestFile, undoOrRedo]);
 
-  const onMove = useCallback(
-    (moved: MapPlacement[]) => {
-      if (readOnly) return;
-      const first = data?.actors.find((a) => a.id === moved[0].nodeId)?.name ?? moved[0].nodeId;
-      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId, positions: moved }] });
-    },
-    [data, readOnly, save, t, viewId],
-  );
   const onInitialLayout = useCallback(
     (placed: MapPlacement[]) => {
       if (!readOnly && placed.length) void save({ undoable: false, steps: [{ op: 'place', viewId, positions: placed }] });
     },
     [readOnly, save, viewId],
   );
+  // While a party is being chosen on the map, a click on an actor adds it to that agreement instead of selecting it.
+  const onMapSelect = useCallback(
+    (ids: string[]) => {
+      const ag = picking ? data?.agreements.find((a) => a.id === picking) : undefined;
+      const actor = ids.length === 1 ? data?.actors.find((a) => a.id === ids[0]) : undefined;
+      if (!ag || !actor) return setSelection(ids);
+      setPicking(null);
+      setSelection((s) => [...s]);
+      if (ag.parties.some((p) => p.actorId === actor.id)) return;
+      void save({
+        label: t('edit.partyAdded', { name: actor.name, title: ag.title }),
+        steps: [{ op: 'update', kind: 'agreement', value: { ...ag, parties: [...ag.parties, { actorId: actor.id, role: 'PARTNER', functionId: null, orgUnitId: null, cluster: null }] } }],
+      });
+    },
+    [picking, data, save, t],
+  );
+
   const onConnect = useCallback((from: string, to: string) => {
     setEditDialog({ kind: 'agreement', draft: blankAgreement(from, to), errors: {} });
   }, []);
@@ -393,7 +430,7 @@ export function App() {
                   vocab={vocab}
                   positions={positions}
                   selection={selection}
-                  onSelect={setSelection}
+                  onSelect={onMapSelect}
                   onMove={onMove}
                   onInitialLayout={onInitialLayout}
                   onConnect={onConnect}
@@ -403,6 +440,7 @@ export function App() {
                   matches={matches}
                   centreIds={centreIds}
                   apiRef={mapApi}
+                  hint={picking ? t('form.pickHint') : null}
                 />
                 <div className="map-tools">
                   <SearchBox
@@ -435,6 +473,8 @@ export function App() {
               readOnly={readOnly}
               onDelete={requestDelete}
               onNewAgreement={(actorId) => setEditDialog({ kind: 'agreement', draft: blankAgreement(actorId, null), errors: {} })}
+              picking={picking}
+              onPickParty={setPicking}
               onDeleteThings={(kind, ids) => setEditDialog({ kind: 'delete', groups: [{ kind, ids }], error: null })}
               onFocus={(actorId) => changeFilters({ ...filters, focus: { actorId, depth: filters.focus?.depth ?? 1 } })}
             />

@@ -197,3 +197,46 @@ test('org units, a governance model, a role and a new partnership with members a
   await page.keyboard.press('Control+z');
   await expect.poll(() => onMap(page, (cy, id: string) => cy.edges(`[kind = "member"][target = "${id}"]`).length, hubId)).toBe(1);
 });
+
+test('a covenant between two actors gets a third party chosen on the map; arrow keys move the selection, as one undoable move', async ({ page }) => {
+  await openCopyOfDemo(page, 'convenant');
+  const inspector = page.getByTestId('inspector');
+  const status = page.getByTestId('statusbar');
+
+  // Connect the Sociaal Huis and the CGG with a covenant, from the inspector (the keyboard way to connect).
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Voorbeeldstad' }).click();
+  await inspector.getByTestId('inspector-new-agreement').click();
+  const dialog = page.getByTestId('agreement-dialog');
+  await dialog.getByTestId('agreement-type').selectOption('CONVENANT');
+  await dialog.getByTestId('agreement-title').fill('Convenant eerstelijnspsychologie');
+  await dialog.getByTestId('agreement-add-party').selectOption({ label: 'CGG Regio X' });
+  await dialog.getByTestId('agreement-add-party-button').click();
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  const edgeId = await onMap(page, (cy) => cy.edges(':selected').map((e) => e.id())[0], null);
+  expect(await onMap(page, (cy, id: string) => ({ type: cy.getElementById(id).data('type'), directed: cy.getElementById(id).data('directed') }), edgeId)).toEqual({ type: 'CONVENANT', directed: false });
+
+  // A third party, picked on the map: the agreement becomes its own node.
+  await inspector.getByTestId('agreement-pick-party').click();
+  await expect(page.getByTestId('map-hint')).toContainText('Klik op de actor');
+  const caw = await nodeOnScreen(page, 'A12');
+  await page.mouse.click(caw.x, caw.y);
+  await expect(status).toContainText('"CAW Regio X (incl. JAC)" als partij toegevoegd aan "Convenant eerstelijnspsychologie"');
+  await expect(page.getByTestId('map-hint')).toHaveCount(0);
+  await expect(inspector.getByTestId('agreement-parties').locator('li')).toHaveCount(3);
+  await expect.poll(() => onMap(page, (cy, id: string) => cy.getElementById(id).isNode(), edgeId)).toBe(true);
+
+  // Arrow keys: three presses, one saved move, one undo.
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Voorbeeldstad' }).click();
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Voorbeeldstad' }).focus();
+  const start = await onMap(page, (cy) => cy.getElementById('A03').position(), null);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toContainText('"Sociaal Huis Voorbeeldstad" verplaatst');
+  const end = await onMap(page, (cy) => cy.getElementById('A03').position(), null);
+  expect(Math.round(end.x - start.x)).toBe(60);
+  expect(Math.round(end.y - start.y)).toBe(10);
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => Math.round((await onMap(page, (cy) => cy.getElementById('A03').position(), null)).x - start.x)).toBe(0);
+});

@@ -27,6 +27,9 @@ interface Props {
   onFocus: (actorId: string) => void;
   /** Deletes things after the confirmation that names what goes with them. */
   onDeleteThings: (kind: EntityKind, ids: string[]) => void;
+  /** The agreement whose next party is being chosen on the map, if any; and the switch for it. */
+  picking: string | null;
+  onPickParty: (agreementId: string | null) => void;
 }
 
 const agreementIdOf = (sel: string) => (sel.startsWith('agreement:') ? sel.slice('agreement:'.length) : null);
@@ -294,7 +297,7 @@ function NewService({ providerId, vocab, save }: { providerId: string; vocab: Re
   );
 }
 
-function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete }: Props & { agreement: Agreement }) {
+function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete, picking, onPickParty }: Props & { agreement: Agreement }) {
   const { t } = useTranslation();
   const label = useLabels();
   const [draft, setDraft] = useDraft<AgreementDraft>(agreement);
@@ -327,7 +330,16 @@ function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete }
           ))}
         </ul>
       ) : (
-        <AgreementForm draft={draft} onChange={setDraft} onCommit={commit} errors={errors} data={data} vocab={vocab} />
+        <AgreementForm
+          draft={draft}
+          onChange={setDraft}
+          onCommit={commit}
+          errors={errors}
+          data={data}
+          vocab={vocab}
+          picking={picking === agreement.id}
+          onPickOnMap={() => onPickParty(picking === agreement.id ? null : agreement.id)}
+        />
       )}
       {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
     </>

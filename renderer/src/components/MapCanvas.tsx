@@ -56,6 +56,8 @@ export interface MapApi {
   fit(): void;
   /** Where every node is drawn now. */
   positions(): MapPlacement[];
+  /** Moves nodes by a step (keyboard); returns their new places (not yet saved). */
+  nudge(ids: string[], dx: number, dy: number): MapPlacement[];
 }
 
 const fcoseOptions = (n: number, randomize: boolean) => ({
@@ -88,6 +90,7 @@ export function MapCanvas({
   matches,
   centreIds,
   apiRef,
+  hint,
 }: {
   /** The map's nodes and edges (networkElements of the snapshot). */
   elements: MapElements;
@@ -108,6 +111,8 @@ export function MapCanvas({
   /** Actors drawn in the centre of the "levels" layout (the local government). */
   centreIds: ReadonlySet<string>;
   apiRef?: RefObject<MapApi | null>;
+  /** A line over the map saying what a click on it will do now (choosing a party), or null. */
+  hint?: string | null;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -324,6 +329,16 @@ export function MapCanvas({
     () => ({
       fit: () => cyRef.current?.fit(cyRef.current.elements(':visible'), 30),
       positions: () => cyRef.current?.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })) ?? [],
+      nudge(ids, dx, dy) {
+        const cy = cyRef.current;
+        if (!cy) return [];
+        const want = new Set(ids);
+        const nodes = cy.nodes().filter((n) => want.has(n.id()));
+        nodes.forEach((n) => {
+          (n as NodeSingular).position({ x: (n as NodeSingular).position('x') + dx, y: (n as NodeSingular).position('y') + dy });
+        });
+        return nodes.map((n) => ({ nodeId: n.id(), x: (n as NodeSingular).position('x'), y: (n as NodeSingular).position('y') }));
+      },
       arrange(kind) {
         const cy = cyRef.current;
         if (!cy) return [];
@@ -376,6 +391,11 @@ export function MapCanvas({
       {connectMode && !readOnly && (
         <p className="map-hint" role="status" data-testid="connect-banner">
           {t('toolbar.connectHint')}
+        </p>
+      )}
+      {hint && (
+        <p className="map-hint" role="status" data-testid="map-hint">
+          {hint}
         </p>
       )}
     </div>

@@ -59,6 +59,9 @@ export const en: Shape<typeof nl> = {
     newService: '+ Service',
   },
   form: {
+    pickOnMap: 'Choose a party on the map',
+    pickingOnMap: 'Click an actor… (Esc stops)',
+    pickHint: 'Click the actor you want to add as a party. Esc stops.',
     unitKind: 'Kind of unit',
     unitKinds: { DIENST: 'Department', CEL: 'Cell', BESLISSINGSORGAAN: 'Decision body', ANDERE: 'Other' },
     parentUnit: 'Part of',
@@ -99,6 +102,7 @@ export const en: Shape<typeof nl> = {
     serviceName: 'Name of the service',
   },
   edit: {
+    partyAdded: '"{{name}}" added as a party to "{{title}}"',
     thingAdded: '{{kind}} "{{name}}" added',
     thingChanged: '{{kind}} "{{name}}" changed',
     actorAdded: 'Actor "{{name}}" added',

@@ -69,6 +69,9 @@ export const nl = {
     newService: '+ Dienst',
   },
   form: {
+    pickOnMap: 'Kies een partij op de kaart',
+    pickingOnMap: 'Klik op een actor… (Esc stopt)',
+    pickHint: 'Klik op de actor die u als partij wilt toevoegen. Esc stopt.',
     unitKind: 'Soort eenheid',
     unitKinds: { DIENST: 'Dienst', CEL: 'Cel', BESLISSINGSORGAAN: 'Beslissingsorgaan', ANDERE: 'Andere' },
     parentUnit: 'Valt onder',
@@ -109,6 +112,7 @@ export const nl = {
     serviceName: 'Naam van de dienst',
   },
   edit: {
+    partyAdded: '"{{name}}" als partij toegevoegd aan "{{title}}"',
     thingAdded: '{{kind}} "{{name}}" toegevoegd',
     thingChanged: '{{kind}} "{{name}}" gewijzigd',
     actorAdded: 'Actor "{{name}}" toegevoegd',

@@ -52,6 +52,8 @@ export function AgreementForm({
   data,
   vocab,
   autoFocus,
+  onPickOnMap,
+  picking,
 }: {
   draft: AgreementDraft;
   onChange: (d: AgreementDraft) => void;
@@ -60,6 +62,9 @@ export function AgreementForm({
   data: NetworkData;
   vocab: Record<VocabKind, VocabEntry[]>;
   autoFocus?: boolean;
+  /** Starts (or stops) choosing the next party by clicking it on the map. */
+  onPickOnMap?: () => void;
+  picking?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
@@ -121,6 +126,11 @@ export function AgreementForm({
             {t('form.add')}
           </button>
         </div>
+        {onPickOnMap && (
+          <button type="button" aria-pressed={!!picking} onClick={onPickOnMap} data-testid="agreement-pick-party" className="pick-party">
+            {picking ? t('form.pickingOnMap') : t('form.pickOnMap')}
+          </button>
+        )}
         {errors.parties && (
           <p className="field-error" role="alert">
             {errors.parties}
