@@ -34,7 +34,7 @@ export const en: Shape<typeof nl> = {
     newMember: '+ Member',
     removeThing: 'Remove {{name}}',
     heading: 'Details',
-    empty: 'Choose an actor on the map or in the list.',
+    empty: 'Choose an actor or agreement on the map or in a table. Ctrl+F searches.',
     type: 'Type',
     sectors: 'Sectors',
     legalForm: 'Legal form',

@@ -44,7 +44,7 @@ export const nl = {
     newMember: '+ Lid',
     removeThing: '{{name}} verwijderen',
     heading: 'Details',
-    empty: 'Kies een actor op de kaart of in de lijst.',
+    empty: 'Kies een actor of afspraak op de kaart of in een tabel. Ctrl+F zoekt.',
     type: 'Type',
     sectors: 'Sectoren',
     legalForm: 'Rechtsvorm',
