@@ -240,3 +240,20 @@ test('a covenant between two actors gets a third party chosen on the map; arrow 
   await page.getByTestId('undo').click();
   await expect.poll(async () => Math.round((await onMap(page, (cy) => cy.getElementById('A03').position(), null)).x - start.x)).toBe(0);
 });
+
+test('a multi-edit changes one field of several actors as one undoable edit', async ({ page }) => {
+  await openCopyOfDemo(page, 'multi');
+  const table = page.getByTestId('actor-table');
+  await table.getByRole('button', { name: 'LDC De Linde (OCMW)' }).click();
+  await table.locator('tr', { hasText: 'LDC Het Anker' }).click({ modifiers: ['Control'] });
+  const multi = page.getByTestId('multi-actors');
+  await expect(multi).toContainText('Voor alle 2 actoren');
+  await expect(multi.getByTestId('multi-level')).toHaveValue('BUURT');
+  await multi.getByTestId('multi-level').selectOption('LOKAAL');
+  await expect(page.getByTestId('statusbar')).toContainText('Niveau van 2 elementen gewijzigd');
+  await expect(table.locator('tr', { hasText: 'LDC Het Anker' })).toContainText('Lokaal');
+  await expect(table.locator('tr', { hasText: 'LDC De Linde' })).toContainText('Lokaal');
+  await page.getByTestId('undo').click();
+  await expect(table.locator('tr', { hasText: 'LDC Het Anker' })).toContainText('Buurt');
+  await expect(table.locator('tr', { hasText: 'LDC De Linde' })).toContainText('Buurt');
+});

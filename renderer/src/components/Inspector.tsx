@@ -6,7 +6,7 @@ import { formatKbo } from '../../../shared/util/kbo';
 import type { CallInput } from '../../../shared/api';
 import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
-import { CodeChecklist, TextField, type FieldErrors } from './forms/fields';
+import { CodeChecklist, CodeSelect, DateField, TextField, type FieldErrors } from './forms/fields';
 import { fieldErrors, useDraft } from './forms/draft';
 import { EntityList, SpecForm } from './forms/SpecForm';
 import { blanks, specs } from './forms/specs';
@@ -52,15 +52,7 @@ export function Inspector(props: Props) {
       ) : partnership ? (
         <PartnershipInspector key={partnership.id} partnership={partnership} {...props} />
       ) : selection.length > 1 ? (
-        <>
-          <h2 id="inspector-heading">{t('inspector.multi', { count: selection.length })}</h2>
-          <p className="muted">{t('inspector.multiHint')}</p>
-          {!props.readOnly && (
-            <button type="button" className="danger" onClick={props.onDelete} data-testid="inspector-delete">
-              {t('toolbar.delete')}
-            </button>
-          )}
-        </>
+        <MultiInspector {...props} />
       ) : (
         <>
           <h2 id="inspector-heading">{t('inspector.heading')}</h2>
@@ -412,6 +404,46 @@ function PartnershipInspector(props: Props & { partnership: Partnership }) {
         </div>
       )}
       <PartnershipDetails {...props} />
+    </>
+  );
+}
+
+/**
+ * Several things selected: change one field of all of them at once (one edit, one undo step), or delete them.
+ * Level, legal form and active for actors; status and review date for agreements.
+ */
+function MultiInspector({ data, vocab, selection, save, readOnly, onDelete }: Props) {
+  const { t } = useTranslation();
+  const actorIds = selection.filter((id) => data.actors.some((a) => a.id === id));
+  const agreementIds = selection.map(agreementIdOf).filter((id): id is string => !!id && data.agreements.some((a) => a.id === id));
+  const patch = (kind: 'actor' | 'agreement', ids: string[], field: string, value: unknown) =>
+    save({ label: t('edit.patched', { count: ids.length, field: t(`form.${field}`) }), steps: [{ op: 'patch', kind, ids, patch: { [field]: value } }] });
+  const same = <T,>(values: T[]) => (values.length && values.every((v) => v === values[0]) ? values[0] : null);
+  const actors = data.actors.filter((a) => actorIds.includes(a.id));
+  const agreements = data.agreements.filter((a) => agreementIds.includes(a.id));
+  return (
+    <>
+      <h2 id="inspector-heading">{t('inspector.multi', { count: selection.length })}</h2>
+      <p className="muted">{t('inspector.multiHint')}</p>
+      {!readOnly && actorIds.length > 1 && (
+        <fieldset className="multi-edit" data-testid="multi-actors">
+          <legend>{t('inspector.forAllActors', { count: actorIds.length })}</legend>
+          <CodeSelect label={t('form.level')} vocab={vocab} kind="level" value={same(actors.map((a) => a.level))} onChange={(v) => v && void patch('actor', actorIds, 'level', v)} testId="multi-level" />
+          <CodeSelect label={t('form.legalForm')} vocab={vocab} kind="legalForm" value={same(actors.map((a) => a.legalForm))} onChange={(v) => v && void patch('actor', actorIds, 'legalForm', v)} testId="multi-legal-form" />
+        </fieldset>
+      )}
+      {!readOnly && agreementIds.length > 1 && (
+        <fieldset className="multi-edit" data-testid="multi-agreements">
+          <legend>{t('inspector.forAllAgreements', { count: agreementIds.length })}</legend>
+          <CodeSelect label={t('form.status')} vocab={vocab} kind="agreementStatus" value={same(agreements.map((a) => a.status))} onChange={(v) => v && void patch('agreement', agreementIds, 'status', v)} testId="multi-status" />
+          <DateField label={t('form.reviewDate')} value={same(agreements.map((a) => a.reviewDate))} onChange={(v) => void patch('agreement', agreementIds, 'reviewDate', v)} testId="multi-review" />
+        </fieldset>
+      )}
+      {!readOnly && (
+        <button type="button" className="danger" onClick={onDelete} data-testid="inspector-delete">
+          {t('toolbar.delete')}
+        </button>
+      )}
     </>
   );
 }

@@ -22,6 +22,8 @@ export const en: Shape<typeof nl> = {
   map: { label: 'Network map', fit: 'Show all' },
   legend: { levels: 'Marker: level', status: 'Status', expired: 'Expired or terminated', overdue: 'Review date passed', heading: 'Legend', sectors: 'Colour: sector', forms: 'Shape: legal form', lines: 'Line: agreement type', agreement: 'Agreement', concept: 'Draft / in negotiation', informal: 'Informal / signal', member: 'Member of partnership', hub: 'Partnership (hub)' },
   inspector: {
+    forAllActors: 'For all {{count}} actors',
+    forAllAgreements: 'For all {{count}} agreements',
     orgUnits: 'Organisational units',
     functions: 'Functions',
     governanceModels: 'Governance model',
@@ -52,13 +54,15 @@ export const en: Shape<typeof nl> = {
     none: 'None.',
     with: 'with',
     multi: '{{count}} selected',
-    multiHint: 'Delete the selection, or choose one element to edit it.',
+    multiHint: 'Change one field for all of them at once, delete the selection, or choose one element to edit it fully.',
     newAgreement: 'New agreement…',
     properties: 'Properties',
     removeService: 'Remove service {{name}}',
     newService: '+ Service',
   },
   form: {
+    level: 'Level',
+    legalForm: 'Legal form',
     pickOnMap: 'Choose a party on the map',
     pickingOnMap: 'Click an actor… (Esc stops)',
     pickHint: 'Click the actor you want to add as a party. Esc stops.',
@@ -102,6 +106,7 @@ export const en: Shape<typeof nl> = {
     serviceName: 'Name of the service',
   },
   edit: {
+    patched: '{{field}} of {{count}} elements changed',
     partyAdded: '"{{name}}" added as a party to "{{title}}"',
     thingAdded: '{{kind}} "{{name}}" added',
     thingChanged: '{{kind}} "{{name}}" changed',

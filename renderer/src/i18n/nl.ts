@@ -32,6 +32,8 @@ export const nl = {
   map: { label: 'Netwerkkaart', fit: 'Alles tonen' },
   legend: { levels: 'Merkteken: niveau', status: 'Status', expired: 'Verlopen of opgezegd', overdue: 'Evaluatiedatum voorbij', heading: 'Legende', sectors: 'Kleur: sector', forms: 'Vorm: rechtsvorm', lines: 'Lijn: soort afspraak', agreement: 'Afspraak', concept: 'Concept / in onderhandeling', informal: 'Informeel / signaal', member: 'Lid van samenwerkingsverband', hub: 'Samenwerkingsverband (knooppunt)' },
   inspector: {
+    forAllActors: 'Voor alle {{count}} actoren',
+    forAllAgreements: 'Voor alle {{count}} afspraken',
     orgUnits: 'Organisatie-eenheden',
     functions: 'Functies',
     governanceModels: 'Beheersmodel',
@@ -62,13 +64,15 @@ export const nl = {
     none: 'Geen.',
     with: 'met',
     multi: '{{count}} geselecteerd',
-    multiHint: 'Verwijder de selectie, of kies één element om het te bewerken.',
+    multiHint: 'Wijzig een veld voor allemaal tegelijk, verwijder de selectie, of kies één element om het volledig te bewerken.',
     newAgreement: 'Nieuwe afspraak…',
     properties: 'Gegevens',
     removeService: 'Dienst {{name}} verwijderen',
     newService: '+ Dienst',
   },
   form: {
+    level: 'Niveau',
+    legalForm: 'Rechtsvorm',
     pickOnMap: 'Kies een partij op de kaart',
     pickingOnMap: 'Klik op een actor… (Esc stopt)',
     pickHint: 'Klik op de actor die u als partij wilt toevoegen. Esc stopt.',
@@ -112,6 +116,7 @@ export const nl = {
     serviceName: 'Naam van de dienst',
   },
   edit: {
+    patched: '{{field}} van {{count}} elementen gewijzigd',
     partyAdded: '"{{name}}" als partij toegevoegd aan "{{title}}"',
     thingAdded: '{{kind}} "{{name}}" toegevoegd',
     thingChanged: '{{kind}} "{{name}}" gewijzigd',
