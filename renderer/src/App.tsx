@@ -9,7 +9,7 @@ import { isLargeMap } from './map/style';
 import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
 import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
-import { ArrangeMenu, SearchBox } from './components/MapTools';
+import { ArrangeMenu, SearchBox, layoutKey } from './components/MapTools';
 import { ViewPanel } from './components/ViewPanel';
 import { Tables } from './components/Tables';
 import { TextField } from './components/forms/fields';
@@ -21,7 +21,7 @@ import { PathDialog } from './components/PathDialog';
 import { Modal } from './components/Modal';
 import { DeleteDialog } from './components/DeleteDialog';
 import { ActorForm, blankActor } from './components/forms/ActorForm';
-import { AgreementForm, blankAgreement, type AgreementDraft } from './components/forms/AgreementForm';
+import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
 import { fieldErrors, serverErrors } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
 import { ApiCallError } from './api';
@@ -279,7 +279,7 @@ export function App() {
       if (ag.parties.some((p) => p.actorId === actor.id)) return;
       void save({
         label: t('edit.partyAdded', { name: actor.name, title: ag.title }),
-        steps: [{ op: 'update', kind: 'agreement', value: { ...ag, parties: [...ag.parties, { actorId: actor.id, role: 'PARTNER', functionId: null, orgUnitId: null, cluster: null }] } }],
+        steps: [{ op: 'update', kind: 'agreement', value: { ...ag, parties: [...ag.parties, newParty(actor.id)] } }],
       });
     },
     [picking, data, save, t],
@@ -339,7 +339,7 @@ export function App() {
     if (editDialog.kind === 'arrange') {
       const placed = mapApi.current?.arrange(editDialog.layout) ?? [];
       setEditDialog(null);
-      const name = t(editDialog.layout === 'fcose' ? 'layout.auto' : editDialog.layout === 'levels' ? 'layout.levels' : 'layout.sectors');
+      const name = t(layoutKey(editDialog.layout));
       if (placed.length) {
         await save({ label: t('layout.done', { name }), steps: [{ op: 'place', viewId, positions: placed }] });
         setStatus(t('layout.done', { name }));
@@ -457,7 +457,7 @@ export function App() {
                   />
                   <ArrangeMenu
                     disabled={readOnly}
-                    onArrange={(layout) => setEditDialog({ kind: 'arrange', layout, count: data.actors.length - [...hidden].filter((id) => !id.includes(':')).length })}
+                    onArrange={(layout) => setEditDialog({ kind: 'arrange', layout, count: visible.actors.size })}
                   />
                 </div>
                 <Legend vocab={vocab} data={data} large={isLargeMap(elements)} />

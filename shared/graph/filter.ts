@@ -111,7 +111,7 @@ export function filterNetwork(data: NetworkData, f: ViewFilters): Visible {
   return {
     actors: new Set([...actors].filter(reached)),
     partnerships: new Set([...partnerships].filter((id) => reached(nodeOf.get(id)!))),
-    agreements: new Set([...agreements].filter((id) => endsOf(data.agreements.find((a) => a.id === id)!).filter(reached).length >= 2)),
+    agreements: new Set(data.agreements.filter((ag) => agreements.has(ag.id) && endsOf(ag).filter(reached).length >= 2).map((ag) => ag.id)),
   };
 }
 

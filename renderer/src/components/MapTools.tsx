@@ -66,11 +66,13 @@ export function SearchBox({
   );
 }
 
+/** The i18n key of a layout's name. */
+export const layoutKey = (k: LayoutKind) => (k === 'fcose' ? 'layout.auto' : k === 'levels' ? 'layout.levels' : 'layout.sectors');
+
 /** The "Schikken" menu: three layouts, each for the nodes the view shows, each after a confirmation. */
 export function ArrangeMenu({ onArrange, disabled }: { onArrange: (kind: LayoutKind) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const kinds: LayoutKind[] = ['fcose', 'levels', 'sectors'];
-  const label = (k: LayoutKind) => t(k === 'fcose' ? 'layout.auto' : k === 'levels' ? 'layout.levels' : 'layout.sectors');
   return (
     <details className="menu arrange-menu" data-testid="arrange-menu">
       <summary aria-disabled={disabled}>{t('layout.label')}</summary>
@@ -86,7 +88,7 @@ export function ArrangeMenu({ onArrange, disabled }: { onArrange: (kind: LayoutK
                 onArrange(k);
               }}
             >
-              {label(k)}
+              {t(layoutKey(k))}
             </button>
           </li>
         ))}

@@ -15,14 +15,16 @@ export function defaultRoles(type: string): [string, string] {
   return ['PARTNER', 'PARTNER'];
 }
 
+/** A party with nothing but its actor and role filled in. */
+export const newParty = (actorId: string, role = 'PARTNER') => ({ actorId, role, functionId: null, orgUnitId: null, cluster: null });
+
 /** A new agreement between two actors (as drawn on the map). */
 export function blankAgreement(from: string, to: string | null, type = 'SAMENWERKINGSOVEREENKOMST'): AgreementDraft {
   const [r1, r2] = defaultRoles(type);
-  const party = (actorId: string, role: string) => ({ actorId, role, functionId: null, orgUnitId: null, cluster: null });
   return {
     type,
     title: '',
-    parties: to ? [party(from, r1), party(to, r2)] : [party(from, r1)],
+    parties: to ? [newParty(from, r1), newParty(to, r2)] : [newParty(from, r1)],
     partnershipId: null,
     status: 'CONCEPT',
     startDate: null,
@@ -119,7 +121,7 @@ export function AgreementForm({
             data-testid="agreement-add-party-button"
             onClick={() => {
               if (!adding) return;
-              setParties([...draft.parties, { actorId: adding, role: 'PARTNER', functionId: null, orgUnitId: null, cluster: null }]);
+              setParties([...draft.parties, newParty(adding)]);
               setAdding(null);
             }}
           >
