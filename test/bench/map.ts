@@ -87,7 +87,7 @@ async function timeToMark(browser: Browser, url: string, mark: string): Promise<
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function mapBench(n: number, dir: string, runs = 5): Promise<{ name: string; oursMs: number; baselineMs: number; ratio: number }> {
+export async function mapBench(n: number, dir: string, runs = 7): Promise<{ name: string; oursMs: number; baselineMs: number; ratio: number }> {
   if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
   }

@@ -243,37 +243,38 @@ export function MapCanvas({
     const autoPlaced: MapPlacement[] = [];
     syncing.current = true;
     cy.batch(() => {
+      // One lookup table of what is drawn (a getElementById per element costs a collection each: seconds at 8,000).
+      const existing = new Map<string, cytoscape.SingularElementReturnValue>();
       cy.elements().forEach((el) => {
         // An agreement that gains a third party turns from an edge into a node under the same id.
         if (!(el.isNode() ? wantedNodes : wantedEdges).has(el.id())) el.remove();
+        else existing.set(el.id(), el);
       });
       const add: ElementDefinition[] = [];
-      for (const n of nodes) {
-        const el = cy.getElementById(n.id);
-        if (el.empty()) {
-          const p = saved.get(n.id);
-          add.push(p ? { group: 'nodes', data: { ...n }, position: { x: p.x, y: p.y } } : { group: 'nodes', data: { ...n } });
-          fresh.add(n.id);
-        } else el.data({ ...n });
-      }
-      cy.add(add);
-      const addEdges: ElementDefinition[] = [];
-      for (const e of edges) {
-        const el = cy.getElementById(e.id);
-        if (el.nonempty() && (el.data('source') !== e.source || el.data('target') !== e.target)) el.remove();
-        if (cy.getElementById(e.id).empty()) addEdges.push({ group: 'edges', data: { ...e } });
-        else cy.getElementById(e.id).data({ ...e });
-      }
-      cy.add(addEdges);
       const placed = new Set<string>();
       for (const n of nodes) {
+        const el = existing.get(n.id);
         const p = saved.get(n.id);
-        if (p) {
-          const node = cy.getElementById(n.id);
-          if (node.position('x') !== p.x || node.position('y') !== p.y) node.position({ x: p.x, y: p.y });
-          placed.add(n.id);
-        } else if (!fresh.has(n.id)) placed.add(n.id);
+        if (p) placed.add(n.id);
+        if (!el) {
+          add.push(p ? { group: 'nodes', data: { ...n }, position: { x: p.x, y: p.y } } : { group: 'nodes', data: { ...n } });
+          fresh.add(n.id);
+          continue;
+        }
+        placed.add(n.id);
+        el.data({ ...n });
+        if (p && (el.position('x') !== p.x || el.position('y') !== p.y)) el.position({ x: p.x, y: p.y });
       }
+      for (const e of edges) {
+        const el = existing.get(e.id);
+        if (el && (el.group() === 'nodes' || el.data('source') !== e.source || el.data('target') !== e.target)) el.remove();
+        else if (el) {
+          el.data({ ...e });
+          continue;
+        }
+        add.push({ group: 'edges', data: { ...e } });
+      }
+      cy.add(add);
       if (positions.length > 0 || laidOut.current) {
         for (const id of fresh) {
           if (placed.has(id)) continue;
