@@ -1,6 +1,7 @@
 import type { NetworkData } from '../model';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { CheckContext, DEFAULT_CHECK_SETTINGS, type CheckSettings, type Finding } from './context';
+import { g1, g10, g11, g12, g13, g14, g2, g3, g4, g5, g6, g7, g8, g9 } from './gaps';
 import { escalateRc2, rc1, rc10, rc2, rc3, rc5, rc6, rc7, rc8, rc9 } from './roleConflicts';
 
 export type { CheckSettings, Finding, Severity } from './context';
@@ -17,6 +18,20 @@ export const RULES: { id: string; run: (ctx: CheckContext) => Finding[] }[] = [
   { id: 'RC8', run: rc8 },
   { id: 'RC9', run: rc9 },
   { id: 'RC10', run: rc10 },
+  { id: 'G1', run: g1 },
+  { id: 'G2', run: g2 },
+  { id: 'G3', run: g3 },
+  { id: 'G4', run: g4 },
+  { id: 'G5', run: g5 },
+  { id: 'G6', run: g6 },
+  { id: 'G7', run: g7 },
+  { id: 'G8', run: g8 },
+  { id: 'G9', run: g9 },
+  { id: 'G10', run: g10 },
+  { id: 'G11', run: g11 },
+  { id: 'G12', run: g12 },
+  { id: 'G13', run: g13 },
+  { id: 'G14', run: g14 },
 ];
 
 const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;

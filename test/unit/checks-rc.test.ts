@@ -29,7 +29,7 @@ describe('role conflicts on Voorbeeldstad (domain.md §6.4)', () => {
   it('finds the three deliberate conflicts, each with Dutch text naming who is involved and a mitigation', () => {
     const rules = new Set(run().map((f) => f.ruleId));
     for (const r of ['RC1', 'RC2', 'RC7', 'RC3', 'RC6', 'RC10', 'RC5', 'RC8']) expect(rules, r).toContain(r);
-    for (const f of run()) {
+    for (const f of run().filter((x) => x.ruleId.startsWith('RC'))) {
       expect(f.title.length).toBeGreaterThan(10);
       expect(f.mitigation.length).toBeGreaterThan(20);
       expect(f.actorIds.length).toBeGreaterThan(0);
