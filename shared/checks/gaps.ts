@@ -230,7 +230,13 @@ export function g6(ctx: CheckContext): Finding[] {
   const reached = new Set(start);
   for (let frontier = [...start]; frontier.length; ) {
     const next: string[] = [];
-    for (const x of frontier) for (const y of ids) if (!reached.has(y) && (firm(x, y) || firm(y, x))) next.push(y), reached.add(y);
+    for (const x of frontier) {
+      for (const y of ids) {
+        if (reached.has(y) || !(firm(x, y) || firm(y, x))) continue;
+        next.push(y);
+        reached.add(y);
+      }
+    }
     frontier = next;
   }
   for (const id of ids) {

@@ -15,7 +15,7 @@ describe('checks on the Voorbeeldstad demo file', () => {
   it('find the deliberate role conflicts of §6.4 and the computed counterparts of the recorded gaps GAP2–GAP8', async () => {
     const file = path.join(tmpDir(), 'demo.regiekaart');
     await writeVoorbeeldstad(file);
-    const doc = await NetworkDocument.open(file, { readOnly: true });
+    const doc = await NetworkDocument.open(file);
     open.push(doc);
     const data = doc.snapshot();
     const findings = runChecks(data, mergeVocab(doc.vocab()));
