@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { CoreError, toCoreError } from '../core/errors';
 import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
 import { writeVoorbeeldstad } from '../core/demo/write';
+import { runChecks, type Finding } from '../../shared/checks';
+import { mergeVocab } from '../../shared/vocab';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -14,6 +16,9 @@ const USAGE = `Gebruik: regiekaart <opdracht> [opties]
 Opdrachten:
   demo <bestand${DOCUMENT_EXTENSION}> [--force]   schrijf het voorbeelddocument Voorbeeldstad
   info <bestand${DOCUMENT_EXTENSION}> [--json]    toon tellingen (actoren, afspraken, diensten, lacunes…) en de schemaversie
+  check <bestand${DOCUMENT_EXTENSION}> [--json] [--fail-on high|medium|low]
+                                        rolconflicten (RC1–RC12) en lacunes (G1–G14); met --fail-on is de
+                                        exitcode 3 als er een bevinding van minstens die ernst is
   help                                  toon deze hulp
 `;
 
@@ -26,6 +31,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demo(rest, io);
       case 'info':
         return await info(rest, io);
+      case 'check':
+        return await check(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -102,6 +109,72 @@ async function info(args: string[], io: CliIo): Promise<number> {
     }
   } finally {
     doc.close();
+  }
+  return 0;
+}
+
+const SEVERITIES = ['high', 'medium', 'low'] as const;
+const SEVERITY_NL: Record<Finding['severity'], string> = { HIGH: 'hoog', MEDIUM: 'middel', LOW: 'laag' };
+
+/**
+ * `check`: every finding with its rule, severity, title and the ids and names of the actors and agreements involved.
+ * The JSON form is documented in the README ("Checks").
+ */
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' } });
+  const file = onePath(positionals, 'bestand');
+  const failOn = (values['fail-on'] as string | undefined)?.toLowerCase();
+  if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) {
+    throw new UsageError(`--fail-on verwacht high, medium of low, niet "${values['fail-on']}".\n\n${USAGE}`);
+  }
+  const doc = await NetworkDocument.open(file);
+  let findings: Finding[];
+  let data;
+  try {
+    data = doc.snapshot();
+    findings = runChecks(data, mergeVocab(doc.vocab()));
+  } finally {
+    doc.close();
+  }
+  const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
+  const agreementTitle = new Map(data.agreements.map((a) => [a.id, a.title]));
+  const status = 'open';
+  if (values.json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          file,
+          referenceDate: data.meta.referenceDate,
+          count: findings.length,
+          findings: findings.map((f) => ({
+            key: f.key,
+            ruleId: f.ruleId,
+            severity: f.severity,
+            status,
+            title: f.title,
+            explanation: f.explanation,
+            mitigation: f.mitigation,
+            actors: f.actorIds.map((id) => ({ id, name: actorName.get(id) ?? id })),
+            agreements: f.agreementIds.map((id) => ({ id, title: agreementTitle.get(id) ?? id })),
+            evidence: f.evidence,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    const lines = [`${findings.length} bevinding${findings.length === 1 ? '' : 'en'} in ${file}`, ''];
+    for (const f of findings) {
+      lines.push(`${f.ruleId.padEnd(4)} ${SEVERITY_NL[f.severity].padEnd(6)} ${status.padEnd(5)} ${f.title}`);
+      if (f.actorIds.length) lines.push(`     actoren:   ${f.actorIds.map((id) => `${id} ${actorName.get(id) ?? ''}`.trim()).join('; ')}`);
+      if (f.agreementIds.length) lines.push(`     afspraken: ${f.agreementIds.map((id) => `${id} ${agreementTitle.get(id) ?? ''}`.trim()).join('; ')}`);
+    }
+    io.out(`${lines.join('\n')}\n`);
+  }
+  if (failOn) {
+    const worst = SEVERITIES.indexOf(failOn as (typeof SEVERITIES)[number]);
+    if (findings.some((f) => SEVERITIES.indexOf(f.severity.toLowerCase() as (typeof SEVERITIES)[number]) <= worst)) return 3;
   }
   return 0;
 }

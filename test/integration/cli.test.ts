@@ -29,6 +29,34 @@ describe('command line', () => {
     expect(text.out).toMatch(new RegExp(`Schemaversie:\\s+${LATEST_VERSION}\\b`));
   });
 
+  it('check prints the findings, as text and as JSON faithful to the rule engine, with --fail-on as exit code', async () => {
+    const file = path.join(tmpDir(), 'v.regiekaart');
+    await cli('demo', file);
+    const json = await cli('check', file, '--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    // The same findings the engine gives for the same file.
+    const { NetworkDocument } = await import('../../electron/core/document');
+    const { runChecks } = await import('../../shared/checks');
+    const { mergeVocab } = await import('../../shared/vocab');
+    const doc = await NetworkDocument.open(file);
+    const expected = runChecks(doc.snapshot(), mergeVocab(doc.vocab()));
+    doc.close();
+    expect(report.count).toBe(expected.length);
+    expect(report.findings.map((f: { key: string }) => f.key)).toEqual(expected.map((f) => f.key));
+    const rc7 = report.findings.find((f: { ruleId: string }) => f.ruleId === 'RC7');
+    expect(rc7).toMatchObject({ severity: 'MEDIUM', status: 'open', agreements: [{ id: 'R08', title: 'Gezinszorg – enkel eigen dienst' }, { id: 'R59' }] });
+    expect(rc7.actors).toContainEqual({ id: 'A03', name: 'Sociaal Huis Voorbeeldstad' });
+    const text = await cli('check', file);
+    expect(text.out).toMatch(/^\d+ bevindingen in /);
+    expect(text.out).toMatch(/RC1 +hoog +open +Geen geldig beheersmodel/);
+    expect(text.out).toContain('R08 Gezinszorg – enkel eigen dienst');
+    expect((await cli('check', file, '--fail-on', 'high')).code).toBe(3);
+    const bad = await cli('check', file, '--fail-on', 'ernstig');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--fail-on verwacht high, medium of low');
+  });
+
   it('refuses to overwrite without --force, and leaves no half-written file', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'v.regiekaart');
