@@ -56,6 +56,8 @@ export class CheckContext {
   readonly soon: string;
   readonly actors = new Map<string, Actor>();
   readonly servicesOf = new Map<string, Service[]>();
+  /** Agreements by each of their parties. */
+  readonly agreementsOf = new Map<string, Agreement[]>();
   /** The local government (gemeente, OCMW: actor types marked localGov) and every entity it controls, directly or not. */
   readonly local = new Set<string>();
   /** The municipality's area, if the document names it. */
@@ -70,6 +72,7 @@ export class CheckContext {
     this.refDate = referenceDate(data.meta);
     this.soon = addDays(this.refDate, settings.warningDays);
     for (const a of data.actors) this.actors.set(a.id, a);
+    for (const ag of data.agreements) for (const id of new Set(ag.parties.map((p) => p.actorId))) (this.agreementsOf.get(id) ?? this.agreementsOf.set(id, []).get(id)!).push(ag);
     for (const s of data.services) if (s.active) (this.servicesOf.get(s.providerId) ?? this.servicesOf.set(s.providerId, []).get(s.providerId)!).push(s);
     const localTypes = new Set(vocab.actorType.filter((t) => t.props?.localGov).map((t) => t.code));
     for (const a of data.actors) if (localTypes.has(a.type)) this.local.add(a.id);
@@ -90,6 +93,12 @@ export class CheckContext {
     };
     for (const a of data.areas) this.ancestors.set(a.id, up(a.id, new Set()));
     this.municipality = data.meta.municipalityAreaId ?? data.areas.find((a) => a.type === 'GEMEENTE')?.id ?? null;
+  }
+
+  /** Agreements with both actors among their parties. */
+  between(a: string, b: string): Agreement[] {
+    const [x, y] = (this.agreementsOf.get(a)?.length ?? 0) < (this.agreementsOf.get(b)?.length ?? 0) ? [a, b] : [b, a];
+    return (this.agreementsOf.get(x) ?? []).filter((ag) => ag.parties.some((p) => p.actorId === y));
   }
 
   name = (id: string) => this.actors.get(id)?.name ?? id;

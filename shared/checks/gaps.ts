@@ -1,4 +1,4 @@
-import type { Agreement } from '../model';
+import type { Agreement, Service } from '../model';
 import { type CheckContext, type Finding, type Severity } from './context';
 
 /** Gaps in what the network offers and how it holds together: domain.md §5. */
@@ -6,19 +6,50 @@ import { type CheckContext, type Finding, type Severity } from './context';
 const q = (s: string) => (s.includes('"') ? `‘${s}’` : `"${s}"`);
 const LOOSE = ['INFORMEEL', 'SIGNAAL'];
 
-/** Actor pairs linked by an agreement in force (of any type but the loose ones, unless `loose`) or a shared partnership. */
-function linked(ctx: CheckContext, loose = false): (a: string, b: string) => boolean {
-  const pairs = new Set<string>();
-  const add = (ids: string[]) => ids.forEach((x) => ids.forEach((y) => x !== y && pairs.add(`${x}|${y}`)));
-  for (const ag of ctx.data.agreements) {
-    if (!ctx.inForce(ag) || (!loose && LOOSE.includes(ag.type))) continue;
-    const p = ag.partnershipId ? ctx.data.partnerships.find((x) => x.id === ag.partnershipId) : undefined;
-    add([...ag.parties.map((x) => x.actorId), ...(p?.actorId ? [p.actorId] : [])]);
+/**
+ * Who is linked to whom: by an agreement in force (of any type but the loose ones, unless `loose`) or a shared
+ * partnership. Kept as groups (one per agreement or partnership) so that a partnership of a thousand members costs
+ * a thousand entries, not a million pairs.
+ */
+class Links {
+  private readonly groupsOf = new Map<string, string[]>();
+  private readonly membersOf = new Map<string, string[]>();
+  constructor(ctx: CheckContext, loose: boolean) {
+    const add = (group: string, ids: string[]) => {
+      const unique = [...new Set(ids)];
+      if (unique.length < 2) return;
+      this.membersOf.set(group, unique);
+      for (const id of unique) (this.groupsOf.get(id) ?? this.groupsOf.set(id, []).get(id)!).push(group);
+    };
+    const actorOfPartnership = new Map(ctx.data.partnerships.map((p) => [p.id, p.actorId]));
+    for (const ag of ctx.data.agreements) {
+      if (!ctx.inForce(ag) || (!loose && LOOSE.includes(ag.type))) continue;
+      const body = ag.partnershipId ? actorOfPartnership.get(ag.partnershipId) : null;
+      add(`a:${ag.id}`, [...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
+    }
+    const byPartnership = new Map<string, string[]>();
+    for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
+    for (const p of ctx.data.partnerships) add(`p:${p.id}`, [...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
   }
-  const byPartnership = new Map<string, string[]>();
-  for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
-  for (const p of ctx.data.partnerships) add([...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
-  return (a, b) => pairs.has(`${a}|${b}`);
+  linked(a: string, b: string): boolean {
+    const ga = this.groupsOf.get(a);
+    const gb = this.groupsOf.get(b);
+    if (!ga || !gb) return false;
+    const [small, large] = ga.length < gb.length ? [ga, new Set(gb)] : [gb, new Set(ga)];
+    return small.some((g) => large.has(g));
+  }
+  hasAny(a: string): boolean {
+    return (this.groupsOf.get(a)?.length ?? 0) > 0;
+  }
+  *neighbours(a: string): Iterable<string> {
+    for (const g of this.groupsOf.get(a) ?? []) for (const b of this.membersOf.get(g)!) if (b !== a) yield b;
+  }
+}
+
+const linksCache = new WeakMap<CheckContext, { firm?: Links; loose?: Links }>();
+function links(ctx: CheckContext, loose = false): Links {
+  const c = linksCache.get(ctx) ?? linksCache.set(ctx, {}).get(ctx)!;
+  return loose ? (c.loose ??= new Links(ctx, true)) : (c.firm ??= new Links(ctx, false));
 }
 
 export function g1(ctx: CheckContext): Finding[] {
@@ -139,46 +170,52 @@ export function g3(ctx: CheckContext): Finding[] {
 }
 
 export function g4(ctx: CheckContext): Finding[] {
-  const isLinked = linked(ctx);
+  const firm = links(ctx);
   const out: Finding[] = [];
-  const services = ctx.data.services.filter((s) => s.active);
-  const seen = new Set<string>();
-  for (const a of services) {
-    for (const b of services) {
-      if (a.providerId >= b.providerId) continue;
-      const common = a.targetGroups
-        .filter((g) => g !== 'BREDE_DOELGROEP' && b.targetGroups.includes(g))
-        .flatMap((g) => a.lifeDomains.filter((d) => b.lifeDomains.includes(d)).map((d) => [g, d] as const));
-      if (!common.length || !ctx.servicesOverlap(a, b) || isLinked(a.providerId, b.providerId)) continue;
-      const key = `${a.providerId}|${b.providerId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const loose = ctx.data.agreements.filter(
-        (x) => x.parties.some((p) => p.actorId === a.providerId) && x.parties.some((p) => p.actorId === b.providerId) && (LOOSE.includes(x.type) || !ctx.inForce(x)),
-      );
-      const what = common.map(([g, d]) => `${ctx.label('targetGroup', g).toLowerCase()} × ${ctx.label('lifeDomain', d).toLowerCase()}`).join(', ');
-      out.push(
-        ctx.finding({
-          ruleId: 'G4',
-          severity: 'MEDIUM',
-          title: `${ctx.name(a.providerId)} en ${ctx.name(b.providerId)} werken voor dezelfde mensen zonder afspraak`,
-          explanation:
-            `Beide bieden ${what} aan in hetzelfde gebied, maar er is geen geldende afspraak of doorverwijsprotocol tussen hen, ook niet via een gezamenlijk samenwerkingsverband` +
-            (loose.length ? ` (alleen ${loose.map((x) => `${q(x.title)}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()}`).join('; ')}).` : '.'),
-          mitigation: 'Maak een doorverwijsprotocol of samenwerkingsafspraak over wie wat doet (complementariteit).',
-          actorIds: [a.providerId, b.providerId],
-          agreementIds: loose.map((x) => x.id),
-          evidence: [a.id, b.id],
-        }),
-      );
+  // Only services that share a target group × life domain can clash: compare within those buckets.
+  const buckets = new Map<string, Service[]>();
+  for (const s of ctx.data.services) {
+    if (!s.active) continue;
+    for (const g of s.targetGroups) if (g !== 'BREDE_DOELGROEP') for (const d of s.lifeDomains) (buckets.get(`${g}×${d}`) ?? buckets.set(`${g}×${d}`, []).get(`${g}×${d}`)!).push(s);
+  }
+  const pairs = new Map<string, { a: Service; b: Service; common: [string, string][] }>();
+  for (const [key, list] of buckets) {
+    const [g, d] = key.split('×');
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = list[i].providerId < list[j].providerId ? [list[i], list[j]] : [list[j], list[i]];
+        if (a.providerId === b.providerId || !ctx.servicesOverlap(a, b) || firm.linked(a.providerId, b.providerId)) continue;
+        const id = `${a.providerId}|${b.providerId}`;
+        const entry = pairs.get(id) ?? pairs.set(id, { a, b, common: [] }).get(id)!;
+        if (!entry.common.some(([x, y]) => x === g && y === d)) entry.common.push([g, d]);
+      }
     }
+  }
+  const seen = new Set(pairs.keys());
+  for (const { a, b, common } of pairs.values()) {
+    const loose = ctx.between(a.providerId, b.providerId).filter((x) => LOOSE.includes(x.type) || !ctx.inForce(x));
+    const what = common.map(([g, d]) => `${ctx.label('targetGroup', g).toLowerCase()} × ${ctx.label('lifeDomain', d).toLowerCase()}`).join(', ');
+    out.push(
+      ctx.finding({
+        ruleId: 'G4',
+        severity: 'MEDIUM',
+        title: `${ctx.name(a.providerId)} en ${ctx.name(b.providerId)} werken voor dezelfde mensen zonder afspraak`,
+        explanation:
+          `Beide bieden ${what} aan in hetzelfde gebied, maar er is geen geldende afspraak of doorverwijsprotocol tussen hen, ook niet via een gezamenlijk samenwerkingsverband` +
+          (loose.length ? ` (alleen ${loose.map((x) => `${q(x.title)}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()}`).join('; ')}).` : '.'),
+        mitigation: 'Maak een doorverwijsprotocol of samenwerkingsafspraak over wie wat doet (complementariteit).',
+        actorIds: [a.providerId, b.providerId],
+        agreementIds: loose.map((x) => x.id),
+        evidence: [a.id, b.id],
+      }),
+    );
   }
   // A referral protocol asked for but not signed, between actors with nothing else in force: they know they should
   // work together, and do not yet.
   for (const ag of ctx.data.agreements) {
     if (ag.type !== 'PROTOCOL_TOELEIDING' || (ag.status !== 'CONCEPT' && ag.status !== 'ONDERHANDELING')) continue;
     const [a, b] = ag.parties.map((p) => p.actorId);
-    if (!a || !b || isLinked(a, b) || seen.has([a, b].sort().join('|'))) continue;
+    if (!a || !b || firm.linked(a, b) || seen.has([a, b].sort().join('|'))) continue;
     seen.add([a, b].sort().join('|'));
     out.push(
       ctx.finding({
@@ -222,8 +259,8 @@ export function g5(ctx: CheckContext): Finding[] {
 
 export function g6(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const firm = linked(ctx);
-  const any = linked(ctx, true);
+  const firm = links(ctx);
+  const any = links(ctx, true);
   const ids = ctx.data.actors.filter((a) => a.active).map((a) => a.id);
   // Reachable from the regisseur along firm links.
   const start = ctx.data.roles.filter((r) => r.role === 'REGISSEUR' && r.actorId).map((r) => r.actorId!);
@@ -231,8 +268,8 @@ export function g6(ctx: CheckContext): Finding[] {
   for (let frontier = [...start]; frontier.length; ) {
     const next: string[] = [];
     for (const x of frontier) {
-      for (const y of ids) {
-        if (reached.has(y) || !(firm(x, y) || firm(y, x))) continue;
+      for (const y of firm.neighbours(x)) {
+        if (reached.has(y)) continue;
         next.push(y);
         reached.add(y);
       }
@@ -240,8 +277,8 @@ export function g6(ctx: CheckContext): Finding[] {
     frontier = next;
   }
   for (const id of ids) {
-    const firmLinks = ids.some((o) => firm(id, o));
-    const anyLinks = ids.some((o) => any(id, o));
+    const firmLinks = firm.hasAny(id);
+    const anyLinks = any.hasAny(id);
     let severity: Severity;
     let why: string;
     if (!anyLinks) [severity, why] = ['MEDIUM', 'heeft geen enkele afspraak of lidmaatschap'];
@@ -320,11 +357,14 @@ export function g11(ctx: CheckContext): Finding[] {
 }
 
 export function g12(ctx: CheckContext): Finding[] {
-  const any = linked(ctx, true);
+  const any = links(ctx, true);
   const out: Finding[] = [];
   const informal = ctx.data.actors.filter((a) => a.active && a.legalForm === 'INFORMAL' && a.level === 'BUURT');
   for (const a of informal) {
-    const professional = ctx.data.actors.filter((o) => o.active && o.legalForm !== 'INFORMAL' && o.id !== a.id && any(a.id, o.id));
+    const professional = [...any.neighbours(a.id)].filter((id) => {
+      const o = ctx.actors.get(id);
+      return !!o && o.active && o.legalForm !== 'INFORMAL';
+    });
     if (professional.length) continue;
     out.push(
       ctx.finding({
