@@ -13,6 +13,14 @@ const functionOptions = (data: NetworkData, actorId: string) =>
 const partnershipOptions = (data: NetworkData) => byName(data.partnerships.map((p) => ({ id: p.id, name: p.name })));
 const areaOptions = (data: NetworkData) => byName(data.areas.map((a) => ({ id: a.id, name: a.name })));
 
+/** What a membership says besides who and where: the role, the cluster or pillar, and when. */
+const membershipFields = (t: TFunction): FieldSpec[] => [
+  { key: 'role', type: 'code', label: t('form.memberRole'), vocab: 'partyRole' },
+  { key: 'cluster', type: 'text', label: t('form.cluster') },
+  { key: 'since', type: 'date', label: t('form.since') },
+  { key: 'until', type: 'date', label: t('form.until') },
+];
+
 /** The forms of the things an actor holds or takes part in, and of partnerships: which fields, in which order. */
 export const specs = {
   orgUnit: (t: TFunction, data: NetworkData, actor: Actor): FieldSpec[] => [
@@ -32,19 +40,15 @@ export const specs = {
     { key: 'orgUnitId', type: 'ref', label: t('form.orgUnit'), options: unitOptions(data, actor.id) },
     { key: 'notes', type: 'multiline', label: t('inspector.notes') },
   ],
+  /** A membership seen from the actor: which partnership. */
   memberOfActor: (t: TFunction, data: NetworkData): FieldSpec[] => [
     { key: 'partnershipId', type: 'ref', label: t('kind.partnership'), options: partnershipOptions(data), emptyLabel: t('form.choose') },
-    { key: 'role', type: 'code', label: t('form.memberRole'), vocab: 'partyRole' },
-    { key: 'cluster', type: 'text', label: t('form.cluster') },
-    { key: 'since', type: 'date', label: t('form.since') },
-    { key: 'until', type: 'date', label: t('form.until') },
+    ...membershipFields(t),
   ],
+  /** A membership seen from the partnership: which actor. */
   memberOfPartnership: (t: TFunction, data: NetworkData): FieldSpec[] => [
     { key: 'actorId', type: 'ref', label: t('kind.actor'), options: actorOptions(data), emptyLabel: t('form.choose') },
-    { key: 'role', type: 'code', label: t('form.memberRole'), vocab: 'partyRole' },
-    { key: 'cluster', type: 'text', label: t('form.cluster') },
-    { key: 'since', type: 'date', label: t('form.since') },
-    { key: 'until', type: 'date', label: t('form.until') },
+    ...membershipFields(t),
   ],
   role: (t: TFunction, data: NetworkData, actor: Actor): FieldSpec[] => [
     { key: 'role', type: 'code', label: t('form.role'), vocab: 'roleKind' },
