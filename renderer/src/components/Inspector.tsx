@@ -1,18 +1,16 @@
 import { Children, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActorSchema, AgreementSchema, PartnershipSchema, ServiceSchema, type Actor, type Agreement, type EntityKind, type NetworkData, type Partnership } from '../../../shared/model';
+import { ServiceSchema, type Actor, type Agreement, type EntityKind, type NetworkData, type Partnership } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { formatKbo } from '../../../shared/util/kbo';
-import type { CallInput } from '../../../shared/api';
 import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
 import { CodeChecklist, CodeSelect, DateField, TextField, type FieldErrors } from './forms/fields';
-import { fieldErrors, useDraft } from './forms/draft';
+import { fieldErrors, useEditForm, type Save } from './forms/draft';
 import { EntityList, SpecForm } from './forms/SpecForm';
 import { blanks, specs } from './forms/specs';
 
-/** Saves one edit; resolves to the field errors of a refused edit (empty when saved). */
-export type Save = (batch: CallInput<'edit.apply'>) => Promise<FieldErrors>;
+export type { Save };
 
 interface Props {
   data: NetworkData;
@@ -72,14 +70,7 @@ function useLabels() {
 function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete, onNewAgreement, onFocus, onDeleteThings }: Props & { actor: Actor }) {
   const { t } = useTranslation();
   const label = useLabels();
-  const [draft, setDraft] = useDraft<ReturnType<typeof blankActor>>(actor);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const commit = async (d: typeof draft) => {
-    const errs = fieldErrors(ActorSchema, d);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(actor)) return;
-    setErrors(await save({ label: t('edit.actorChanged', { name: d.name }), steps: [{ op: 'update', kind: 'actor', value: { ...d, id: actor.id } }] }));
-  };
+  const { draft, setDraft, errors, commit } = useEditForm<ReturnType<typeof blankActor>>('actor', actor, save, (d) => t('edit.actorChanged', { name: d.name }));
   const services = data.services.filter((s) => s.providerId === actor.id);
   const agreements = data.agreements.filter((a) => a.parties.some((p) => p.actorId === actor.id));
   const memberships = data.members.filter((m) => m.actorId === actor.id);
@@ -292,14 +283,7 @@ function NewService({ providerId, vocab, save }: { providerId: string; vocab: Re
 function AgreementInspector({ agreement, data, vocab, save, readOnly, onDelete, picking, onPickParty }: Props & { agreement: Agreement }) {
   const { t } = useTranslation();
   const label = useLabels();
-  const [draft, setDraft] = useDraft<AgreementDraft>(agreement);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const commit = async (d: AgreementDraft) => {
-    const errs = fieldErrors(AgreementSchema, d);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(agreement)) return;
-    setErrors(await save({ label: t('edit.agreementChanged', { name: d.title }), steps: [{ op: 'update', kind: 'agreement', value: { ...d, id: agreement.id } }] }));
-  };
+  const { draft, setDraft, errors, commit } = useEditForm<AgreementDraft>('agreement', agreement, save, (d) => t('edit.agreementChanged', { name: d.title }));
   return (
     <>
       <h2 id="inspector-heading">{agreement.title}</h2>
@@ -349,14 +333,9 @@ function PartnershipDetails({
 }: Pick<Props, 'data' | 'vocab' | 'save' | 'readOnly' | 'onDeleteThings'> & { partnership: Partnership }) {
   const { t } = useTranslation();
   const label = useLabels();
-  const [draft, setDraft] = useDraft<Record<string, unknown>>(partnership);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const commit = async (d: Record<string, unknown>) => {
-    const errs = fieldErrors(PartnershipSchema, d);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(partnership)) return;
-    setErrors(await save({ label: t('edit.thingChanged', { kind: t('kind.partnership'), name: d.name }), steps: [{ op: 'update', kind: 'partnership', value: { ...d, id: partnership.id } }] }));
-  };
+  const { draft, setDraft, errors, commit } = useEditForm<Record<string, unknown>>('partnership', partnership, save, (d) =>
+    t('edit.thingChanged', { kind: t('kind.partnership'), name: d.name }),
+  );
   const actorName = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
   return (
     <>

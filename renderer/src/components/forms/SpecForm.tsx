@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { CodeChecklist, CodeSelect, DateField, RefSelect, TextField, type FieldErrors } from './fields';
-import { fieldErrors, useDraft } from './draft';
-import type { Save } from '../Inspector';
+import { fieldErrors, useEditForm, type Save } from './draft';
 
 type Option = { id: string; name: string };
 
@@ -144,14 +143,7 @@ export function SpecForm({
 
 /** One stored thing, editable in place: each change is one saved, undoable edit. */
 function ItemEditor({ kind, item, spec, vocab, save, label, testPrefix }: { kind: EntityKind; item: Draft & { id: string }; spec: FieldSpec[]; vocab: Record<VocabKind, VocabEntry[]>; save: Save; label: (d: Draft) => string; testPrefix: string }) {
-  const [draft, setDraft] = useDraft<Draft>(item);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const commit = async (d: Draft) => {
-    const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(item)) return;
-    setErrors(await save({ label: label(d), steps: [{ op: 'update', kind, value: { ...d, id: item.id } }] }));
-  };
+  const { draft, setDraft, errors, commit } = useEditForm<Draft>(kind, item, save, label);
   return <SpecForm spec={spec} draft={draft} onChange={setDraft} onCommit={commit} errors={errors} vocab={vocab} testPrefix={testPrefix} />;
 }
 

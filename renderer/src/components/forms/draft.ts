@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { CallInput } from '../../../../shared/api';
+import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { z } from 'zod';
 import { zodFields } from '../../../../shared/util/zodMessage';
 import { ApiCallError } from '../../api';
@@ -37,4 +39,23 @@ export function formSetters<D extends object>(draft: D, onChange: (d: D) => void
     if (commit) onCommit?.(next);
   };
   return { set, commit: () => onCommit?.(draft) };
+}
+
+/** Saves one edit; resolves to the field errors of a refused edit (empty when saved). */
+export type Save = (batch: CallInput<'edit.apply'>) => Promise<FieldErrors>;
+
+/**
+ * The inspector's way of editing one stored thing in place: a working copy, its field errors, and `commit`, which
+ * checks the draft with the kind's schema and saves it as one undoable update, unless it is invalid or unchanged.
+ */
+export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id: string }, save: Save, label: (d: D) => string) {
+  const [draft, setDraft] = useDraft<D>(stored);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const commit = async (d: D) => {
+    const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
+    setErrors(errs);
+    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(stored)) return;
+    setErrors(await save({ label: label(d), steps: [{ op: 'update', kind, value: { ...d, id: stored.id } }] }));
+  };
+  return { draft, setDraft, errors, commit };
 }
