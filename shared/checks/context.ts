@@ -123,6 +123,11 @@ export class CheckContext {
     const m = this.municipality;
     return !m || this.areasOf(s).some((a) => this.contains(a, m));
   }
+  /** A service touches the municipality when it works there, in part of it (a ward), or in an area containing it. */
+  touchesMunicipality(s: Service): boolean {
+    const m = this.municipality;
+    return !m || this.areasOf(s).some((a) => this.overlap(a, m));
+  }
   servicesOverlap(a: Service, b: Service): boolean {
     return this.areasOf(a).some((x) => this.areasOf(b).some((y) => this.overlap(x, y)));
   }

@@ -12,37 +12,126 @@ const LOOSE = ['INFORMEEL', 'SIGNAAL'];
  * a thousand entries, not a million pairs.
  */
 class Links {
-  private readonly groupsOf = new Map<string, string[]>();
-  private readonly membersOf = new Map<string, string[]>();
+  /** Actors by index, and each actor's groups and each group's members as indices: cheap to walk at scale. */
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly groupsOf: number[][] = [];
+  private readonly membersOf: number[][] = [];
   constructor(ctx: CheckContext, loose: boolean) {
-    const add = (group: string, ids: string[]) => {
+    const at = (id: string) => {
+      let i = this.index.get(id);
+      if (i === undefined) {
+        i = this.ids.push(id) - 1;
+        this.index.set(id, i);
+        this.groupsOf.push([]);
+      }
+      return i;
+    };
+    for (const a of ctx.data.actors) at(a.id);
+    const add = (ids: string[]) => {
       const unique = [...new Set(ids)];
       if (unique.length < 2) return;
-      this.membersOf.set(group, unique);
-      for (const id of unique) (this.groupsOf.get(id) ?? this.groupsOf.set(id, []).get(id)!).push(group);
+      const group = this.membersOf.push(unique.map(at)) - 1;
+      for (const i of this.membersOf[group]) this.groupsOf[i].push(group);
     };
     const actorOfPartnership = new Map(ctx.data.partnerships.map((p) => [p.id, p.actorId]));
     for (const ag of ctx.data.agreements) {
       if (!ctx.inForce(ag) || (!loose && LOOSE.includes(ag.type))) continue;
       const body = ag.partnershipId ? actorOfPartnership.get(ag.partnershipId) : null;
-      add(`a:${ag.id}`, [...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
+      add([...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
     }
     const byPartnership = new Map<string, string[]>();
     for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
-    for (const p of ctx.data.partnerships) add(`p:${p.id}`, [...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
+    for (const p of ctx.data.partnerships) add([...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
+    this.parent = new Int32Array(this.ids.length);
+    this.islandNo = new Int32Array(this.ids.length);
+    this.islandCall = new Int32Array(this.ids.length);
+    this.firstOf = new Int32Array(this.membersOf.length);
+    this.seenIn = new Int32Array(this.membersOf.length);
+  }
+  private groups(id: string): number[] {
+    const i = this.index.get(id);
+    return i === undefined ? [] : this.groupsOf[i];
   }
   linked(a: string, b: string): boolean {
-    const ga = this.groupsOf.get(a);
-    const gb = this.groupsOf.get(b);
-    if (!ga || !gb) return false;
+    const ga = this.groups(a);
+    const gb = this.groups(b);
+    if (!ga.length || !gb.length) return false;
     const [small, large] = ga.length < gb.length ? [ga, new Set(gb)] : [gb, new Set(ga)];
     return small.some((g) => large.has(g));
   }
   hasAny(a: string): boolean {
-    return (this.groupsOf.get(a)?.length ?? 0) > 0;
+    return this.groups(a).length > 0;
   }
   *neighbours(a: string): Iterable<string> {
-    for (const g of this.groupsOf.get(a) ?? []) for (const b of this.membersOf.get(g)!) if (b !== a) yield b;
+    const i = this.index.get(a);
+    for (const g of this.groups(a)) for (const j of this.membersOf[g]) if (j !== i) yield this.ids[j];
+  }
+  // Scratch space for islands(), reused between calls: a union-find over actor indices, and per group the first
+  // actor of the current call that belongs to it (stamped with the call number instead of cleared).
+  private readonly parent: Int32Array;
+  private readonly firstOf: Int32Array;
+  private readonly seenIn: Int32Array;
+  private readonly islandNo: Int32Array;
+  private readonly islandCall: Int32Array;
+  private call = 0;
+  /** An actor's index in this structure, -1 for an unknown id. */
+  indexOf(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+  /** The island (position in the last islands() result) of the actor at index i, or -1 if it was not asked about. */
+  islandOf(i: number): number {
+    return i >= 0 && this.islandCall[i] === this.call ? this.islandNo[i] : -1;
+  }
+  private root(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  /**
+   * The given actors grouped by who is linked to whom among them, directly or through each other (a chain of
+   * agreements or shared partnerships within the set); largest group first.
+   */
+  islands(ids: string[]): string[][] {
+    const call = ++this.call;
+    const alone: string[] = [];
+    const known: number[] = [];
+    for (const id of ids) {
+      const i = this.index.get(id);
+      if (i === undefined) alone.push(id);
+      else {
+        this.parent[i] = i;
+        known.push(i);
+      }
+    }
+    for (const i of known) {
+      for (const g of this.groupsOf[i]) {
+        if (this.seenIn[g] !== call) {
+          this.seenIn[g] = call;
+          this.firstOf[g] = i;
+        } else {
+          const a = this.root(i);
+          const b = this.root(this.firstOf[g]);
+          if (a !== b) this.parent[a] = b;
+        }
+      }
+    }
+    const byRoot = new Map<number, string[]>();
+    for (const i of known) {
+      const r = this.root(i);
+      const list = byRoot.get(r);
+      if (list) list.push(this.ids[i]);
+      else byRoot.set(r, [this.ids[i]]);
+    }
+    const islands = [...byRoot.values(), ...alone.map((id) => [id])].map((g) => g.sort()).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+    islands.forEach((island, n) => {
+      for (const id of island) {
+        const i = this.index.get(id);
+        if (i === undefined) continue;
+        this.islandNo[i] = n;
+        this.islandCall[i] = call;
+      }
+    });
+    return islands;
   }
 }
 
@@ -172,44 +261,75 @@ export function g3(ctx: CheckContext): Finding[] {
 export function g4(ctx: CheckContext): Finding[] {
   const firm = links(ctx);
   const out: Finding[] = [];
-  // Only services that share a target group × life domain can clash: compare within those buckets.
-  const buckets = new Map<string, Service[]>();
-  for (const s of ctx.data.services) {
-    if (!s.active) continue;
-    for (const g of s.targetGroups) if (g !== 'BREDE_DOELGROEP') for (const d of s.lifeDomains) (buckets.get(`${g}×${d}`) ?? buckets.set(`${g}×${d}`, []).get(`${g}×${d}`)!).push(s);
+  // Providers of the same target group × life domain in the municipality, grouped into islands: providers joined
+  // by an agreement in force or a shared partnership, directly or through each other. Two islands serve the same
+  // people without any agreement between them. One finding per target group × life domain, not one per pair: a
+  // pair count grows with the square of the network and says the same thing many times over.
+  // Weak agreements (loose types, or not in force), by the index of each party, with their parties as indices.
+  const weak: Agreement[] = [];
+  const weakParties: number[][] = [];
+  const weakOf: number[][] = [];
+  for (const ag of ctx.data.agreements) {
+    if (!(LOOSE.includes(ag.type) || !ctx.inForce(ag))) continue;
+    const parties = ag.parties.map((p) => firm.indexOf(p.actorId));
+    const w = weak.push(ag) - 1;
+    weakParties.push(parties);
+    for (const i of parties) if (i >= 0) (weakOf[i] ??= []).push(w);
   }
-  const pairs = new Map<string, { a: Service; b: Service; common: [string, string][] }>();
-  for (const [key, list] of buckets) {
-    const [g, d] = key.split('×');
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [a, b] = list[i].providerId < list[j].providerId ? [list[i], list[j]] : [list[j], list[i]];
-        if (a.providerId === b.providerId || !ctx.servicesOverlap(a, b) || firm.linked(a.providerId, b.providerId)) continue;
-        const id = `${a.providerId}|${b.providerId}`;
-        const entry = pairs.get(id) ?? pairs.set(id, { a, b, common: [] }).get(id)!;
-        if (!entry.common.some(([x, y]) => x === g && y === d)) entry.common.push([g, d]);
+  const buckets = new Map<string, Map<string, Service[]>>();
+  for (const s of ctx.data.services) {
+    if (!s.active || !ctx.touchesMunicipality(s)) continue;
+    for (const g of s.targetGroups) {
+      if (g === 'BREDE_DOELGROEP') continue;
+      for (const d of s.lifeDomains) {
+        const bucket = buckets.get(`${g}+${d}`) ?? buckets.set(`${g}+${d}`, new Map()).get(`${g}+${d}`)!;
+        (bucket.get(s.providerId) ?? bucket.set(s.providerId, []).get(s.providerId)!).push(s);
       }
     }
   }
-  const seen = new Set(pairs.keys());
-  for (const { a, b, common } of pairs.values()) {
-    const loose = ctx.between(a.providerId, b.providerId).filter((x) => LOOSE.includes(x.type) || !ctx.inForce(x));
-    const what = common.map(([g, d]) => `${ctx.label('targetGroup', g).toLowerCase()} × ${ctx.label('lifeDomain', d).toLowerCase()}`).join(', ');
+  for (const [key, bucket] of buckets) {
+    if (bucket.size < 2) continue;
+    const islands = firm.islands([...bucket.keys()]);
+    if (islands.length < 2) continue;
+    const [g, d] = key.split('+');
+    const what = `${ctx.label('targetGroup', g).toLowerCase()} × ${ctx.label('lifeDomain', d).toLowerCase()}`;
+    // What there is between islands: informal arrangements, signals, agreements no longer or not yet in force.
+    const loose = new Set<number>();
+    for (const id of bucket.keys()) {
+      const i = firm.indexOf(id);
+      const own = firm.islandOf(i);
+      for (const w of weakOf[i] ?? []) {
+        if (weakParties[w].some((j) => firm.islandOf(j) >= 0 && firm.islandOf(j) !== own)) loose.add(w);
+      }
+    }
+    const ids = [...bucket.keys()];
+    const listed = islands.map((isl) => isl.map((id) => `${ctx.name(id)} (${id})`).join(', '));
     out.push(
-      ctx.finding({
-        ruleId: 'G4',
-        severity: 'MEDIUM',
-        title: `${ctx.name(a.providerId)} en ${ctx.name(b.providerId)} werken voor dezelfde mensen zonder afspraak`,
-        explanation:
-          `Beide bieden ${what} aan in hetzelfde gebied, maar er is geen geldende afspraak of doorverwijsprotocol tussen hen, ook niet via een gezamenlijk samenwerkingsverband` +
-          (loose.length ? ` (alleen ${loose.map((x) => `${q(x.title)}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()}`).join('; ')}).` : '.'),
-        mitigation: 'Maak een doorverwijsprotocol of samenwerkingsafspraak over wie wat doet (complementariteit).',
-        actorIds: [a.providerId, b.providerId],
-        agreementIds: loose.map((x) => x.id),
-        evidence: [a.id, b.id],
-      }),
+      ctx.finding(
+        {
+          ruleId: 'G4',
+          severity: 'MEDIUM',
+          title:
+            islands.length === 2 && islands.every((x) => x.length === 1)
+              ? `${ctx.name(islands[0][0])} en ${ctx.name(islands[1][0])} werken voor dezelfde mensen zonder afspraak (${what})`
+              : `Aanbod voor ${what} zonder onderlinge afspraken: ${islands.length} losse groepen`,
+          explanation:
+            (islands.every((x) => x.length === 1)
+              ? `Voor ${what} werken ${ids.length} aanbieders in de gemeente zonder geldende afspraak, doorverwijsprotocol of gezamenlijk samenwerkingsverband met elkaar: ${listed.join('; ')}.`
+              : `Voor ${what} werken ${ids.length} aanbieders in de gemeente, in ${islands.length} groepen zonder geldende afspraak, doorverwijsprotocol of gezamenlijk samenwerkingsverband tussen de groepen: ` +
+                listed.map((x, n) => `${n + 1}) ${x}`).join('; ') +
+                '.') +
+            (loose.size ? ` Tussen de groepen is er alleen ${[...loose].map((w) => weak[w]).map((x) => `${q(x.title)} (${x.id}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()})`).join('; ')}.` : ''),
+          mitigation: 'Maak een doorverwijsprotocol of samenwerkingsafspraak over wie wat doet (complementariteit), of breng de aanbieders samen in een bestaand samenwerkingsverband.',
+          actorIds: ids,
+          agreementIds: [...loose].map((w) => weak[w].id),
+          evidence: [...bucket.values()].flat().map((s) => s.id),
+        },
+        [g, d],
+      ),
     );
   }
+  const seen = new Set<string>();
   // A referral protocol asked for but not signed, between actors with nothing else in force: they know they should
   // work together, and do not yet.
   for (const ag of ctx.data.agreements) {
@@ -276,6 +396,7 @@ export function g6(ctx: CheckContext): Finding[] {
     }
     frontier = next;
   }
+  const regisseurs = ctx.names(start);
   for (const id of ids) {
     const firmLinks = firm.hasAny(id);
     const anyLinks = any.hasAny(id);
@@ -283,7 +404,7 @@ export function g6(ctx: CheckContext): Finding[] {
     let why: string;
     if (!anyLinks) [severity, why] = ['MEDIUM', 'heeft geen enkele afspraak of lidmaatschap'];
     else if (!firmLinks) [severity, why] = ['LOW', 'heeft alleen informele afspraken of signalen'];
-    else if (start.length && !reached.has(id)) [severity, why] = ['LOW', `is vanuit de regisseur (${ctx.names(start)}) niet bereikbaar via afspraken of samenwerkingsverbanden`];
+    else if (start.length && !reached.has(id)) [severity, why] = ['LOW', `is vanuit de regisseur (${regisseurs}) niet bereikbaar via afspraken of samenwerkingsverbanden`];
     else continue;
     out.push(
       ctx.finding({
@@ -497,16 +618,19 @@ export function g9(ctx: CheckContext): Finding[] {
     ];
   }
   const out: Finding[] = [];
+  const hvkIds = new Set(hvks.map((p) => p.id));
+  const hvkNames = hvkActors.size ? ctx.names(hvkActors) : 'een Huis van het Kind';
+  const hvkMembers = new Set(ctx.data.members.filter((m) => hvkIds.has(m.partnershipId)).map((m) => m.actorId));
   for (const llk of llks) {
-    const viaAgreement = ctx.data.agreements.some((a) => ctx.inForce(a) && a.parties.some((p) => p.actorId === llk.id) && a.parties.some((p) => hvkActors.has(p.actorId)));
-    const viaMember = ctx.data.members.some((m) => m.actorId === llk.id && hvks.some((p) => p.id === m.partnershipId));
+    const viaAgreement = (ctx.agreementsOf.get(llk.id) ?? []).some((a) => ctx.inForce(a) && a.parties.some((p) => hvkActors.has(p.actorId)));
+    const viaMember = hvkMembers.has(llk.id);
     if (viaAgreement || viaMember) continue;
     out.push(
       ctx.finding({
         ruleId: 'G9',
         severity: 'HIGH',
         title: `${llk.name} is niet verbonden met het Huis van het Kind`,
-        explanation: `${llk.name} heeft geen afspraak met of lidmaatschap van ${hvkActors.size ? ctx.names(hvkActors) : 'een Huis van het Kind'}.`,
+        explanation: `${llk.name} heeft geen afspraak met of lidmaatschap van ${hvkNames}.`,
         mitigation: 'Leg het lidmaatschap of een samenwerkingsafspraak tussen het loket en het Huis van het Kind vast.',
         actorIds: [llk.id, ...hvkActors],
       }),

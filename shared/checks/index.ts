@@ -41,5 +41,5 @@ export function runChecks(data: NetworkData, vocab: Record<VocabKind, VocabEntry
   const ctx = new CheckContext(data, vocab, settings);
   const findings = escalateRc2(RULES.flatMap((r) => r.run(ctx)));
   const order = new Map(RULES.map((r, i) => [r.id, i]));
-  return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.ruleId)! - order.get(b.ruleId)! || a.key.localeCompare(b.key));
+  return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.ruleId)! - order.get(b.ruleId)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

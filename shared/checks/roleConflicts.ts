@@ -245,9 +245,9 @@ export function rc8(ctx: CheckContext): Finding[] {
   const own = ownServices(ctx).filter((s) => shares(s.lifeDomains, ['ZORG', 'GEZONDHEID']));
   if (!own.length) return out;
   for (const z of zorgraden) {
-    const mandates = ctx.data.agreements.filter((a) => a.type === 'MANDAAT' && ctx.inForce(a) && a.parties.some((p) => p.actorId === z.id) && a.parties.some((p) => ctx.isLocal(p.actorId)));
+    const mandates = (ctx.agreementsOf.get(z.id) ?? []).filter((a) => a.type === 'MANDAAT' && ctx.inForce(a) && a.parties.some((p) => ctx.isLocal(p.actorId)));
     if (!mandates.length) continue;
-    const funds = ctx.data.agreements.filter(
+    const funds = (ctx.agreementsOf.get(z.id) ?? []).filter(
       (a) => (a.type === 'SUBSIDIE' || a.type === 'OVERHEIDSOPDRACHT') && ctx.inForce(a) && a.parties[0]?.actorId === z.id && a.parties.slice(1).some((p) => ctx.isLocal(p.actorId)),
     );
     const local = [...new Set(mandates.flatMap((m) => m.parties.map((p) => p.actorId)).filter(ctx.isLocal))];

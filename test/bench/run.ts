@@ -2,7 +2,8 @@
  * `npm run bench`: each benchmark against a baseline measured in the same run, printed as
  * `<name>: ours <x> ms, baseline <y> ms, ratio <r>x` and written to bench-results.json.
  * Sizes are parameters: REGIEKAART_BENCH_SIZES=1000,2000 (actors; agreements are 3×) for the core, and
- * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×).
+ * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×), and
+ * REGIEKAART_BENCH_CHECKS=1000,10000 for the checks (issue 4: under 200 ms at 10,000 actors, growth ≤ 12× for 10×).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { NetworkDocument } from '../../electron/core/document';
 import type { NetworkDataInput } from '../../shared/model';
+import { timeChecks } from './checks';
 import { mapBench } from './map';
 
 interface BenchResult {
@@ -72,6 +74,7 @@ async function snapshotBench(n: number, dir: string): Promise<BenchResult> {
 
 const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').map(Number);
 const mapSizes = (process.env.REGIEKAART_BENCH_MAP ?? '2000').split(',').filter(Boolean).map(Number);
+const checkSizes = (process.env.REGIEKAART_BENCH_CHECKS ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-bench-'));
 const results: BenchResult[] = [];
 try {
@@ -80,6 +83,14 @@ try {
     process.stdout.write(`${r.name}: ours ${r.oursMs.toFixed(1)} ms, baseline ${r.baselineMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}x\n`);
   };
   for (const n of sizes) report(await snapshotBench(n, dir));
+  // Checks: each size against one plain pass over the same snapshot, then the growth from the smallest to the largest
+  // size (ours = largest, baseline = smallest).
+  const checks = checkSizes.map((n) => timeChecks(n));
+  for (const c of checks) report({ name: `checks-${c.n}-actors (${c.findings} findings)`, oursMs: c.ms, baselineMs: c.floorMs, ratio: c.ms / c.floorMs });
+  if (checks.length > 1) {
+    const [small, large] = [checks[0], checks[checks.length - 1]];
+    report({ name: `checks-growth-${small.n}-to-${large.n}-actors`, oursMs: large.ms, baselineMs: small.ms, ratio: large.ms / small.ms });
+  }
   for (const n of mapSizes) report(await mapBench(n, dir));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ const variant = (edit: (d: NetworkData) => void) => {
   edit(d);
   return NetworkDataSchema.parse(d);
 };
+const party = (actorId: string) => ({ actorId, role: 'PARTNER', functionId: null, orgUnitId: null, cluster: null });
 const of = (rule: string, d: NetworkData = demo, settings = DEFAULT_CHECK_SETTINGS) => runChecks(d, DEFAULT_VOCAB, settings).filter((f) => f.ruleId === rule);
 
 describe('gap rules', () => {
@@ -44,13 +45,25 @@ describe('gap rules', () => {
     expect(of('G3', variant((d) => (d.services.find((s) => s.id === 'S03')!.functions = ['INFO'])))).toHaveLength(1);
   });
 
-  it('G4: co-serving without agreement, an informal arrangement is not enough, an unsigned protocol is named', () => {
-    const pairs = of('G4').map((f) => f.actorIds.join('+'));
-    expect(pairs).toContain('A12+A37');
-    expect(pairs).toContain('A03+A09');
-    expect(of('G4').find((f) => f.actorIds.join('+') === 'A12+A37')!.agreementIds).toEqual(['R53']);
+  it('G4: co-serving without agreement, one finding per target group × life domain; informal is not enough; an unsigned protocol is named', () => {
+    const youth = (d = demo) => of('G4', d).find((f) => f.key === 'G4:JONGEREN+WELZIJN');
+    expect(youth()!.actorIds).toEqual(['A12', 'A37']);
+    expect(youth()!.agreementIds).toEqual(['R53']);
+    expect(youth()!.explanation).toContain('informele afspraak');
+    expect(of('G4').map((f) => f.actorIds.join('+'))).toContain('A03+A09');
     const signed = variant((d) => d.agreements.push({ ...d.agreements.find((a) => a.id === 'R53')!, id: 'R99', type: 'PROTOCOL_TOELEIDING', title: 'Protocol JAC' }));
-    expect(of('G4', signed).map((f) => f.actorIds.join('+'))).not.toContain('A12+A37');
+    expect(youth(signed)).toBeUndefined();
+    // Three providers of work for the long-term unemployed, none linked: one finding naming all three, and it keeps
+    // its key when one of them gets an agreement with another.
+    const work = of('G4').find((f) => f.key === 'G4:LANGDURIG_WERKZOEKENDEN+WERK')!;
+    expect(work.actorIds).toEqual(['A28', 'A29', 'A30']);
+    const two = variant((d) => d.agreements.push({ ...d.agreements.find((a) => a.id === 'R53')!, id: 'R98', type: 'SAMENWERKINGSOVEREENKOMST', title: 'Trajectwerking', parties: ['A28', 'A29'].map(party) }));
+    const after = of('G4', two).find((f) => f.key === work.key)!;
+    expect(after.title).toContain('2 losse groepen');
+    expect(after.explanation).toMatch(/1\) VDAB[^;]*\(A28\), Wijk-werk[^;]*\(A29\); 2\) Maatwerkbedrijf/);
+    // Linked through each other counts as linked: a chain of agreements makes one group.
+    const chain = variant((d) => d.agreements.push(...['A28+A29', 'A29+A30'].map((pair, i) => ({ ...d.agreements.find((a) => a.id === 'R53')!, id: `R9${i}`, type: 'SAMENWERKINGSOVEREENKOMST', title: pair, parties: pair.split('+').map(party) }))));
+    expect(of('G4', chain).some((f) => f.key === work.key)).toBe(false);
   });
 
   it('G5: ended but still active is high, past review medium, ending within the window low', () => {
