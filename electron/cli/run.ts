@@ -138,7 +138,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   }
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
   const agreementTitle = new Map(data.agreements.map((a) => [a.id, a.title]));
-  const status = 'open';
+  const STATUS_NL = { OPEN: 'open', MITIGATED: 'gemilderd', REOPENED: 'heropend' } as const;
   if (values.json) {
     io.out(
       `${JSON.stringify(
@@ -150,13 +150,15 @@ async function check(args: string[], io: CliIo): Promise<number> {
             key: f.key,
             ruleId: f.ruleId,
             severity: f.severity,
-            status,
+            status: f.status.toLowerCase(),
             title: f.title,
             explanation: f.explanation,
             mitigation: f.mitigation,
             actors: f.actorIds.map((id) => ({ id, name: actorName.get(id) ?? id })),
             agreements: f.agreementIds.map((id) => ({ id, title: agreementTitle.get(id) ?? id })),
             evidence: f.evidence,
+            mitigations: f.mitigationIds,
+            gaps: f.gapIds,
           })),
         },
         null,
@@ -166,7 +168,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   } else {
     const lines = [`${findings.length} bevinding${findings.length === 1 ? '' : 'en'} in ${file}`, ''];
     for (const f of findings) {
-      lines.push(`${f.ruleId.padEnd(4)} ${SEVERITY_NL[f.severity].padEnd(6)} ${status.padEnd(5)} ${f.title}`);
+      lines.push(`${f.ruleId.padEnd(4)} ${SEVERITY_NL[f.severity].padEnd(6)} ${STATUS_NL[f.status].padEnd(9)} ${f.title}`);
+      if (f.mitigationIds.length) lines.push(`     maatregelen: ${f.mitigationIds.join(', ')}`);
       if (f.actorIds.length) lines.push(`     actoren:   ${f.actorIds.map((id) => `${id} ${actorName.get(id) ?? ''}`.trim()).join('; ')}`);
       if (f.agreementIds.length) lines.push(`     afspraken: ${f.agreementIds.map((id) => `${id} ${agreementTitle.get(id) ?? ''}`.trim()).join('; ')}`);
     }

@@ -279,6 +279,8 @@ export class NetworkDocument {
       roles: c('role'),
       governanceModels: c('governanceModel'),
       gaps: c('gap'),
+      meetings: c('meeting'),
+      mitigations: c('mitigation'),
       areas: c('area'),
       changes: (this.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
     };
@@ -316,6 +318,9 @@ export class NetworkDocument {
       roles: all('role'),
       governanceModels: all('governanceModel'),
       gaps: all('gap'),
+      meetings: all('meeting'),
+      mitigations: all('mitigation'),
+      checkSettings: (all('checkSettings')[0] as NetworkData['checkSettings']) ?? null,
     };
   }
 
@@ -379,6 +384,9 @@ export class NetworkDocument {
         role: data.roles,
         governanceModel: data.governanceModels,
         gap: data.gaps,
+        meeting: data.meetings,
+        mitigation: data.mitigations,
+        checkSettings: data.checkSettings ? [data.checkSettings] : [],
         view: [],
         position: [],
       };

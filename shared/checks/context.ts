@@ -4,6 +4,8 @@ import { addDays } from '../util/dates';
 import { referenceDate } from '../graph/review';
 
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW';
+/** Open; mitigated by a measure in force; or reopened because the only measures have lapsed. */
+export type FindingStatus = 'OPEN' | 'MITIGATED' | 'REOPENED';
 
 /** One thing a check found: who and what is involved, why it matters, and what usually helps. All text in Dutch. */
 export interface Finding {
@@ -16,8 +18,13 @@ export interface Finding {
   mitigation: string;
   actorIds: string[];
   agreementIds: string[];
-  /** Other things involved: services, roles, units, functions, partnerships. */
+  /** Other things involved: services, roles, units, functions, partnerships, meetings. */
   evidence: string[];
+  status: FindingStatus;
+  /** The measures (mitigations, or a beheersmodel for RC1) that answer it, in force or lapsed. */
+  mitigationIds: string[];
+  /** Recorded gaps promoted from this finding. */
+  gapIds: string[];
 }
 
 /** The tunable parts of the checks, with Flemish defaults; stored per document. */
@@ -28,6 +35,10 @@ export interface CheckSettings {
   referralShare: number;
   /** Target group × life domain pairs the local plan marks as priorities (G1). */
   priorityPairs: { targetGroup: string; lifeDomain: string }[];
+  /** Target groups that count as vulnerable (G8); null: those the vocabulary marks. */
+  vulnerableGroups?: string[] | null;
+  /** Actor types a GBO needs (G2); null: the vocabulary's. */
+  gboMemberTypes?: string[] | null;
 }
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -44,6 +55,14 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
     { targetGroup: 'SLACHTOFFERS_PLEGERS_IFG', lifeDomain: 'VEILIGHEID' },
   ],
 };
+
+/** The settings a document's checks run with: its own row, else the defaults. */
+export function settingsOf(data: Pick<NetworkData, 'checkSettings'>): CheckSettings {
+  const row = data.checkSettings;
+  return row
+    ? { warningDays: row.warningDays, referralShare: row.referralShare, priorityPairs: row.priorityPairs, vulnerableGroups: row.vulnerableGroups, gboMemberTypes: row.gboMemberTypes }
+    : DEFAULT_CHECK_SETTINGS;
+}
 
 const list = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
@@ -136,17 +155,21 @@ export class CheckContext {
   inForce(ag: Agreement): boolean {
     return (ag.status === 'ACTIEF' || ag.status === 'TE_HERZIEN') && !(ag.endDate && ag.endDate < this.refDate);
   }
+  /** The actor a function belongs to. */
+  actorOfFunction(id: string | null): string | null {
+    return (id && this.data.functions.find((f) => f.id === id)?.actorId) || null;
+  }
   partiesWith(ag: Agreement, ...roles: string[]): string[] {
     return ag.parties.filter((p) => roles.includes(p.role)).map((p) => p.actorId);
   }
 
   /** A finding with its key made from its rule and evidence, ids sorted and deduplicated. */
-  finding(f: Omit<Finding, 'key' | 'actorIds' | 'agreementIds' | 'evidence'> & { actorIds: Iterable<string>; agreementIds?: Iterable<string>; evidence?: Iterable<string> }, keyIds?: Iterable<string>): Finding {
+  finding(f: Omit<Finding, 'key' | 'actorIds' | 'agreementIds' | 'evidence' | 'status' | 'mitigationIds' | 'gapIds'> & { actorIds: Iterable<string>; agreementIds?: Iterable<string>; evidence?: Iterable<string> }, keyIds?: Iterable<string>): Finding {
     const actorIds = list(f.actorIds);
     const agreementIds = list(f.agreementIds ?? []);
     const evidence = list(f.evidence ?? []);
     const key = `${f.ruleId}:${list(keyIds ?? [...actorIds, ...agreementIds]).join('+')}`;
-    return { ...f, key, actorIds, agreementIds, evidence };
+    return { ...f, key, actorIds, agreementIds, evidence, status: 'OPEN', mitigationIds: [], gapIds: [] };
   }
 }
 

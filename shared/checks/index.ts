@@ -1,23 +1,27 @@
 import type { NetworkData } from '../model';
 import type { VocabEntry, VocabKind } from '../vocab';
-import { CheckContext, DEFAULT_CHECK_SETTINGS, type CheckSettings, type Finding } from './context';
+import { CheckContext, settingsOf, type CheckSettings, type Finding } from './context';
+import { assess } from './status';
 import { g1, g10, g11, g12, g13, g14, g2, g3, g4, g5, g6, g7, g8, g9 } from './gaps';
-import { escalateRc2, rc1, rc10, rc2, rc3, rc5, rc6, rc7, rc8, rc9 } from './roleConflicts';
+import { escalateRc2, rc1, rc10, rc11, rc12, rc2, rc3, rc4, rc5, rc5Agenda, rc6, rc7, rc8, rc9 } from './roleConflicts';
 
-export type { CheckSettings, Finding, Severity } from './context';
-export { DEFAULT_CHECK_SETTINGS } from './context';
+export type { CheckSettings, Finding, FindingStatus, Severity } from './context';
+export { DEFAULT_CHECK_SETTINGS, settingsOf } from './context';
 
 /** Every rule, in the order of domain.md. */
 export const RULES: { id: string; run: (ctx: CheckContext) => Finding[] }[] = [
   { id: 'RC1', run: rc1 },
   { id: 'RC2', run: rc2 },
   { id: 'RC3', run: rc3 },
-  { id: 'RC5', run: rc5 },
+  { id: 'RC4', run: rc4 },
+  { id: 'RC5', run: (ctx) => [...rc5(ctx), ...rc5Agenda(ctx)] },
   { id: 'RC6', run: rc6 },
   { id: 'RC7', run: rc7 },
   { id: 'RC8', run: rc8 },
   { id: 'RC9', run: rc9 },
   { id: 'RC10', run: rc10 },
+  { id: 'RC11', run: rc11 },
+  { id: 'RC12', run: rc12 },
   { id: 'G1', run: g1 },
   { id: 'G2', run: g2 },
   { id: 'G3', run: g3 },
@@ -36,10 +40,13 @@ export const RULES: { id: string; run: (ctx: CheckContext) => Finding[] }[] = [
 
 const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
 
-/** Runs every check over a snapshot: pure, so the UI, the command line and the tests get the same findings. */
-export function runChecks(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Finding[] {
+/**
+ * Runs every check over a snapshot: pure, so the UI, the command line and the tests get the same findings. The
+ * settings are the document's own unless given; each finding comes with its status (open, mitigated, reopened).
+ */
+export function runChecks(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, settings: CheckSettings = settingsOf(data)): Finding[] {
   const ctx = new CheckContext(data, vocab, settings);
-  const findings = escalateRc2(RULES.flatMap((r) => r.run(ctx)));
+  const findings = assess(escalateRc2(RULES.flatMap((r) => r.run(ctx))), data, ctx.refDate);
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.ruleId)! - order.get(b.ruleId)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

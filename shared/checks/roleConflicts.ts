@@ -22,25 +22,32 @@ function activeGovernance(ctx: CheckContext) {
 export function rc1(ctx: CheckContext): Finding[] {
   const regie = ctx.data.roles.filter((r) => r.role === 'REGISSEUR' && r.actorId && ctx.isLocal(r.actorId));
   const own = ownServices(ctx);
-  if (!regie.length || !own.length || activeGovernance(ctx).length) return [];
-  const lapsed = ctx.data.governanceModels.filter((g) => ctx.isLocal(g.actorId));
+  if (!regie.length || !own.length) return [];
+  // The conflict is structural: it stays a finding, and an adopted beheersmodel shows it as mitigated (see status.ts).
+  const models = ctx.data.governanceModels.filter((g) => ctx.isLocal(g.actorId));
+  const active = activeGovernance(ctx);
+  const lapsed = models.filter((g) => !active.includes(g));
   const regisseurs = [...new Set(regie.map((r) => r.actorId!))];
+  const both = `${ctx.names(regisseurs)} heeft de regierol (${regie.length} netwerk${regie.length > 1 ? 'en' : ''}) en het lokaal bestuur biedt zelf ${own.length} dienst${own.length > 1 ? 'en' : ''} aan (onder meer bij ${ctx.names(own.slice(0, 4).map((s) => s.providerId))}). `;
   return [
     ctx.finding(
       {
         ruleId: 'RC1',
         severity: 'HIGH',
-        title: `Geen geldig beheersmodel: ${ctx.names(regisseurs)} is regisseur én biedt zelf diensten aan`,
+        title: active.length
+          ? `Regisseur én aanbieder: ${ctx.names(regisseurs)}, met beheersmodel`
+          : `Geen geldig beheersmodel: ${ctx.names(regisseurs)} is regisseur én biedt zelf diensten aan`,
         explanation:
-          `${ctx.names(regisseurs)} heeft de regierol (${regie.length} netwerk${regie.length > 1 ? 'en' : ''}) en het lokaal bestuur biedt zelf ${own.length} dienst${own.length > 1 ? 'en' : ''} aan ` +
-          `(onder meer bij ${ctx.names(own.slice(0, 4).map((s) => s.providerId))}). ` +
-          (lapsed.length
-            ? `Het beheersmodel ${q(lapsed[0].title)} is niet (meer) van kracht (${lapsed[0].status === 'ACTIEF' ? `evaluatiedatum ${lapsed[0].reviewDate} voorbij` : 'status ' + lapsed[0].status.toLowerCase()}).`
-            : 'Er is geen beheersmodel vastgelegd dat de rollen van regisseur en aanbieder scheidt.'),
+          both +
+          (active.length
+            ? `Het beheersmodel ${q(active[0].title)} is van kracht${active[0].decision?.reference ? ` (${active[0].decision.reference})` : ''}${active[0].reviewDate ? ` tot de evaluatie op ${active[0].reviewDate}` : ''}.`
+            : lapsed.length
+              ? `Het beheersmodel ${q(lapsed[0].title)} is niet (meer) van kracht (${lapsed[0].status === 'ACTIEF' ? `evaluatiedatum ${lapsed[0].reviewDate} voorbij` : 'status ' + lapsed[0].status.toLowerCase()}).`
+              : 'Er is geen beheersmodel vastgelegd dat de rollen van regisseur en aanbieder scheidt.'),
         mitigation:
           'Laat de gemeenteraad een beheersmodel goedkeuren: scheid de regie-cel van de diensten die aanbieden, publiceer de criteria en evalueer het elke legislatuur.',
         actorIds: [...regisseurs, ...new Set(own.map((s) => s.providerId))],
-        evidence: [...regie.map((r) => r.id), ...lapsed.map((g) => g.id)],
+        evidence: [...regie.map((r) => r.id), ...models.map((g) => g.id)],
       },
       regisseurs,
     ),
@@ -343,4 +350,114 @@ export function rc10(ctx: CheckContext): Finding[] {
 export function escalateRc2(findings: Finding[]): Finding[] {
   const aggravated = findings.some((f) => f.ruleId === 'RC3' || f.ruleId === 'RC7');
   return findings.map((f) => (f.ruleId === 'RC2' && aggravated ? { ...f, severity: 'HIGH' } : f));
+}
+
+/** The actor behind a chair or rapporteur given as an actor and/or a function. */
+function who(ctx: CheckContext, actorId: string | null, functionId: string | null): { actor: string | null; label: string } {
+  const fn = functionId ? ctx.data.functions.find((f) => f.id === functionId) : undefined;
+  const actor = actorId ?? fn?.actorId ?? null;
+  return { actor, label: fn ? `${fn.title} (${ctx.name(fn.actorId)})` : actor ? ctx.name(actor) : '' };
+}
+
+/** Agenda items, each with its meeting and the local government's services it is about. */
+function agendaOnOwnServices(ctx: CheckContext) {
+  const services = new Map(ctx.data.services.map((s) => [s.id, s]));
+  return ctx.data.meetings.flatMap((m) =>
+    m.items.map((item) => ({ m, item, own: item.serviceIds.map((id) => services.get(id)).filter((s): s is Service => !!s && ctx.isLocal(s.providerId)) })).filter((x) => x.own.length),
+  );
+}
+
+export function rc4(ctx: CheckContext): Finding[] {
+  const evaluates = new Set(ctx.vocab.agendaItemType.filter((t) => t.props?.evaluates).map((t) => t.code));
+  return agendaOnOwnServices(ctx).flatMap(({ m, item, own }) => {
+    const rapporteur = who(ctx, item.rapporteurActorId, item.rapporteurFunctionId);
+    if (!evaluates.has(item.type) || !rapporteur.actor || !ctx.isLocal(rapporteur.actor) || item.externalInput) return [];
+    return [
+      ctx.finding(
+        {
+          ruleId: 'RC4',
+          severity: 'MEDIUM',
+          title: `Het lokaal bestuur evalueert zijn eigen aanbod: ${q(item.title)}`,
+          explanation:
+            `Op ${q(m.title)}${m.date ? ` (${m.date})` : ''} brengt ${rapporteur.label} verslag uit over ${own.map((s) => `${q(s.name)} van ${ctx.name(s.providerId)}`).join(', ')}, ` +
+            'diensten van het lokaal bestuur zelf, zonder externe inbreng of gegevens.',
+          mitigation: 'Laat de evaluatie doen door een werkgroep van de zorgraad of met externe gegevens (VIVEL, Departement Zorg), met een rapporteur uit een andere cluster.',
+          actorIds: [rapporteur.actor, ...own.map((s) => s.providerId), ...(m.bodyActorId ? [m.bodyActorId] : [])],
+          evidence: [m.id, ...own.map((s) => s.id), ...(item.rapporteurFunctionId ? [item.rapporteurFunctionId] : [])],
+        },
+        [m.id, `punt ${item.id}`],
+      ),
+    ];
+  });
+}
+
+/** RC5 on the agenda: the meeting's chair (or the item's) is the local government, on an item about its own services. */
+export function rc5Agenda(ctx: CheckContext): Finding[] {
+  const neutral = new Set(ctx.vocab.agendaItemType.filter((t) => t.props?.neutral).map((t) => t.code));
+  return agendaOnOwnServices(ctx).flatMap(({ m, item, own }) => {
+    const handedOver = item.chairActorId || item.chairFunctionId;
+    const chair = handedOver ? who(ctx, item.chairActorId, item.chairFunctionId) : who(ctx, m.chairActorId, m.chairFunctionId);
+    if (neutral.has(item.type) || !chair.actor || !ctx.isLocal(chair.actor)) return [];
+    return [
+      ctx.finding(
+        {
+          ruleId: 'RC5',
+          severity: 'MEDIUM',
+          title: `${chair.label} zit het agendapunt ${q(item.title)} voor, over eigen diensten`,
+          explanation:
+            `Op ${q(m.title)}${m.date ? ` (${m.date})` : ''} leidt ${chair.label} het punt ${q(item.title)} (${ctx.label('agendaItemType', item.type).toLowerCase()}) over ` +
+            `${own.map((s) => `${q(s.name)} van ${ctx.name(s.providerId)}`).join(', ')}, diensten van het lokaal bestuur zelf.` +
+            (item.declaredCapacity ? ' De hoedanigheid werd wel verklaard.' : ''),
+          mitigation: 'Geef voor dit punt het voorzitterschap door (ondervoorzitter), laat de verklaring notuleren en onthoud u bij de stemming.',
+          actorIds: [chair.actor, ...own.map((s) => s.providerId), ...(m.bodyActorId ? [m.bodyActorId] : [])],
+          evidence: [m.id, ...own.map((s) => s.id), ...(m.chairFunctionId && !handedOver ? [m.chairFunctionId] : [])],
+        },
+        [m.id, `punt ${item.id}`],
+      ),
+    ];
+  });
+}
+
+export function rc11(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const ag of ctx.data.agreements) {
+    const c = ag.conditions;
+    if (!c || !(c.exclusiveReferral || c.restrictsOffer) || !ctx.inForce(ag)) continue;
+    const funders = [...ctx.partiesWith(ag, 'FUNDER'), ...(ag.finance?.funderId ? [ag.finance.funderId] : [])].filter(ctx.isLocal);
+    const funder = funders[0] ?? (ctx.isLocal(ag.parties[0]?.actorId ?? '') ? ag.parties[0].actorId : null);
+    if (!funder) continue;
+    const partners = ag.parties.map((p) => p.actorId).filter((id) => !ctx.isLocal(id));
+    if (!partners.length) continue;
+    const what = [c.exclusiveReferral ? 'verplicht exclusief door te verwijzen naar het lokaal bestuur' : '', c.restrictsOffer ? 'beperkt wat de partner verder mag aanbieden' : ''].filter(Boolean).join(' en ');
+    out.push(
+      ctx.finding({
+        ruleId: 'RC11',
+        severity: 'HIGH',
+        title: `Voorwaardelijke financiering: ${ctx.name(funder)} bindt ${ctx.names(partners)}`,
+        explanation: `De afspraak ${q(ag.title)} (${ag.id}) ${what}${c.description ? `: ${c.description}` : ''}. Zo stuurt de regisseur cliënten naar zijn eigen aanbod.`,
+        mitigation: 'Schrap de exclusiviteit en werk met resultaatgerichte voorwaarden.',
+        actorIds: [funder, ...partners],
+        agreementIds: [ag.id],
+      }),
+    );
+  }
+  return out;
+}
+
+const BOARD_FORMS = ['PRIVATE_NONPROFIT', 'PUBLIC_INTERMUNICIPAL', 'PUBLIC_COMPANY', 'PUBLIC'];
+export function rc12(ctx: CheckContext): Finding[] {
+  return ctx.data.actors.flatMap((a) => {
+    const seats = a.boardMemberIds.filter(ctx.isLocal);
+    if (!seats.length || ctx.isLocal(a.id) || a.controlledById || !BOARD_FORMS.includes(a.legalForm)) return [];
+    return [
+      ctx.finding({
+        ruleId: 'RC12',
+        severity: 'LOW',
+        title: `Mogelijk verborgen controle: ${ctx.names(seats)} zetelt in het bestuur van ${a.name}`,
+        explanation: `${ctx.names(seats)} heeft zetels in het bestuur van ${a.name} (${ctx.label('legalForm', a.legalForm).toLowerCase()}), maar ${a.name} staat niet als gecontroleerd door het lokaal bestuur. De andere controles tellen het daardoor niet als eigen aanbod.`,
+        mitigation: 'Vul de eigendoms- en bestuursgegevens aan ("gecontroleerd door") en laat de controles opnieuw lopen.',
+        actorIds: [a.id, ...seats],
+      }),
+    ];
+  });
 }

@@ -37,6 +37,9 @@ const LIST_OF: Record<EntityKind, keyof DocumentState> = {
   role: 'roles',
   governanceModel: 'governanceModels',
   gap: 'gaps',
+  meeting: 'meetings',
+  mitigation: 'mitigations',
+  checkSettings: 'checkSettings',
   view: 'views',
   position: 'positions',
 };
@@ -130,6 +133,10 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
         nullIf('partnership', 'actorId', id, why);
         nullIf('partnership', 'leadActorId', id, why);
         dropFrom('gap', 'actorIds', id, why);
+        dropFrom('actor', 'boardMemberIds', id, why);
+        cascade('mitigation', 'actorId', id, why);
+        nullIf('meeting', 'bodyActorId', id, why);
+        nullIf('meeting', 'chairActorId', id, why);
         for (const ag of list('agreement')) {
           const cur = current('agreement', ag);
           const finance = cur.finance as { funderId: string | null } | null;
@@ -151,10 +158,12 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
         break;
       case 'function':
         cascade('role', 'functionId', id, why);
+        nullIf('meeting', 'chairFunctionId', id, why);
         partiesNull('functionId', id, why);
         break;
       case 'partnership':
         cascade('member', 'partnershipId', id, why);
+        nullIf('meeting', 'partnershipId', id, why);
         cascade('role', 'partnershipId', id, why);
         for (const ag of list('agreement')) {
           const cur = current('agreement', ag);

@@ -6,7 +6,10 @@ import {
   AreaSchema,
   DocumentMetaSchema,
   FunctionSchema,
+  CheckSettingsSchema,
   GapSchema,
+  MeetingSchema,
+  MitigationSchema,
   GovernanceModelSchema,
   OrgUnitSchema,
   PartnershipMemberSchema,
@@ -46,6 +49,10 @@ export const NetworkDataSchema = z.object({
   roles: z.array(RoleAssignmentSchema).default([]),
   governanceModels: z.array(GovernanceModelSchema).default([]),
   gaps: z.array(GapSchema).default([]),
+  meetings: z.array(MeetingSchema).default([]),
+  mitigations: z.array(MitigationSchema).default([]),
+  /** The check settings row; null in a document that never changed them (the defaults apply). */
+  checkSettings: CheckSettingsSchema.nullable().default(null),
 });
 export type NetworkData = z.infer<typeof NetworkDataSchema>;
 export type NetworkDataInput = z.input<typeof NetworkDataSchema>;
@@ -61,6 +68,8 @@ export const CountsSchema = z.object({
   roles: z.number().int(),
   governanceModels: z.number().int(),
   gaps: z.number().int(),
+  meetings: z.number().int(),
+  mitigations: z.number().int(),
   areas: z.number().int(),
   changes: z.number().int(),
 });

@@ -42,6 +42,8 @@ export const ActorSchema = z.object({
   /** The area the actor works in (its werkingsgebied). */
   areaId: Id.nullable().default(null),
   controlledById: Id.nullable().default(null),
+  /** Actors that hold seats on this actor's board (RC12: board seats without recorded control). */
+  boardMemberIds: z.array(Id).default([]),
   kbo: Kbo.nullable().default(null),
   socialeKaartId: OptText,
   socialeKaartSyncedAt: OptDate,
@@ -170,6 +172,11 @@ const agreementShape = z.object({
   targetGroups: Codes,
   areaIds: z.array(Id).default([]),
   finance: FinanceSchema.nullable().default(null),
+  /** Clauses that tie the recipient (RC11): an exclusive referral to the funder, or limits on what else it offers. */
+  conditions: z
+    .object({ exclusiveReferral: z.boolean().default(false), restrictsOffer: z.boolean().default(false), description: OptText })
+    .nullable()
+    .default(null),
   sourceRef: OptText,
   notes: OptText,
   custom: Custom,
@@ -242,8 +249,88 @@ export const GapSchema = z.object({
   actorIds: z.array(Id).default([]),
   agreementIds: z.array(Id).default([]),
   recordedOn: OptDate,
+  /** The computed finding this gap was promoted from, if any (its stable key). */
+  findingKey: OptText,
 });
 export type Gap = z.infer<typeof GapSchema>;
+
+/** One item on a meeting's agenda: what is discussed, about which services, and who leads and reports it. */
+export const AgendaItemSchema = z.object({
+  id: Id,
+  title: Name,
+  /** EVALUATIE, LACUNEBESPREKING, TOEWIJZING, KLACHT, ADVIES, INFORMATIE (vocabulary agendaItemType). */
+  type: Code,
+  /** The services the item is about (evaluated, discussed, allocated to). */
+  serviceIds: z.array(Id).default([]),
+  rapporteurActorId: Id.nullable().default(null),
+  rapporteurFunctionId: Id.nullable().default(null),
+  /** Who chairs this item, when not the meeting's chair (the chair handed over). */
+  chairActorId: Id.nullable().default(null),
+  chairFunctionId: Id.nullable().default(null),
+  /** Evaluation by or with outside data or people (a working group, VIVEL, Departement Zorg). */
+  externalInput: z.boolean().default(false),
+  /** The local government declared in which capacity it sits, and minuted it. */
+  declaredCapacity: z.boolean().default(false),
+  /** The local government's members stood aside from the vote. */
+  recusal: z.boolean().default(false),
+  notes: OptText,
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+/** A meeting of a consultation body (zorgraad, GBO, regienetwerk) with its agenda: RC4 and RC5 read these. */
+export const MeetingSchema = z.object({
+  id: Id,
+  title: Name,
+  date: OptDate,
+  /** The body that meets: its actor node (A17 zorgraad) and/or its partnership. */
+  bodyActorId: Id.nullable().default(null),
+  partnershipId: Id.nullable().default(null),
+  chairActorId: Id.nullable().default(null),
+  chairFunctionId: Id.nullable().default(null),
+  minutesRef: OptText,
+  items: z.array(AgendaItemSchema).default([]),
+  notes: OptText,
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+/**
+ * A measure that answers a finding: linked to one finding (its key) or to a rule for an actor (any finding of that
+ * rule involving the actor). While its review date has not passed the finding shows as mitigated; after, reopened.
+ */
+export const MitigationSchema = z
+  .object({
+    id: Id,
+    findingKey: OptText,
+    ruleId: Code,
+    actorId: Id.nullable().default(null),
+    /** BEHEERSMODEL, ONTHOUDING, EXTERNE_JURY, NEUTRAAL_PROTOCOL, VERKLARING_HOEDANIGHEID, … (vocabulary mitigationMeasure). */
+    measure: Code,
+    description: Text.default(''),
+    owner: OptText,
+    decisionRef: OptText,
+    decisionDate: OptDate,
+    reviewDate: OptDate,
+    notes: OptText,
+  })
+  .refine((m) => m.findingKey || m.actorId, { message: 'Koppel de maatregel aan een bevinding of aan een actor.', path: ['actorId'] });
+export type Mitigation = z.infer<typeof MitigationSchema>;
+
+/** The document's settings for the checks (one row, id CONTROLES): Flemish defaults, editable per document. */
+export const CHECK_SETTINGS_ID = 'CONTROLES';
+export const CheckSettingsSchema = z.object({
+  id: z.literal(CHECK_SETTINGS_ID).default(CHECK_SETTINGS_ID),
+  /** Days before an end or review date that count as "soon" (G5, the review list). */
+  warningDays: z.number().int().min(0, 'Minstens 0 dagen.').max(730, 'Hoogstens 730 dagen.').default(90),
+  /** Share of recorded referrals to the local government's own services that counts as gatekeeping (RC7). */
+  referralShare: z.number().min(0.5, 'Minstens 0,5 (50%).').max(1, 'Hoogstens 1 (100%).').default(0.8),
+  /** Target group × life domain pairs the local plan marks as priorities (G1, the coverage matrix). */
+  priorityPairs: z.array(z.object({ targetGroup: Code, lifeDomain: Code })).default([]),
+  /** Target groups that count as vulnerable (G8); null: the vocabulary's. */
+  vulnerableGroups: z.array(Code).nullable().default(null),
+  /** Actor types a GBO needs as members (G2); null: the vocabulary's (OCMW, CAW, DMW). */
+  gboMemberTypes: z.array(Code).nullable().default(null),
+});
+export type CheckSettingsRow = z.infer<typeof CheckSettingsSchema>;
 
 export const DocumentMetaSchema = z.object({
   title: Name,

@@ -27,6 +27,8 @@ export const VOCAB_KINDS = [
   'severity',
   'gapStatus',
   'governanceStatus',
+  'agendaItemType',
+  'mitigationMeasure',
 ] as const;
 export type VocabKind = (typeof VOCAB_KINDS)[number];
 
@@ -304,5 +306,29 @@ export const DEFAULT_VOCAB: Record<VocabKind, VocabEntry[]> = {
     e('ACTIEF', 'Actief (goedgekeurd)', 'Active (adopted)'),
     e('VERLOPEN', 'Verlopen', 'Expired'),
     e('INGETROKKEN', 'Ingetrokken', 'Withdrawn'),
+  ],
+  // What an agenda item does (RC4 reads evaluations and gap reviews; RC5 items about own services).
+  agendaItemType: [
+    e('EVALUATIE', 'Evaluatie', 'Evaluation', { evaluates: true }),
+    e('LACUNEBESPREKING', 'Bespreking van lacunes', 'Gap review', { evaluates: true }),
+    e('TOEWIJZING', 'Toewijzing van middelen', 'Allocation of funds'),
+    e('KLACHT', 'Klacht', 'Complaint'),
+    e('ADVIES', 'Advies', 'Advice'),
+    e('INFORMATIE', 'Informatie', 'Information', { neutral: true }),
+  ],
+  // Measures that answer a finding (domain.md §4, "typical mitigation").
+  mitigationMeasure: [
+    e('BEHEERSMODEL', 'Beheersmodel (raadsbesluit)', 'Governance model (council decision)'),
+    e('ONTHOUDING', 'Onthouding bij stemming', 'Recusal from the vote'),
+    e('VOORZITTER_OVERGEDRAGEN', 'Voorzitterschap overgedragen voor het punt', 'Chair handed over for the item'),
+    e('VERKLARING_HOEDANIGHEID', 'Verklaring van hoedanigheid', 'Declared capacity'),
+    e('EXTERNE_JURY', 'Externe jury', 'External jury'),
+    e('EXTERNE_EVALUATIE', 'Externe evaluatie of data', 'External evaluation or data'),
+    e('NEUTRAAL_PROTOCOL', 'Neutraal doorverwijsprotocol', 'Neutral referral protocol'),
+    e('SCHEIDING_DIENSTEN', 'Scheiding van diensten (regiecel)', 'Separated units (regie cell)'),
+    e('GEGEVENSDELING', 'Gegevensdelingsovereenkomst', 'Data-sharing agreement'),
+    e('CRITERIA_GEPUBLICEERD', 'Gepubliceerde criteria', 'Published criteria'),
+    e('WETTELIJK', 'Wettelijke regeling (vastgelegd)', 'Set by law (recorded)'),
+    e('ANDERE', 'Andere maatregel', 'Other measure'),
   ],
 };

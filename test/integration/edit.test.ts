@@ -33,6 +33,9 @@ const stateKey: Partial<Record<EntityKind, string>> = {
   member: 'members',
   role: 'roles',
   governanceModel: 'governanceModels',
+  gap: 'gaps',
+  meeting: 'meetings',
+  mitigation: 'mitigations',
   view: 'views',
 };
 
@@ -55,11 +58,41 @@ describe('migration 2 (views, positions, history)', () => {
     v1.close();
     const doc = await NetworkDocument.open(file);
     open.push(doc);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(MIGRATIONS.length);
     expect(doc.snapshot().areas.map((a) => a.id)).toEqual(['VS']);
     expect(doc.views()).toEqual([{ id: 'STANDAARD', name: 'Standaardweergave', filters: expect.objectContaining({ sectors: [] }), notes: null }]);
     // The edit made under version 1 has no history row: it is in the log, but not undoable.
     expect(historyState(doc.db)).toEqual({ undo: null, redo: null });
+  });
+});
+
+describe('migration 3 (meetings, mitigations, check settings)', () => {
+  it('upgrades a version-2 file: actors, agreements and gaps get the new fields empty, and the new kinds can be edited', async () => {
+    const file = path.join(tmpDir(), 'v2.regiekaart');
+    const v2 = await NetworkDocument.open(file, { create: true, migrations: MIGRATIONS.slice(0, 2) });
+    // Written as version 2 wrote it: plain rows, without the columns version 3 adds.
+    v2.db.exec(`
+      INSERT INTO actors (id, name, type, sectors, legal_form, level) VALUES ('A1', 'Actor A1', 'CAW', '[]', 'PRIVATE_NONPROFIT', 'LOKAAL'), ('A2', 'Actor A2', 'CAW', '[]', 'PRIVATE_NONPROFIT', 'LOKAAL');
+      INSERT INTO agreements (id, type, title, status) VALUES ('R1', 'SUBSIDIE', 'Subsidie', 'ACTIEF');
+      INSERT INTO agreement_parties (agreement_id, ordinal, actor_id, role) VALUES ('R1', 0, 'A1', 'FUNDER'), ('R1', 1, 'A2', 'RECIPIENT');
+      INSERT INTO gaps (id, title, severity, status) VALUES ('G1', 'Lacune', 'HIGH', 'OPEN');
+    `);
+    v2.close();
+    const doc = await NetworkDocument.open(file);
+    open.push(doc);
+    expect(doc.schemaVersion).toBe(3);
+    const data = doc.snapshot();
+    expect(data.actors[0].boardMemberIds).toEqual([]);
+    expect(data.agreements[0].conditions).toBeNull();
+    expect(data.gaps[0].findingKey).toBeNull();
+    expect([data.meetings, data.mitigations, data.checkSettings]).toEqual([[], [], null]);
+    apply(doc, { steps: [{ op: 'create', kind: 'checkSettings', value: { id: 'CONTROLES', warningDays: 60, referralShare: 0.75, priorityPairs: [{ targetGroup: 'OUDEREN', lifeDomain: 'ZORG' }] } }] });
+    expect(doc.snapshot().checkSettings).toMatchObject({ warningDays: 60, referralShare: 0.75, vulnerableGroups: null });
+    undo(doc);
+    expect(doc.snapshot().checkSettings).toBeNull();
+    // A second settings row cannot exist, and a code the vocabulary lacks is refused in Dutch.
+    expect(() => apply(doc, { steps: [{ op: 'create', kind: 'checkSettings', value: { id: 'ANDERE', warningDays: 60, referralShare: 0.8 } }] })).toThrow();
+    expect(throwsCode(() => apply(doc, { steps: [{ op: 'create', kind: 'mitigation', value: { ruleId: 'RC1', actorId: 'A1', measure: 'TOVERSTAF' } }] }), 'INVALID_INPUT').message).toContain('Onbekende maatregel "TOVERSTAF"');
   });
 });
 
@@ -191,6 +224,9 @@ describe('edit commands and their undo', () => {
     ['role', { actorId: 'A02', role: 'ACTOR', partnershipId: 'P-LSB' }, { statutory: true }],
     ['governanceModel', { actorId: 'A01', title: 'Beheersmodel Sociaal Huis', status: 'CONCEPT' }, { status: 'ACTIEF', adoptedDate: '2026-10-01' }],
     ['view', { name: 'Wonen', filters: { sectors: ['WONEN'] } }, { name: 'Wonen en huisvesting' }],
+    ['mitigation', { findingKey: 'RC8:A01+A17', ruleId: 'RC8', measure: 'ONTHOUDING', owner: 'Schepen van Welzijn', reviewDate: '2027-06-30' }, { decisionRef: 'Notulen 2026-12-10' }],
+    ['gap', { title: 'Geen woonbegeleiding', severity: 'HIGH', status: 'OPEN', ruleId: 'G1', findingKey: 'G1:PSYCHISCH_KWETSBAREN+WONEN', targetGroups: ['PSYCHISCH_KWETSBAREN'], lifeDomains: ['WONEN'] }, { status: 'IN_BEHANDELING', owner: 'Regie-cel' }],
+    ['meeting', { title: 'Zorgraad december', date: '2026-12-10', bodyActorId: 'A17', items: [{ id: '1', title: 'Evaluatie LDC', type: 'EVALUATIE', serviceIds: ['S04'], rapporteurActorId: 'A02' }] }, { title: 'Zorgraad 10 december' }],
   ] as const)('creates and changes a %s; undo and redo each step exactly', async (kind, value, change) => {
     const { doc } = await demo();
     const start = doc.state();

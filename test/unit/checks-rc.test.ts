@@ -28,7 +28,7 @@ const mentions = (f: Finding, ...names: string[]) => names.every((n) => `${f.tit
 describe('role conflicts on Voorbeeldstad (domain.md §6.4)', () => {
   it('finds the three deliberate conflicts, each with Dutch text naming who is involved and a mitigation', () => {
     const rules = new Set(run().map((f) => f.ruleId));
-    for (const r of ['RC1', 'RC2', 'RC7', 'RC3', 'RC6', 'RC10', 'RC5', 'RC8']) expect(rules, r).toContain(r);
+    for (const r of ['RC1', 'RC2', 'RC7', 'RC3', 'RC6', 'RC10', 'RC4', 'RC5', 'RC8']) expect(rules, r).toContain(r);
     for (const f of run().filter((x) => x.ruleId.startsWith('RC'))) {
       expect(f.title.length).toBeGreaterThan(10);
       expect(f.mitigation.length).toBeGreaterThan(20);
@@ -45,7 +45,10 @@ describe('role conflicts on Voorbeeldstad (domain.md §6.4)', () => {
     expect(of('RC10')[0]).toMatchObject({ agreementIds: ['R60'], severity: 'HIGH' });
     // RCX3: the zorgraad.
     expect(of('RC8')[0]).toMatchObject({ severity: 'HIGH', agreementIds: ['R09', 'R58'] });
-    expect(of('RC5')[0].evidence).toEqual(expect.arrayContaining(['RA8', 'F1']));
+    expect(of('RC5').find((f) => f.evidence.includes('RA8'))!.evidence).toEqual(expect.arrayContaining(['RA8', 'F1']));
+    // On the agenda of the zorgraad's meeting: the OCMW reports on its own day care and LDC (RC4), chaired by F1 (RC5).
+    expect(of('RC4')).toEqual([expect.objectContaining({ key: 'RC4:MT1+punt 1', actorIds: expect.arrayContaining(['A02', 'A04', 'A06', 'A17']) })]);
+    expect(of('RC5').filter((f) => f.evidence.includes('MT1')).map((f) => f.key)).toEqual(['RC5:MT1+punt 1', 'RC5:MT1+punt 2']);
     // RC2 weighs more because RC3 and RC7 hold too.
     expect(of('RC2')[0].severity).toBe('HIGH');
   });
@@ -56,14 +59,18 @@ describe('role conflicts on Voorbeeldstad (domain.md §6.4)', () => {
 });
 
 describe('RC1 no beheersmodel', () => {
-  it('does not fire once an adopted model is in force', () => {
-    expect(of('RC1', variant((d) => d.governanceModels.push(model() as never)))).toEqual([]);
+  it('an adopted model in force shows the conflict as mitigated, not hidden', () => {
+    const [f] = of('RC1', variant((d) => d.governanceModels.push(model() as never)));
+    expect(f).toMatchObject({ status: 'MITIGATED', mitigationIds: ['BM1'] });
+    expect(f.explanation).toContain('Beheersmodel regie en aanbod');
+    expect(of('RC1')[0].status).toBe('OPEN');
   });
-  it('fires again when the model is past its review date, or still a draft', () => {
+  it('reopens when the model is past its review date, and stays open while it is a draft', () => {
     const expired = of('RC1', variant((d) => d.governanceModels.push(model({ reviewDate: '2026-01-01' }) as never)));
     expect(expired).toHaveLength(1);
+    expect(expired[0].status).toBe('REOPENED');
     expect(expired[0].explanation).toContain('evaluatiedatum 2026-01-01 voorbij');
-    expect(of('RC1', variant((d) => d.governanceModels.push(model({ status: 'CONCEPT' }) as never)))).toHaveLength(1);
+    expect(of('RC1', variant((d) => d.governanceModels.push(model({ status: 'CONCEPT' }) as never)))[0].status).toBe('OPEN');
   });
   it('counts a controlled entity as the local government itself', () => {
     // Only services of entities the OCMW controls remain: still the local government's own.
@@ -117,15 +124,87 @@ describe('RC3 funds itself', () => {
 describe('RC5 chairs own case', () => {
   it('a statutory role (the mayor organises the LIVC-R) is not flagged', () => {
     const d = variant((x) => {
+      x.meetings = [];
       x.roles = x.roles.filter((r) => r.id !== 'RA8');
       x.roles.push({ id: 'RA99', role: 'CHAIR', actorId: 'A01', partnershipId: 'P-LIVCR', statutory: true } as never);
     });
     expect(of('RC5', d)).toEqual([]);
     const notStatutory = variant((x) => {
+      x.meetings = [];
       x.roles = x.roles.filter((r) => r.id !== 'RA8');
       x.roles.push({ id: 'RA99', role: 'CHAIR', actorId: 'A01', partnershipId: 'P-ZORGRAAD', statutory: false } as never);
     });
     expect(of('RC5', notStatutory)).toHaveLength(1);
+  });
+});
+
+describe('RC4 and RC5 on the agenda', () => {
+  const item = (d: NetworkData) => d.meetings[0].items[0];
+  it('RC4: no finding with external input, or with a rapporteur from outside the local government', () => {
+    expect(of('RC4', variant((x) => (item(x).externalInput = true)))).toEqual([]);
+    expect(of('RC4', variant((x) => (item(x).rapporteurActorId = 'A13')))).toEqual([]);
+    // An evaluation of someone else's service is no self-evaluation.
+    expect(of('RC4', variant((x) => (item(x).serviceIds = ['S09'])))).toEqual([]);
+  });
+  it('RC5: handing the chair to someone outside the local government for the item ends it; an information item never counts', () => {
+    const handed = variant((x) => (item(x).chairActorId = 'A12'));
+    expect(of('RC5', handed).map((f) => f.key)).not.toContain('RC5:MT1+punt 1');
+    expect(of('RC5', handed).map((f) => f.key)).toContain('RC5:MT1+punt 2');
+    const info = variant((x) => (x.meetings[0].items[2].serviceIds = ['S04']));
+    expect(of('RC5', info).map((f) => f.key)).not.toContain('RC5:MT1+punt 3');
+  });
+});
+
+describe('RC11 conditional funding', () => {
+  it('fires for a local grant that demands exclusive referral to the funder, not for one without such a clause', () => {
+    const grant = (conditions: unknown) =>
+      variant((x) =>
+        x.agreements.push({
+          ...x.agreements.find((a) => a.id === 'R53')!,
+          id: 'R97',
+          type: 'SUBSIDIE',
+          title: 'Werkingssubsidie Het Mandje',
+          status: 'ACTIEF',
+          parties: [
+            { actorId: 'A01', role: 'FUNDER', functionId: null, orgUnitId: null, cluster: null },
+            { actorId: 'A39', role: 'RECIPIENT', functionId: null, orgUnitId: null, cluster: null },
+          ],
+          conditions: conditions as never,
+        }),
+      );
+    const [f] = of('RC11', grant({ exclusiveReferral: true, restrictsOffer: false, description: 'Enkel doorverwijzen naar de sociale dienst van het OCMW' }));
+    expect(f).toMatchObject({ severity: 'HIGH', agreementIds: ['R97'], actorIds: ['A01', 'A39'] });
+    expect(f.explanation).toContain('exclusief door te verwijzen');
+    expect(of('RC11', grant(null))).toEqual([]);
+    expect(of('RC11', grant({ exclusiveReferral: false, restrictsOffer: false, description: null }))).toEqual([]);
+  });
+});
+
+describe('RC12 hidden control', () => {
+  it('warns when the local government holds board seats in a vzw it is not recorded to control', () => {
+    const seats = variant((x) => (x.actors.find((a) => a.id === 'A39')!.boardMemberIds = ['A01']));
+    expect(of('RC12', seats)).toEqual([expect.objectContaining({ severity: 'LOW', actorIds: ['A01', 'A39'] })]);
+    // Recorded as controlled: no warning (and the other rules count it as the local government's own).
+    const recorded = variant((x) => Object.assign(x.actors.find((a) => a.id === 'A39')!, { boardMemberIds: ['A01'], controlledById: 'A01' }));
+    expect(of('RC12', recorded)).toEqual([]);
+    expect(of('RC12')).toEqual([]);
+  });
+});
+
+describe('mitigations', () => {
+  const rc8Key = () => of('RC8')[0].key;
+  const measure = (over: Record<string, unknown>) => ({ id: 'MG1', ruleId: 'RC8', measure: 'ONTHOUDING', description: 'Onthouding bij stemmingen over eigen diensten', owner: 'Schepen van Welzijn', decisionRef: 'Notulen zorgraad 2026-12-10', reviewDate: '2027-06-30', ...over });
+  it('a measure linked to a finding mitigates it until its review date, then reopens it', () => {
+    const live = of('RC8', variant((x) => x.mitigations.push(measure({ findingKey: rc8Key() }) as never)))[0];
+    expect(live).toMatchObject({ status: 'MITIGATED', mitigationIds: ['MG1'] });
+    const lapsed = of('RC8', variant((x) => x.mitigations.push(measure({ findingKey: rc8Key(), reviewDate: '2026-06-30' }) as never)))[0];
+    expect(lapsed.status).toBe('REOPENED');
+  });
+  it('a measure for a rule and an actor answers that rule wherever the actor is involved, and nothing else', () => {
+    const d = variant((x) => x.mitigations.push(measure({ ruleId: 'RC5', actorId: 'A17' }) as never));
+    const rc5 = of('RC5', d);
+    expect(rc5.filter((f) => f.actorIds.includes('A17')).every((f) => f.status === 'MITIGATED')).toBe(true);
+    expect(of('RC8', d)[0].status).toBe('OPEN');
   });
 });
 

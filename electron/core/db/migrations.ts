@@ -134,11 +134,39 @@ CREATE TABLE history (
 CREATE INDEX change_log_batch ON change_log(batch);
 `;
 
+const V3 = `
+ALTER TABLE actors ADD COLUMN board_member_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE agreements ADD COLUMN conditions TEXT;
+ALTER TABLE gaps ADD COLUMN finding_key TEXT;
+CREATE TABLE meetings (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT,
+  body_actor_id TEXT REFERENCES actors(id) ON DELETE SET NULL,
+  partnership_id TEXT REFERENCES partnerships(id) ON DELETE SET NULL,
+  chair_actor_id TEXT REFERENCES actors(id) ON DELETE SET NULL,
+  chair_function_id TEXT REFERENCES functions(id) ON DELETE SET NULL,
+  minutes_ref TEXT, items TEXT NOT NULL DEFAULT '[]', notes TEXT
+);
+CREATE TABLE mitigations (
+  id TEXT PRIMARY KEY, finding_key TEXT, rule_id TEXT NOT NULL,
+  actor_id TEXT REFERENCES actors(id) ON DELETE CASCADE,
+  measure TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', owner TEXT, decision_ref TEXT, decision_date TEXT,
+  review_date TEXT, notes TEXT,
+  CHECK (finding_key IS NOT NULL OR actor_id IS NOT NULL)
+);
+CREATE TABLE check_settings (
+  id TEXT PRIMARY KEY CHECK (id = 'CONTROLES'), warning_days INTEGER NOT NULL, referral_share REAL NOT NULL,
+  priority_pairs TEXT NOT NULL DEFAULT '[]', vulnerable_groups TEXT, gbo_member_types TEXT
+);
+`;
+
 /** All migrations, oldest first. Each runs in one transaction together with its user_version bump. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'model v1', up: (db) => db.exec(V1) },
   // Views with saved positions, and the undo/redo history over change-log batches.
   { version: 2, name: 'views, positions, history', up: (db) => db.exec(V2) },
+  // Meetings and agenda items (RC4, RC5), mitigations, check settings per document, agreement conditions (RC11),
+  // board seats (RC12), and the finding a recorded gap was promoted from.
+  { version: 3, name: 'meetings, mitigations, check settings', up: (db) => db.exec(V3) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

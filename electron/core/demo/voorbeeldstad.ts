@@ -131,6 +131,7 @@ export function buildVoorbeeldstad(src: Source = source): NetworkDataInput {
     agreements,
     roles: src.roles,
     governanceModels: [],
+    meetings: src.meetings,
     gaps: src.gaps.map((g) => ({
       id: g.id,
       ruleId: g.rule,

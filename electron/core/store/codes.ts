@@ -35,6 +35,14 @@ export const CODE_FIELDS: Partial<Record<EntityName, ReadonlyArray<readonly [str
     ['lifeDomains', 'lifeDomain'],
     ['targetGroups', 'targetGroup'],
   ],
+  meeting: [['items.type', 'agendaItemType']],
+  mitigation: [['measure', 'mitigationMeasure']],
+  checkSettings: [
+    ['priorityPairs.targetGroup', 'targetGroup'],
+    ['priorityPairs.lifeDomain', 'lifeDomain'],
+    ['vulnerableGroups', 'targetGroup'],
+    ['gboMemberTypes', 'actorType'],
+  ],
 };
 
 const KIND_NOUN: Record<VocabKind, string> = {
@@ -54,6 +62,8 @@ const KIND_NOUN: Record<VocabKind, string> = {
   severity: 'ernst',
   gapStatus: 'lacunestatus',
   governanceStatus: 'status beheersmodel',
+  agendaItemType: 'soort agendapunt',
+  mitigationMeasure: 'maatregel',
 };
 
 /** Finds the first code in `obj` that its vocabulary lacks and says so in Dutch; null when all are known. */

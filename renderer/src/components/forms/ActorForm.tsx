@@ -14,6 +14,7 @@ export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
     level: 'LOKAAL',
     areaId: null,
     controlledById: null,
+  boardMemberIds: [],
     kbo: null,
     socialeKaartId: null,
     socialeKaartSyncedAt: null,

@@ -39,6 +39,7 @@ export function blankAgreement(from: string, to: string | null, type = 'SAMENWER
     targetGroups: [],
     areaIds: [],
     finance: null,
+  conditions: null,
     sourceRef: null,
     notes: null,
     custom: {},

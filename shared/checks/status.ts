@@ -1,0 +1,42 @@
+import type { NetworkData } from '../model';
+import type { Finding, FindingStatus } from './context';
+
+/**
+ * Whether each finding is open, mitigated or reopened, and which recorded gaps came from it.
+ *
+ * A mitigation answers a finding when it names the finding's key, or (without a key) the finding's rule and one of
+ * its actors. It is in force until its review date; after that the finding is reopened, not silently open again.
+ * For RC1 the local government's beheersmodel is the measure: adopted and not past review mitigates; lapsed reopens;
+ * a draft does nothing yet.
+ */
+export function assess(findings: Finding[], data: NetworkData, refDate: string): Finding[] {
+  const byKey = new Map<string, string[]>();
+  const byRule = new Map<string, { id: string; actorId: string; live: boolean }[]>();
+  const live = new Map<string, boolean>();
+  for (const m of data.mitigations) {
+    live.set(m.id, !m.reviewDate || m.reviewDate >= refDate);
+    if (m.findingKey) (byKey.get(m.findingKey) ?? byKey.set(m.findingKey, []).get(m.findingKey)!).push(m.id);
+    else if (m.actorId) (byRule.get(m.ruleId) ?? byRule.set(m.ruleId, []).get(m.ruleId)!).push({ id: m.id, actorId: m.actorId, live: live.get(m.id)! });
+  }
+  const gapsOf = new Map<string, string[]>();
+  for (const g of data.gaps) if (g.findingKey) (gapsOf.get(g.findingKey) ?? gapsOf.set(g.findingKey, []).get(g.findingKey)!).push(g.id);
+  const models = new Map(data.governanceModels.map((g) => [g.id, g]));
+
+  return findings.map((f) => {
+    const ids = [...(byKey.get(f.key) ?? []), ...(byRule.get(f.ruleId) ?? []).filter((m) => f.actorIds.includes(m.actorId)).map((m) => m.id)];
+    const inForce = ids.filter((id) => live.get(id));
+    let lapsed = ids.length > inForce.length;
+    if (f.ruleId === 'RC1') {
+      for (const id of f.evidence) {
+        const g = models.get(id);
+        if (!g) continue;
+        if (g.status === 'ACTIEF' && !(g.reviewDate && g.reviewDate < refDate)) inForce.push(g.id);
+        else if (g.status === 'ACTIEF' || g.status === 'VERLOPEN') lapsed = true;
+        else continue;
+        ids.push(g.id);
+      }
+    }
+    const status: FindingStatus = inForce.length ? 'MITIGATED' : lapsed ? 'REOPENED' : 'OPEN';
+    return { ...f, status, mitigationIds: [...new Set(ids)].sort(), gapIds: gapsOf.get(f.key) ?? [] };
+  });
+}
