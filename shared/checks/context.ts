@@ -173,5 +173,8 @@ export class CheckContext {
   }
 }
 
+/** A beheersmodel in force: adopted (ACTIEF) and not past its review date. */
+export const governanceInForce = (g: { status: string; reviewDate: string | null }, refDate: string) => g.status === 'ACTIEF' && !(g.reviewDate && g.reviewDate < refDate);
+
 /** Whether two code lists share a code; an empty list means "not specified" and shares nothing. */
 export const shares = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));

@@ -1,5 +1,5 @@
 import type { Agreement, Service } from '../model';
-import { shares, type CheckContext, type Finding } from './context';
+import { governanceInForce, shares, type CheckContext, type Finding } from './context';
 
 /**
  * Role conflicts between the local government as provider (actor) and as director (regisseur): domain.md §4.
@@ -16,7 +16,7 @@ const ownServices = (ctx: CheckContext) => ctx.data.services.filter((s) => s.act
 
 /** An active governance model of the local government, not past its review date. */
 function activeGovernance(ctx: CheckContext) {
-  return ctx.data.governanceModels.filter((g) => ctx.isLocal(g.actorId) && g.status === 'ACTIEF' && !(g.reviewDate && g.reviewDate < ctx.refDate));
+  return ctx.data.governanceModels.filter((g) => ctx.isLocal(g.actorId) && governanceInForce(g, ctx.refDate));
 }
 
 export function rc1(ctx: CheckContext): Finding[] {

@@ -1,5 +1,5 @@
 import type { NetworkData } from '../model';
-import type { Finding, FindingStatus } from './context';
+import { governanceInForce, type Finding, type FindingStatus } from './context';
 
 /**
  * Whether each finding is open, mitigated or reopened, and which recorded gaps came from it.
@@ -30,7 +30,7 @@ export function assess(findings: Finding[], data: NetworkData, refDate: string):
       for (const id of f.evidence) {
         const g = models.get(id);
         if (!g) continue;
-        if (g.status === 'ACTIEF' && !(g.reviewDate && g.reviewDate < refDate)) inForce.push(g.id);
+        if (governanceInForce(g, refDate)) inForce.push(g.id);
         else if (g.status === 'ACTIEF' || g.status === 'VERLOPEN') lapsed = true;
         else continue;
         ids.push(g.id);
