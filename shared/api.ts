@@ -54,7 +54,14 @@ export const contract = {
   'network.snapshot': { input: Empty, output: NetworkDataSchema },
   'vocab.list': { input: Empty, output: z.record(z.enum(VOCAB_KINDS), z.array(VocabEntrySchema)) },
   'changes.list': {
-    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(1000).default(100),
+        /** Only the history of one thing (a recorded gap, an agreement…), with the fields each update changed. */
+        entity: EntityKindSchema.optional(),
+        entityId: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
     output: z.array(ChangeEntrySchema),
   },
   'edit.apply': { input: EditBatchSchema, output: EditOutcomeSchema },

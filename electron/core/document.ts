@@ -431,11 +431,23 @@ export class NetworkDocument {
   }
 
   /** The newest change-log entries, newest first. */
-  changes(limit = 100): ChangeEntry[] {
-    const rows = this.db
-      .prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log ORDER BY seq DESC LIMIT ?')
-      .all(limit) as { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string }[];
-    return rows.map((r) => ({ seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary }));
+  changes(limit = 100, only?: { entity: string; entityId: string }): ChangeEntry[] {
+    type Row = { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string; before: string | null; after: string | null };
+    const rows = (
+      only
+        ? this.db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?').all(only.entity, only.entityId, limit)
+        : this.db.prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log ORDER BY seq DESC LIMIT ?').all(limit)
+    ) as Row[];
+    return rows.map((r) => {
+      const entry: ChangeEntry = { seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary };
+      if (only && r.op === 'update' && r.before && r.after) {
+        const [b, a] = [JSON.parse(r.before) as Record<string, unknown>, JSON.parse(r.after) as Record<string, unknown>];
+        entry.changed = Object.keys(a)
+          .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+          .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+      }
+      return entry;
+    });
   }
 
   /** @internal used by EditTx */

@@ -125,7 +125,7 @@ export function createHandlers(session: Session): Handlers {
     'document.recent': () => session.recent.list(),
     'network.snapshot': () => session.current().snapshot(),
     'vocab.list': () => session.current().vocab(),
-    'changes.list': ({ limit }) => session.current().changes(limit),
+    'changes.list': ({ limit, entity, entityId }) => session.current().changes(limit, entity && entityId ? { entity, entityId } : undefined),
     'edit.apply': (batch) => applyBatch(session.current(), batch),
     'edit.previewDelete': ({ kind, ids }) => previewDelete(session.current(), kind, ids),
     'history.state': () => historyState(session.current().db),

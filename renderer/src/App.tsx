@@ -12,6 +12,9 @@ import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './co
 import { ArrangeMenu, SearchBox, layoutKey } from './components/MapTools';
 import { ViewPanel } from './components/ViewPanel';
 import { Tables } from './components/Tables';
+import { CheckSettingsForm, CoverageMatrix, FindingsPanel, GapRegister, countBySeverity, needsAction } from './components/Checks';
+import { runChecks } from '../../shared/checks';
+import { coverage } from '../../shared/checks/coverage';
 import { TextField } from './components/forms/fields';
 import { SpecForm } from './components/forms/SpecForm';
 import { blanks, specs } from './components/forms/specs';
@@ -70,6 +73,8 @@ export function App() {
   const [editDialog, setEditDialog] = useState<EditDialog | null>(null);
   const [connectMode, setConnectMode] = useState(false);
   const [status, setStatus] = useState<string>('');
+  const [dockTab, setDockTab] = useState('actors');
+  const [chosenGap, setChosenGap] = useState<string | null>(null);
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
@@ -87,6 +92,10 @@ export function App() {
   }, [viewId, basePositionsQ.data, viewPositionsQ.data]);
 
   const elements = useMemo(() => (data && vocab ? networkElements(data, vocab) : null), [data, vocab]);
+  // The checks run again on every new snapshot, that is after every edit, undo and redo.
+  const findings = useMemo(() => (data && vocab ? runChecks(data, vocab) : []), [data, vocab]);
+  const cov = useMemo(() => (data && vocab ? coverage(data, vocab) : null), [data, vocab]);
+  const severityCounts = useMemo(() => countBySeverity(findings), [findings]);
   const visible = useMemo(() => (data ? filterNetwork(data, filters) : null), [data, filters]);
   const hidden = useMemo(() => (data && visible ? hiddenElements(data, visible) : new Set<string>()), [data, visible]);
   const centreIds = useMemo(() => {
@@ -372,6 +381,7 @@ export function App() {
         onFile={requestFile}
         onOpenPath={(path) => runFile('open', path)}
         busy={fileAction.isPending}
+        checks={data ? { counts: severityCounts, onOpen: () => setDockTab('findings') } : null}
         edit={
           data && !readOnly
             ? {
@@ -462,7 +472,34 @@ export function App() {
                 </div>
                 <Legend vocab={vocab} data={data} large={isLargeMap(elements)} />
               </section>
-              <Tables data={data} vocab={vocab} visible={visible} selection={selection} onSelect={setSelection} refDate={referenceDate(data.meta)} />
+              <Tables
+                data={data}
+                vocab={vocab}
+                visible={visible}
+                selection={selection}
+                onSelect={setSelection}
+                refDate={referenceDate(data.meta)}
+                tab={dockTab}
+                onTab={setDockTab}
+                extra={[
+                  {
+                    id: 'findings',
+                    label: t('checks.findingsTab', { count: findings.filter(needsAction).length }),
+                    content: <FindingsPanel findings={findings} data={data} vocab={vocab} save={save} readOnly={readOnly} onSelect={setSelection} refDate={referenceDate(data.meta)} onPromoted={() => setDockTab('gaps')} />,
+                  },
+                  {
+                    id: 'coverage',
+                    label: t('checks.coverageTab'),
+                    content: cov && <CoverageMatrix cov={cov} data={data} vocab={vocab} findings={findings} save={save} readOnly={readOnly} onSelect={setSelection} refDate={referenceDate(data.meta)} onPromoted={() => setDockTab('gaps')} />,
+                  },
+                  {
+                    id: 'gaps',
+                    label: t('checks.gapsTab', { count: data.gaps.filter((g) => g.status === 'OPEN' || g.status === 'IN_BEHANDELING').length }),
+                    content: <GapRegister data={data} vocab={vocab} save={save} readOnly={readOnly} onSelect={setSelection} selected={chosenGap} onChoose={setChosenGap} />,
+                  },
+                  { id: 'settings', label: t('checks.settingsTab'), content: <CheckSettingsForm data={data} vocab={vocab} save={save} readOnly={readOnly} /> },
+                ]}
+              />
             </div>
             <Inspector
               data={data}

@@ -95,5 +95,7 @@ export const ChangeEntrySchema = z.object({
   entityId: z.string(),
   op: z.enum(['create', 'update', 'delete']),
   summary: z.string(),
+  /** For an update: which fields changed, from what to what (values as stored). */
+  changed: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).optional(),
 });
 export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coverage } from '../../shared/checks/coverage';
 import { runChecks } from '../../shared/checks';
 import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/context';
 import { NetworkDataSchema, type NetworkData } from '../../shared/model';
@@ -127,5 +128,25 @@ describe('gap rules', () => {
     expect(of('G14', stale)[0].actorIds).toEqual(['A12']);
     const fresh = variant((d) => Object.assign(d.actors.find((a) => a.id === 'A12')!, { socialeKaartId: 'SK-1', socialeKaartSyncedAt: '2026-06-01' }));
     expect(of('G14', fresh)).toEqual([]);
+  });
+});
+
+describe('coverage matrix', () => {
+  it('counts providers covering the municipality per target group × life domain, as G1 does, and marks priorities', () => {
+    const cov = coverage(demo, DEFAULT_VOCAB);
+    // GAP1: nothing covers psychisch kwetsbaren × wonen for Voorbeeldstad, and it is a priority.
+    expect(cov.cell('PSYCHISCH_KWETSBAREN', 'WONEN')).toMatchObject({ providerIds: [], priority: true });
+    // Every priority cell agrees with G1: 0 → a high finding, 1 → a low one, more → none.
+    for (const { targetGroup, lifeDomain } of DEFAULT_CHECK_SETTINGS.priorityPairs) {
+      const n = cov.cell(targetGroup, lifeDomain).providerIds.length;
+      const f = of('G1').find((x) => x.key === `G1:${[targetGroup, lifeDomain].sort().join('+')}`);
+      expect(f?.severity ?? 'NONE', `${targetGroup} × ${lifeDomain}`).toBe(n === 0 ? 'HIGH' : n === 1 ? 'LOW' : 'NONE');
+    }
+    // A ward-only service does not cover the municipality; a supra-local one whose area contains it does.
+    const ward = demo.services.find((s) => s.id === 'S04')!;
+    expect(cov.cell('GEISOLEERDE_OUDEREN', 'SOCIALE_CONTACTEN').serviceIds).not.toContain(ward.id);
+    const wider = variant((d) => (d.services.find((s) => s.id === 'S04')!.areaIds = [d.areas.find((a) => a.type === 'ELZ')!.id]));
+    expect(coverage(wider, DEFAULT_VOCAB).cell('GEISOLEERDE_OUDEREN', 'SOCIALE_CONTACTEN').providerIds).toContain('A04');
+    expect(cov.targetGroups).not.toContain('BREDE_DOELGROEP');
   });
 });

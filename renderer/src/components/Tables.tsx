@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   flexRender,
@@ -163,6 +163,9 @@ export function Tables({
   data,
   vocab,
   visible,
+  tab,
+  onTab,
+  extra,
   selection,
   onSelect,
   refDate,
@@ -173,11 +176,17 @@ export function Tables({
   selection: string[];
   onSelect: (ids: string[]) => void;
   refDate: string;
+  /** The dock's tab, kept by the app so the toolbar can open the findings. */
+  tab: string;
+  onTab: (tab: string) => void;
+  /** More tabs in the same dock (the checks): label and content. */
+  extra: { id: string; label: string; content: ReactNode }[];
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
-  const [tab, setTab] = useState<'actors' | 'agreements'>('actors');
+  const setTab = onTab;
   const [open, setOpen] = useState(true);
+  const other = extra.find((x) => x.id === tab);
   const [query, setQuery] = useState('');
   const [dueOnly, setDueOnly] = useState(false);
 
@@ -279,8 +288,13 @@ export function Tables({
           <button type="button" role="tab" id="tab-agreements" aria-selected={tab === 'agreements'} aria-controls="panel-tables" onClick={() => (setTab('agreements'), setOpen(true))} data-testid="tab-agreements">
             {t('tables.agreements', { count: allAgreementRows.length })}
           </button>
+          {extra.map((x) => (
+            <button key={x.id} type="button" role="tab" id={`tab-${x.id}`} aria-selected={tab === x.id} aria-controls="panel-tables" onClick={() => (setTab(x.id), setOpen(true))} data-testid={`tab-${x.id}`}>
+              {x.label}
+            </button>
+          ))}
         </div>
-        {open && (
+        {open && !other && (
           <>
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('tables.filter')} aria-label={t('tables.filter')} data-testid="table-filter" />
             {tab === 'agreements' && (
@@ -296,8 +310,10 @@ export function Tables({
         </button>
       </div>
       {open && (
-        <div id="panel-tables" role="tabpanel" aria-labelledby={tab === 'actors' ? 'tab-actors' : 'tab-agreements'} className="tables-panel">
-          {tab === 'actors' ? (
+        <div id="panel-tables" role="tabpanel" aria-labelledby={`tab-${tab}`} className={`tables-panel${other ? ' dock-panel' : ''}`}>
+          {other ? (
+            other.content
+          ) : tab === 'actors' ? (
             <DataTable rows={actorRows} columns={actorColumns} selection={selection} onSelect={onSelect} label={t('tables.actorsLabel')} testId="actor-table" query={query} />
           ) : (
             <DataTable

@@ -25,12 +25,15 @@ export function Toolbar({
   onOpenPath,
   busy,
   edit,
+  checks,
 }: {
   doc: DocumentInfo | null;
   onFile: (k: FileDialogKind | 'demo') => void;
   onOpenPath: (path: string) => void;
   busy: boolean;
   edit: EditControls | null;
+  /** The findings that need action, per severity; the button opens them. */
+  checks: { counts: Record<'HIGH' | 'MEDIUM' | 'LOW', number>; onOpen: () => void } | null;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -72,6 +75,16 @@ export function Toolbar({
             {t('toolbar.redo')}
           </button>
         </nav>
+      )}
+      {checks && (
+        <button type="button" className="check-counts" onClick={checks.onOpen} data-testid="check-counts" title={t('checks.countsHint')}>
+          {t('checks.button')}
+          {(['HIGH', 'MEDIUM', 'LOW'] as const).map((s) => (
+            <span key={s} className={`count sev-${s.toLowerCase()}`} data-testid={`count-${s}`} aria-label={t('checks.countLabel', { count: checks.counts[s], severity: t(`checks.severity.${s}`) })}>
+              {checks.counts[s]}
+            </span>
+          ))}
+        </button>
       )}
       <div className="doc-name" data-testid="doc-name" title={doc?.path}>
         {doc ? `${doc.meta.title} · ${doc.fileName}` : ''}

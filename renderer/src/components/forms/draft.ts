@@ -6,14 +6,30 @@ import { zodFields } from '../../../../shared/util/zodMessage';
 import { ApiCallError } from '../../api';
 import type { FieldErrors } from './fields';
 
-/** A form's working copy of a stored thing; it follows the stored version when that changes (undo, redo). */
+/**
+ * A form's working copy of a stored thing. It follows the stored version when that changes (a save, undo, redo),
+ * but keeps the fields the user has changed and not yet saved: typing in one field while another field's save comes
+ * back must not lose the typing.
+ */
 export function useDraft<T>(stored: T): [T, (next: T) => void] {
   const key = JSON.stringify(stored);
-  const [state, setState] = useState({ key, draft: stored });
-  // Adjusting state while rendering (React's pattern for "reset when a prop changes"): no extra effect pass.
-  if (state.key !== key) setState({ key, draft: stored });
-  const draft = state.key === key ? state.draft : stored;
-  return [draft, (next: T) => setState({ key, draft: next })];
+  const [state, setState] = useState({ key, base: stored, draft: stored });
+  let current = state;
+  if (state.key !== key) {
+    // Adjusting state while rendering (React's pattern for "reset when a prop changes"): no extra effect pass.
+    current = { key, base: stored, draft: carryOver(state.base, state.draft, stored) };
+    setState(current);
+  }
+  return [current.draft, (next: T) => setState({ key, base: stored, draft: next })];
+}
+
+/** The new stored version with the unsaved changes of the old draft (fields where it differs from its base) on top. */
+function carryOver<T>(base: T, draft: T, stored: T): T {
+  if (!base || !draft || !stored || typeof stored !== 'object' || Array.isArray(stored)) return stored;
+  const out = { ...(stored as Record<string, unknown>) };
+  const [b, d] = [base as Record<string, unknown>, draft as Record<string, unknown>];
+  for (const k of Object.keys(d)) if (JSON.stringify(d[k]) !== JSON.stringify(b[k])) out[k] = d[k];
+  return out as T;
 }
 
 /** The Dutch message per field for a draft, checked with the same schema the core uses. */
