@@ -198,11 +198,18 @@ export function App() {
 
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
-      const what = which === 'undo' ? historyQ.data?.undo : historyQ.data?.redo;
-      if (!what || readOnly) return;
-      undoRedo.mutate(which, { onSuccess: () => setStatus(t(which === 'undo' ? 'status.undone' : 'status.redone', { what: what.label })) });
+      if (readOnly) return;
+      // Right after an edit the history may still be on its way back while the map already shows the change: then ask
+      // the core rather than ignore the key. The status names what the core says it undid or redid.
+      if (!historyQ.isFetching && !(which === 'undo' ? historyQ.data?.undo : historyQ.data?.redo)) return;
+      undoRedo.mutate(which, {
+        onSuccess: (state) => {
+          const what = which === 'undo' ? state.redo : state.undo;
+          if (what) setStatus(t(which === 'undo' ? 'status.undone' : 'status.redone', { what: what.label }));
+        },
+      });
     },
-    [historyQ.data, readOnly, undoRedo, t],
+    [historyQ.data, historyQ.isFetching, readOnly, undoRedo, t],
   );
 
   const requestDelete = useCallback(() => {
