@@ -100,6 +100,21 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
       if (v.includes(id)) edit(k, o, because, (c) => (c[field] = (c[field] as string[]).filter((x) => x !== id)));
     }
   };
+  /** Agenda items live inside their meeting (no foreign keys): a deleted actor, function or service leaves them. */
+  const fromAgendas = (fields: string[], id: string, because: string) => {
+    const clean = (it: Obj): Obj => {
+      const out: Obj = { ...it };
+      for (const f of fields) {
+        if (Array.isArray(out[f])) out[f] = (out[f] as string[]).filter((x) => x !== id);
+        else if (out[f] === id) out[f] = null;
+      }
+      return out;
+    };
+    for (const m of list('meeting')) {
+      const items = current('meeting', m).items as Obj[];
+      if (items.some((it) => JSON.stringify(clean(it)) !== JSON.stringify(it))) edit('meeting', m, because, (c) => (c.items = (c.items as Obj[]).map(clean)));
+    }
+  };
   const cascade = (k: EntityKind, field: string, id: string, because: string) => {
     for (const o of list(k)) if (o[field] === id) remove(k, o.id, because);
   };
@@ -137,6 +152,7 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
         cascade('mitigation', 'actorId', id, why);
         nullIf('meeting', 'bodyActorId', id, why);
         nullIf('meeting', 'chairActorId', id, why);
+        fromAgendas(['rapporteurActorId', 'chairActorId'], id, why);
         for (const ag of list('agreement')) {
           const cur = current('agreement', ag);
           const finance = cur.finance as { funderId: string | null } | null;
@@ -159,6 +175,7 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
       case 'function':
         cascade('role', 'functionId', id, why);
         nullIf('meeting', 'chairFunctionId', id, why);
+        fromAgendas(['rapporteurFunctionId', 'chairFunctionId'], id, why);
         partiesNull('functionId', id, why);
         break;
       case 'partnership':
@@ -171,6 +188,9 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
           if (!holdsTogether(cur.parties as { actorId: string }[], null)) remove('agreement', ag.id, why);
           else edit('agreement', ag, why, (c) => (c.partnershipId = null));
         }
+        break;
+      case 'service':
+        fromAgendas(['serviceIds'], id, why);
         break;
       case 'agreement':
         nullIf('member', 'agreementId', id, why);

@@ -54,6 +54,38 @@ describe('planDelete', () => {
     expect(plan.updates).toEqual([]);
   });
 
+  it('agenda items live inside their meeting: a deleted actor, function or service leaves them, the meeting stays', () => {
+    const base = state();
+    const s: DocumentState = {
+      ...base,
+      functions: [{ id: 'F', actorId: 'A', title: 'Schepen', orgUnitId: null, notes: null }],
+      meetings: NetworkDataSchema.parse({
+        meta: { title: 'x' },
+        meetings: [
+          {
+            id: 'MT',
+            title: 'Zorgraad',
+            chairActorId: 'A',
+            items: [
+              { id: '1', title: 'Evaluatie', type: 'EVALUATIE', serviceIds: ['S1', 'S2'], rapporteurActorId: 'A', chairFunctionId: 'F' },
+              { id: '2', title: 'Info', type: 'INFORMATIE', rapporteurActorId: 'C' },
+            ],
+          },
+        ],
+      }).meetings,
+    };
+    const byActor = planDelete(s, 'actor', ['A']).updates.find((u) => u.kind === 'meeting')!.value;
+    expect(byActor.chairActorId).toBeNull();
+    // A's service S1 and its function F go with A, and leave the item too; C's item is untouched.
+    expect(byActor.items).toMatchObject([{ rapporteurActorId: null, serviceIds: ['S2'], chairFunctionId: null }, { rapporteurActorId: 'C' }]);
+    const byFunction = planDelete(s, 'function', ['F']).updates.find((u) => u.kind === 'meeting')!.value;
+    expect(byFunction.items).toMatchObject([{ chairFunctionId: null, rapporteurActorId: 'A' }, {}]);
+    const byService = planDelete(s, 'service', ['S2']).updates.find((u) => u.kind === 'meeting')!.value;
+    expect((byService.items as { serviceIds: string[] }[])[0].serviceIds).toEqual(['S1']);
+    expect(planDelete(s, 'actor', ['B']).updates.find((u) => u.kind === 'meeting')!.value.items).toMatchObject([{ rapporteurActorId: 'A', serviceIds: ['S1'] }, { rapporteurActorId: 'C' }]);
+    expect(planDelete(s, 'agreement', ['R1']).updates.some((u) => u.kind === 'meeting')).toBe(false);
+  });
+
   it('deleting a view takes its positions', () => {
     expect(planDelete(state(), 'view', ['STANDAARD']).deletes.map((d) => d.kind)).toEqual(['view', 'position']);
   });
