@@ -12,6 +12,7 @@ import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './co
 import { ArrangeMenu, SearchBox, layoutKey } from './components/MapTools';
 import { ViewPanel } from './components/ViewPanel';
 import { Tables } from './components/Tables';
+import { MeetingsPanel } from './components/Meetings';
 import { CheckSettingsForm, CoverageMatrix, FindingsPanel, GapRegister, countBySeverity, needsAction } from './components/Checks';
 import { runChecks } from '../../shared/checks';
 import { coverage } from '../../shared/checks/coverage';
@@ -75,6 +76,7 @@ export function App() {
   const [status, setStatus] = useState<string>('');
   const [dockTab, setDockTab] = useState('actors');
   const [chosenGap, setChosenGap] = useState<string | null>(null);
+  const [chosenMeeting, setChosenMeeting] = useState<string | null>(null);
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
@@ -139,9 +141,10 @@ export function App() {
   };
 
   const save: Save = useCallback(
-    async (batch) => {
+    async (batch, opts) => {
       try {
-        await edit.mutateAsync(batch);
+        const outcome = await edit.mutateAsync(batch);
+        opts?.onCreated?.(outcome.created);
         if (batch.label) setStatus(t('status.saved', { what: batch.label }));
         return {};
       } catch (err) {
@@ -503,6 +506,23 @@ export function App() {
                     id: 'gaps',
                     label: t('checks.gapsTab', { count: data.gaps.filter((g) => g.status === 'OPEN' || g.status === 'IN_BEHANDELING').length }),
                     content: <GapRegister data={data} vocab={vocab} save={save} readOnly={readOnly} onSelect={setSelection} selected={chosenGap} onChoose={setChosenGap} />,
+                  },
+                  {
+                    id: 'meetings',
+                    label: t('meetings.tab', { count: data.meetings.length }),
+                    content: (
+                      <MeetingsPanel
+                        data={data}
+                        vocab={vocab}
+                        save={save}
+                        readOnly={readOnly}
+                        findings={findings}
+                        onSelect={setSelection}
+                        selected={chosenMeeting}
+                        onChoose={setChosenMeeting}
+                        onDelete={(id) => setEditDialog({ kind: 'delete', groups: [{ kind: 'meeting', ids: [id] }], error: null })}
+                      />
+                    ),
                   },
                   { id: 'settings', label: t('checks.settingsTab'), content: <CheckSettingsForm data={data} vocab={vocab} save={save} readOnly={readOnly} /> },
                 ]}

@@ -168,10 +168,16 @@ export class CheckContext {
     const actorIds = list(f.actorIds);
     const agreementIds = list(f.agreementIds ?? []);
     const evidence = list(f.evidence ?? []);
-    const key = `${f.ruleId}:${list(keyIds ?? [...actorIds, ...agreementIds]).join('+')}`;
+    const key = findingKey(f.ruleId, keyIds ?? [...actorIds, ...agreementIds]);
     return { ...f, key, actorIds, agreementIds, evidence, status: 'OPEN', mitigationIds: [], gapIds: [] };
   }
 }
+
+/** A finding's stable key: its rule and its key ids, sorted and deduplicated (`RC4:MT1+punt 1`). */
+export const findingKey = (ruleId: string, ids: Iterable<string>) => `${ruleId}:${list(ids).join('+')}`;
+
+/** The key ids of a finding about one agenda item (RC4, RC5): the meeting and the item. */
+export const agendaKeyIds = (meetingId: string, itemId: string) => [meetingId, `punt ${itemId}`];
 
 /** A beheersmodel in force: adopted (ACTIEF) and not past its review date. */
 export const governanceInForce = (g: { status: string; reviewDate: string | null }, refDate: string) => g.status === 'ACTIEF' && !(g.reviewDate && g.reviewDate < refDate);

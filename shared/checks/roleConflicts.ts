@@ -1,5 +1,5 @@
 import type { Agreement, Service } from '../model';
-import { governanceInForce, shares, type CheckContext, type Finding } from './context';
+import { agendaKeyIds, governanceInForce, shares, type CheckContext, type Finding } from './context';
 
 /**
  * Role conflicts between the local government as provider (actor) and as director (regisseur): domain.md §4.
@@ -385,7 +385,7 @@ export function rc4(ctx: CheckContext): Finding[] {
           actorIds: [rapporteur.actor, ...own.map((s) => s.providerId), ...(m.bodyActorId ? [m.bodyActorId] : [])],
           evidence: [m.id, ...own.map((s) => s.id), ...(item.rapporteurFunctionId ? [item.rapporteurFunctionId] : [])],
         },
-        [m.id, `punt ${item.id}`],
+        agendaKeyIds(m.id, item.id),
       ),
     ];
   });
@@ -412,7 +412,7 @@ export function rc5Agenda(ctx: CheckContext): Finding[] {
           actorIds: [chair.actor, ...own.map((s) => s.providerId), ...(m.bodyActorId ? [m.bodyActorId] : [])],
           evidence: [m.id, ...own.map((s) => s.id), ...(m.chairFunctionId && !handedOver ? [m.chairFunctionId] : [])],
         },
-        [m.id, `punt ${item.id}`],
+        agendaKeyIds(m.id, item.id),
       ),
     ];
   });

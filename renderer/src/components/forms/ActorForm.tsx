@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Actor, NetworkData } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { formSetters } from './draft';
-import { CodeChecklist, CodeSelect, RefSelect, TextField, type FieldErrors } from './fields';
+import { CodeChecklist, CodeSelect, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
 
 /** What a new actor starts as; its type fills in the usual sector and legal form. */
 export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
@@ -14,7 +14,7 @@ export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
     level: 'LOKAAL',
     areaId: null,
     controlledById: null,
-  boardMemberIds: [],
+    boardMemberIds: [],
     kbo: null,
     socialeKaartId: null,
     socialeKaartSyncedAt: null,
@@ -76,6 +76,13 @@ export function ActorForm({
         value={draft.controlledById}
         onChange={(v) => set('controlledById', v, true)}
         testId="actor-controlled-by"
+      />
+      <RefChecklist
+        label={t('inspector.boardMembers')}
+        options={data.actors.filter((a) => a.id !== draft.id).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'))}
+        value={draft.boardMemberIds}
+        onChange={(v) => set('boardMemberIds', v, true)}
+        testId="actor-board-members"
       />
       <CodeChecklist label={t('inspector.sectors')} vocab={vocab} kind="sector" value={draft.sectors} onChange={(v) => set('sectors', v, true)} error={errors.sectors} testId="actor-sectors" />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} error={errors.notes} testId="actor-notes" />

@@ -39,11 +39,37 @@ export function blankAgreement(from: string, to: string | null, type = 'SAMENWER
     targetGroups: [],
     areaIds: [],
     finance: null,
-  conditions: null,
+    conditions: null,
     sourceRef: null,
     notes: null,
     custom: {},
   };
+}
+
+type Conds = AgreementDraft['conditions'];
+
+/** Clauses that tie the recipient (RC11): none at all is stored as no conditions. */
+function Conditions({ value, onChange, onCommit }: { value: Conds; onChange: (v: Conds, commit: boolean) => void; onCommit: () => void }) {
+  const { t } = useTranslation();
+  const cur = value ?? { exclusiveReferral: false, restrictsOffer: false, description: null };
+  const next = (patch: Partial<NonNullable<Conds>>): Conds => {
+    const v = { ...cur, ...patch };
+    return v.exclusiveReferral || v.restrictsOffer || v.description ? v : null;
+  };
+  return (
+    <fieldset className="conditions" data-testid="agreement-conditions">
+      <legend>{t('form.conditions')}</legend>
+      <label className="check">
+        <input type="checkbox" checked={cur.exclusiveReferral} onChange={(e) => onChange(next({ exclusiveReferral: e.target.checked }), true)} data-testid="agreement-exclusive-referral" />
+        {t('form.exclusiveReferral')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={cur.restrictsOffer} onChange={(e) => onChange(next({ restrictsOffer: e.target.checked }), true)} data-testid="agreement-restricts-offer" />
+        {t('form.restrictsOffer')}
+      </label>
+      <TextField label={t('form.conditionsText')} value={cur.description} onChange={(v) => onChange(next({ description: v }), false)} onCommit={onCommit} testId="agreement-conditions-text" />
+    </fieldset>
+  );
 }
 
 /** The fields of an agreement, with its parties: any number, each with its role. */
@@ -143,6 +169,7 @@ export function AgreementForm({
       <DateField label={t('form.startDate')} value={draft.startDate} onChange={(v) => set('startDate', v)} onCommit={commit} error={errors.startDate} testId="agreement-start" />
       <DateField label={t('form.endDate')} value={draft.endDate} onChange={(v) => set('endDate', v)} onCommit={commit} error={errors.endDate} testId="agreement-end" />
       <DateField label={t('form.reviewDate')} value={draft.reviewDate} onChange={(v) => set('reviewDate', v)} onCommit={commit} error={errors.reviewDate} testId="agreement-review" />
+      <Conditions value={draft.conditions} onChange={(v, now) => set('conditions', v, now)} onCommit={commit} />
       <CodeChecklist label={t('form.targetGroups')} vocab={vocab} kind="targetGroup" value={draft.targetGroups} onChange={(v) => set('targetGroups', v, true)} />
       <CodeChecklist label={t('form.lifeDomains')} vocab={vocab} kind="lifeDomain" value={draft.lifeDomains} onChange={(v) => set('lifeDomains', v, true)} />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} />

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
-import { CodeChecklist, CodeSelect, DateField, RefSelect, TextField, type FieldErrors } from './fields';
+import { CodeChecklist, CodeSelect, DateField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
 import { fieldErrors, useEditForm, type Save } from './draft';
 
 type Option = { id: string; name: string };
@@ -26,24 +26,6 @@ function BoolField({ label, value, onChange, testId }: { label: string; value: b
       <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
       {label}
     </label>
-  );
-}
-
-function RefChecklist({ label, options, value, onChange, testId }: { label: string; options: Option[]; value: string[]; onChange: (v: string[]) => void; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <fieldset className="checklist" data-testid={testId}>
-      <legend>{label}</legend>
-      {options.length === 0 && <p className="muted">{t('inspector.none')}</p>}
-      <div className="checklist-items">
-        {options.map((o) => (
-          <label key={o.id}>
-            <input type="checkbox" checked={value.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} />
-            {o.name}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 

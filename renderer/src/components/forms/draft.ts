@@ -57,8 +57,8 @@ export function formSetters<D extends object>(draft: D, onChange: (d: D) => void
   return { set, commit: () => onCommit?.(draft) };
 }
 
-/** Saves one edit; resolves to the field errors of a refused edit (empty when saved). */
-export type Save = (batch: CallInput<'edit.apply'>) => Promise<FieldErrors>;
+/** Saves one edit; resolves to the field errors of a refused edit (empty when saved). `onCreated` hears the new ids. */
+export type Save = (batch: CallInput<'edit.apply'>, opts?: { onCreated?: (ids: string[]) => void }) => Promise<FieldErrors>;
 
 /**
  * The inspector's way of editing one stored thing in place: a working copy, its field errors, and `commit`, which

@@ -169,3 +169,28 @@ export function RefSelect(props: {
     </Field>
   );
 }
+
+/** A list of things to tick (board seats, services, units): the ids of the ticked ones. */
+export function RefChecklist({ label, options, value, onChange, testId }: { label: string; options: { id: string; name: string }[]; value: string[]; onChange: (v: string[]) => void; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="checklist" data-testid={testId}>
+      <legend>{label}</legend>
+      {options.length === 0 && <p className="muted">{t('inspector.none')}</p>}
+      {/* A long list scrolls: say what is ticked, so nothing ticked hides below the fold. */}
+      {options.length > 6 && value.length > 0 && (
+        <p className="chosen" data-testid={testId && `${testId}-chosen`}>
+          {t('form.chosen', { names: options.filter((o) => value.includes(o.id)).map((o) => o.name).join('; ') })}
+        </p>
+      )}
+      <div className="checklist-items">
+        {options.map((o) => (
+          <label key={o.id}>
+            <input type="checkbox" checked={value.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} />
+            {o.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -3,14 +3,24 @@ import type { Actor, NetworkData } from '../../../../shared/model';
 import type { FieldSpec } from './SpecForm';
 
 const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-const actorOptions = (data: NetworkData) => byName(data.actors.map((a) => ({ id: a.id, name: a.name })));
+export const actorOptions = (data: NetworkData) => byName(data.actors.map((a) => ({ id: a.id, name: a.name })));
 const unitOptions = (data: NetworkData, actorId: string) => byName(data.orgUnits.filter((u) => u.actorId === actorId).map((u) => ({ id: u.id, name: u.name })));
 const functionOptions = (data: NetworkData, actorId: string) =>
   data.functions
     .filter((f) => f.actorId === actorId)
     .map((f) => ({ id: f.id, name: f.title }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-const partnershipOptions = (data: NetworkData) => byName(data.partnerships.map((p) => ({ id: p.id, name: p.name })));
+export const partnershipOptions = (data: NetworkData) => byName(data.partnerships.map((p) => ({ id: p.id, name: p.name })));
+/** Every function, named with its actor: "Schepen van welzijn (Gemeente Voorbeeldstad)". */
+export const allFunctionOptions = (data: NetworkData) => {
+  const actor = new Map(data.actors.map((a) => [a.id, a.name]));
+  return byName(data.functions.map((f) => ({ id: f.id, name: `${f.title} (${actor.get(f.actorId) ?? f.actorId})` })));
+};
+/** Services, named with their provider. */
+export const serviceOptions = (data: NetworkData) => {
+  const actor = new Map(data.actors.map((a) => [a.id, a.name]));
+  return byName(data.services.map((s) => ({ id: s.id, name: `${s.name} (${actor.get(s.providerId) ?? s.providerId})` })));
+};
 const areaOptions = (data: NetworkData) => byName(data.areas.map((a) => ({ id: a.id, name: a.name })));
 
 /** What a membership says besides who and where: the role, the cluster or pillar, and when. */

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openCopyOfDemo } from './helpers';
+
+const count = async (page: Page, severity: string) => Number(await page.getByTestId(`count-${severity}`).textContent());
+
+test('a secretary sets the zorgraad agenda right: outside input clears RC4, handing over the chair clears RC5, each undoable; a new meeting with its agenda survives a reload', async ({ page }) => {
+  await openCopyOfDemo(page, 'vergaderingen');
+  const medium = await count(page, 'MEDIUM');
+
+  // 1. The zorgraad meeting of §6.4 lists its agenda; item 1 carries RC4 and RC5 with what helps.
+  await page.getByTestId('tab-meetings').click();
+  await expect(page.getByTestId('meeting-MT1')).toContainText('Schepen van Welzijn');
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  const item = page.getByTestId('agenda-item-1');
+  await item.locator('summary').click();
+  await expect(item.locator('summary')).toContainText('RC4 open');
+  await expect(item.locator('summary')).toContainText('RC5 open');
+  await expect(item).toContainText('Wat helpt');
+
+  // 2. Outside data for the evaluation: RC4 goes, one medium finding fewer on the toolbar.
+  await page.getByTestId('item-1-externalInput').check();
+  await expect(item.locator('summary')).not.toContainText('RC4');
+  await expect.poll(() => count(page, 'MEDIUM')).toBe(medium - 1);
+
+  // 3. The chair is handed over for this item to the zorgraad's own (non-municipal) chair: RC5 goes too.
+  await page.getByTestId('item-1-chairActorId').selectOption('A17');
+  await expect(item.locator('summary')).not.toContainText('RC5');
+  await expect.poll(() => count(page, 'MEDIUM')).toBe(medium - 2);
+
+  // 4. Undo brings RC5 back (one step), redo takes it away again.
+  await page.getByTestId('undo').click();
+  await expect(item.locator('summary')).toContainText('RC5 open');
+  await expect(page.getByTestId('item-1-chairActorId')).toHaveValue('');
+  await page.getByTestId('redo').click();
+  await expect(item.locator('summary')).not.toContainText('RC5');
+
+  // 5. A new meeting of the GBO with one agenda item; a blank title is refused in Dutch first.
+  await page.getByTestId('meeting-new').click();
+  await page.getByTestId('meeting-add').click();
+  await expect(page.getByTestId('meeting-new-form')).toContainText('Titel');
+  await page.getByTestId('meeting-new-title').fill('Stuurgroep GBO');
+  await page.getByTestId('meeting-new-date').fill('2026-12-03');
+  await page.getByTestId('meeting-add').click();
+  const detail = page.getByTestId('meeting-detail');
+  await expect(detail.getByTestId('meeting-title')).toHaveValue('Stuurgroep GBO');
+  await detail.getByTestId('agenda-new').click();
+  await detail.getByTestId('agenda-new-title').fill('Lacunes in de schuldhulp');
+  await detail.getByTestId('agenda-new-type').selectOption('LACUNEBESPREKING');
+  await detail.getByTestId('agenda-add').click();
+  await expect(detail.getByTestId('agenda-item-1')).toContainText('Lacunes in de schuldhulp');
+  await expect(detail.getByTestId('agenda-item-1')).toContainText('Bespreking van lacunes');
+
+  // 6. After a reload the meetings, the new agenda and the handed-over chair are all still there.
+  await page.reload();
+  await page.getByTestId('tab-meetings').click();
+  await expect(page.getByTestId('meetings')).toContainText('Stuurgroep GBO');
+  await expect(page.getByTestId('meetings').locator('tbody tr').first()).toContainText('2026-12-03');
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await page.getByTestId('agenda-item-1').locator('summary').click();
+  await expect(page.getByTestId('item-1-chairActorId')).toHaveValue('A17');
+  await expect(page.getByTestId('item-1-externalInput')).toBeChecked();
+  expect(await count(page, 'MEDIUM')).toBe(medium - 2);
+});
+
+test('a subsidy with an exclusive referral clause raises RC11, board seats of the municipality raise RC12; both fields survive a reload', async ({ page }) => {
+  await openCopyOfDemo(page, 'voorwaarden');
+  const [high, low] = [await count(page, 'HIGH'), await count(page, 'LOW')];
+  const inspector = page.getByTestId('inspector');
+
+  // RC11: the municipality's subsidy for community work obliges the recipient to refer only to the Sociaal Huis.
+  await page.getByTestId('tab-agreements').click();
+  await page.getByTestId('table-filter').fill('Buurtopbouwwerk');
+  await page.getByTestId('agreement-table').getByRole('button', { name: 'Buurtopbouwwerk Stationsbuurt' }).click();
+  const conditions = inspector.getByTestId('agreement-conditions');
+  await conditions.getByTestId('agreement-exclusive-referral').check();
+  await conditions.getByTestId('agreement-conditions-text').fill('Alle hulpvragen gaan via het Sociaal Huis.');
+  await conditions.getByTestId('agreement-conditions-text').blur();
+  await expect.poll(() => count(page, 'HIGH')).toBe(high + 1);
+  await page.getByTestId('check-counts').click();
+  await expect(page.getByTestId('findings').locator('[data-testid^="finding-RC11:"]')).toContainText('Voorwaardelijke financiering');
+
+  // RC12: the municipality holds seats on the board of the CAW, which is not recorded as controlled by it.
+  await page.getByTestId('tab-actors').click();
+  await page.getByTestId('table-filter').fill('CAW');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' }).click();
+  await inspector.getByTestId('actor-board-members').getByLabel('Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)').check();
+  await expect.poll(() => count(page, 'LOW')).toBe(low + 1);
+
+  await page.reload();
+  await expect.poll(() => count(page, 'HIGH')).toBe(high + 1);
+  expect(await count(page, 'LOW')).toBe(low + 1);
+  await page.getByTestId('tab-agreements').click();
+  await page.getByTestId('table-filter').fill('Buurtopbouwwerk');
+  await page.getByTestId('agreement-table').getByRole('button', { name: 'Buurtopbouwwerk Stationsbuurt' }).click();
+  await expect(inspector.getByTestId('agreement-conditions-text')).toHaveValue('Alle hulpvragen gaan via het Sociaal Huis.');
+  await expect(inspector.getByTestId('agreement-exclusive-referral')).toBeChecked();
+});
