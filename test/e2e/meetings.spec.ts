@@ -49,6 +49,11 @@ test('a secretary sets the zorgraad agenda right: outside input clears RC4, hand
   await detail.getByTestId('agenda-add').click();
   await expect(detail.getByTestId('agenda-item-1')).toContainText('Lacunes in de schuldhulp');
   await expect(detail.getByTestId('agenda-item-1')).toContainText('Bespreking van lacunes');
+  // Removing an item is one undoable edit too.
+  await detail.getByTestId('agenda-item-1-remove').click();
+  await expect(detail.getByTestId('agenda-item-1')).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(detail.getByTestId('agenda-item-1')).toContainText('Lacunes in de schuldhulp');
 
   // 6. After a reload the meetings, the new agenda and the handed-over chair are all still there.
   await page.reload();

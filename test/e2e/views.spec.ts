@@ -154,6 +154,24 @@ test('the main screens have no serious or critical accessibility violations (axe
   await page.getByTestId('new-actor').click();
   await check('dialoog nieuwe actor');
   await page.keyboard.press('Escape');
+  // The checks: a finding opened, the coverage matrix with a cell chosen, a gap with its history, a meeting with an
+  // agenda item open, the settings.
+  await page.getByTestId('check-counts').click();
+  await page.locator('[data-testid="finding-RC1:A01"]').getByRole('button').first().click();
+  await check('bevinding open');
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('cov-PSYCHISCH_KWETSBAREN-WONEN').click();
+  await check('dekking, cel gekozen');
+  await page.getByTestId('tab-gaps').click();
+  await page.getByTestId('gap-register').locator('tbody tr').first().getByRole('button').click();
+  await expect(page.getByTestId('gap-detail')).toBeVisible();
+  await check('lacune open');
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await page.getByTestId('agenda-item-1').locator('summary').click();
+  await check('vergadering, agendapunt open');
+  await page.getByTestId('tab-settings').click();
+  await check('instellingen controles');
   await page.getByTestId('language').selectOption('en');
   await check('English');
   await page.getByTestId('language').selectOption('nl');

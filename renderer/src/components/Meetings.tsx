@@ -62,7 +62,7 @@ function ItemEditor({ meeting, item, data, vocab, save, readOnly, findings, onSe
   };
   const mine = itemFindings(findings, meeting.id, item.id);
   return (
-    <li className="agenda-item" data-testid={`agenda-item-${item.id}`}>
+    <li className="agenda-item removable" data-testid={`agenda-item-${item.id}`}>
       <details>
         <summary>
           <span>
@@ -73,11 +73,6 @@ function ItemEditor({ meeting, item, data, vocab, save, readOnly, findings, onSe
               </span>
             ))}
           </span>
-          {!readOnly && (
-            <button type="button" className="icon" aria-label={t('inspector.removeThing', { name: item.title })} onClick={(e) => (e.preventDefault(), onRemove())} data-testid={`agenda-item-${item.id}-remove`}>
-              ×
-            </button>
-          )}
         </summary>
         {mine.length > 0 && (
           <ul className="item-findings">
@@ -97,6 +92,11 @@ function ItemEditor({ meeting, item, data, vocab, save, readOnly, findings, onSe
           <SpecForm spec={itemSpec(t, data)} draft={draft} onChange={setDraft} onCommit={(d) => void commit(d)} errors={errors} vocab={vocab} testPrefix={`item-${item.id}`} />
         </fieldset>
       </details>
+      {!readOnly && (
+        <button type="button" className="icon" aria-label={t('inspector.removeThing', { name: item.title })} onClick={onRemove} data-testid={`agenda-item-${item.id}-remove`}>
+          ×
+        </button>
+      )}
     </li>
   );
 }

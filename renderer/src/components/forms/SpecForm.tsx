@@ -184,19 +184,22 @@ export function EntityList<T extends { id: string }>({
       {items.length === 0 && !adding && <p className="muted">{t('inspector.none')}</p>}
       <ul>
         {items.map((item) => (
-          <li key={item.id}>
+          <li key={item.id} className="removable">
             {readOnly ? (
               itemLabel(item)
             ) : (
-              <details>
-                <summary>
-                  <span>{itemLabel(item)}</span>
-                  <button type="button" className="icon" aria-label={t('inspector.removeThing', { name: itemLabel(item) })} onClick={(e) => (e.preventDefault(), onDelete(kind, [item.id]))}>
-                    ×
-                  </button>
-                </summary>
-                <ItemEditor kind={kind} item={item as unknown as Draft & { id: string }} spec={spec} vocab={vocab} save={save} label={editedLabel} testPrefix={`${testId}-edit`} />
-              </details>
+              <>
+                <details>
+                  <summary>
+                    <span>{itemLabel(item)}</span>
+                  </summary>
+                  <ItemEditor kind={kind} item={item as unknown as Draft & { id: string }} spec={spec} vocab={vocab} save={save} label={editedLabel} testPrefix={`${testId}-edit`} />
+                </details>
+                {/* Beside the summary, not in it: a button inside a summary is a control inside a control. */}
+                <button type="button" className="icon" aria-label={t('inspector.removeThing', { name: itemLabel(item) })} onClick={() => onDelete(kind, [item.id])}>
+                  ×
+                </button>
+              </>
             )}
           </li>
         ))}
