@@ -64,6 +64,14 @@ export function settingsOf(data: Pick<NetworkData, 'checkSettings'>): CheckSetti
     : DEFAULT_CHECK_SETTINGS;
 }
 
+/** The target groups that count as vulnerable: the document's choice, else those the vocabulary marks. */
+export const vulnerableGroupsOf = (settings: CheckSettings, vocab: Record<VocabKind, VocabEntry[]>): string[] =>
+  settings.vulnerableGroups ?? vocab.targetGroup.filter((t) => t.props?.vulnerable).map((t) => t.code);
+
+/** The actor types a GBO needs among its members: the document's choice, else the vocabulary's (OCMW, CAW, DMW). */
+export const gboMemberTypesOf = (settings: CheckSettings, vocab: Record<VocabKind, VocabEntry[]>): string[] =>
+  settings.gboMemberTypes ?? (vocab.partnershipKind.find((k) => k.code === 'GBO')?.props?.requiredMemberTypes as string[] | undefined) ?? ['OCMW', 'CAW', 'DMW'];
+
 const list = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
 /**

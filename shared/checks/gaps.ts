@@ -1,5 +1,5 @@
 import type { Agreement, Service } from '../model';
-import { type CheckContext, type Finding, type Severity } from './context';
+import { gboMemberTypesOf, vulnerableGroupsOf, type CheckContext, type Finding, type Severity } from './context';
 
 /** Gaps in what the network offers and how it holds together: domain.md §5. */
 
@@ -176,7 +176,7 @@ export function g1(ctx: CheckContext): Finding[] {
 }
 
 export function g2(ctx: CheckContext): Finding[] {
-  const required = ctx.settings.gboMemberTypes ?? (ctx.vocab.partnershipKind.find((k) => k.code === 'GBO')?.props?.requiredMemberTypes as string[] | undefined) ?? ['OCMW', 'CAW', 'DMW'];
+  const required = gboMemberTypesOf(ctx.settings, ctx.vocab);
   const m = ctx.municipality;
   const gbos = ctx.data.partnerships.filter((p) => p.kind === 'GBO' && p.active && (!m || !p.areaId || ctx.contains(p.areaId, m)));
   if (!gbos.length) {
@@ -546,7 +546,7 @@ export function g7(ctx: CheckContext): Finding[] {
 }
 
 export function g8(ctx: CheckContext): Finding[] {
-  const vulnerable = ctx.settings.vulnerableGroups ?? ctx.vocab.targetGroup.filter((t) => t.props?.vulnerable).map((t) => t.code);
+  const vulnerable = vulnerableGroupsOf(ctx.settings, ctx.vocab);
   const used = new Set(ctx.data.services.flatMap((s) => s.targetGroups));
   const m = ctx.municipality;
   const wards = ctx.data.areas.filter((a) => a.type === 'WIJK' && m && a.id !== m && ctx.contains(m, a.id));

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingStatus, Severity } from '../../../shared/checks';
-import { settingsOf } from '../../../shared/checks';
+import { gboMemberTypesOf, settingsOf, vulnerableGroupsOf } from '../../../shared/checks';
 import type { Coverage } from '../../../shared/checks/coverage';
 import { CHECK_SETTINGS_ID, ENTITY_SCHEMAS, type Gap, type NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
@@ -531,8 +531,8 @@ export function CheckSettingsForm({ data, vocab, save, readOnly }: { data: Netwo
     warningDays: current.warningDays,
     referralShare: current.referralShare,
     priorityPairs: current.priorityPairs,
-    vulnerableGroups: current.vulnerableGroups ?? vocab.targetGroup.filter((v) => v.props?.vulnerable).map((v) => v.code),
-    gboMemberTypes: current.gboMemberTypes ?? ((vocab.partnershipKind.find((k) => k.code === 'GBO')?.props?.requiredMemberTypes as string[] | undefined) ?? ['OCMW', 'CAW', 'DMW']),
+    vulnerableGroups: vulnerableGroupsOf(current, vocab),
+    gboMemberTypes: gboMemberTypesOf(current, vocab),
   };
   const [draft, setDraft] = useState(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
