@@ -99,8 +99,16 @@ export class CheckContext {
     this.refDate = referenceDate(data.meta);
     this.soon = addDays(this.refDate, settings.warningDays);
     for (const a of data.actors) this.actors.set(a.id, a);
-    for (const ag of data.agreements) for (const id of new Set(ag.parties.map((p) => p.actorId))) (this.agreementsOf.get(id) ?? this.agreementsOf.set(id, []).get(id)!).push(ag);
-    for (const s of data.services) if (s.active) (this.servicesOf.get(s.providerId) ?? this.servicesOf.set(s.providerId, []).get(s.providerId)!).push(s);
+    const push = <T>(map: Map<string, T[]>, id: string, x: T) => {
+      const list = map.get(id);
+      if (list) list.push(x);
+      else map.set(id, [x]);
+    };
+    for (const ag of data.agreements) {
+      // Each agreement once per actor, even when the actor is a party twice (in two roles).
+      ag.parties.forEach((p, i) => ag.parties.findIndex((q) => q.actorId === p.actorId) === i && push(this.agreementsOf, p.actorId, ag));
+    }
+    for (const s of data.services) if (s.active) push(this.servicesOf, s.providerId, s);
     const localTypes = new Set(vocab.actorType.filter((t) => t.props?.localGov).map((t) => t.code));
     for (const a of data.actors) if (localTypes.has(a.type)) this.local.add(a.id);
     // Control is transitive: the OCMW's LDC belongs to the local government as much as the OCMW does.

@@ -5,6 +5,40 @@ import { gboMemberTypesOf, vulnerableGroupsOf, type CheckContext, type Finding, 
 
 const q = (s: string) => (s.includes('"') ? `‘${s}’` : `"${s}"`);
 const LOOSE = ['INFORMEEL', 'SIGNAAL'];
+/** The ids of the services in a bucket of services by provider. */
+function serviceIds(bucket: Map<string, Service[]>): string[] {
+  const out: string[] = [];
+  for (const list of bucket.values()) for (const s of list) out.push(s.id);
+  return out;
+}
+/** How many names a sentence lists before it says "and N others". */
+const MAX_LISTED = 10;
+/** Joins at most MAX_LISTED items (formatting only those), then says how many more there are. */
+function capped<T>(items: T[], show: (x: T) => string, sep: string, rest: (n: number) => string): string {
+  const shown = items.slice(0, MAX_LISTED).map(show).join(sep);
+  return items.length <= MAX_LISTED ? shown : `${shown}${sep}${rest(items.length - MAX_LISTED)}`;
+}
+
+/**
+ * The groups that link actors: each agreement in force (of any type but the loose ones, unless `loose`) with its
+ * parties and the body of its partnership, and each partnership with its current members and its own node; only
+ * groups of two or more different actors.
+ */
+function linkGroups(ctx: CheckContext, loose: boolean, visit: (ids: string[]) => void): void {
+  const add = (ids: string[]) => {
+    const unique = [...new Set(ids)];
+    if (unique.length >= 2) visit(unique);
+  };
+  const actorOfPartnership = new Map(ctx.data.partnerships.map((p) => [p.id, p.actorId]));
+  for (const ag of ctx.data.agreements) {
+    if (!ctx.inForce(ag) || (!loose && LOOSE.includes(ag.type))) continue;
+    const body = ag.partnershipId ? actorOfPartnership.get(ag.partnershipId) : null;
+    add([...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
+  }
+  const byPartnership = new Map<string, string[]>();
+  for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
+  for (const p of ctx.data.partnerships) add([...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
+}
 
 /**
  * Who is linked to whom: by an agreement in force (of any type but the loose ones, unless `loose`) or a shared
@@ -28,21 +62,10 @@ class Links {
       return i;
     };
     for (const a of ctx.data.actors) at(a.id);
-    const add = (ids: string[]) => {
-      const unique = [...new Set(ids)];
-      if (unique.length < 2) return;
+    linkGroups(ctx, loose, (unique) => {
       const group = this.membersOf.push(unique.map(at)) - 1;
       for (const i of this.membersOf[group]) this.groupsOf[i].push(group);
-    };
-    const actorOfPartnership = new Map(ctx.data.partnerships.map((p) => [p.id, p.actorId]));
-    for (const ag of ctx.data.agreements) {
-      if (!ctx.inForce(ag) || (!loose && LOOSE.includes(ag.type))) continue;
-      const body = ag.partnershipId ? actorOfPartnership.get(ag.partnershipId) : null;
-      add([...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
-    }
-    const byPartnership = new Map<string, string[]>();
-    for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
-    for (const p of ctx.data.partnerships) add([...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
+    });
     this.parent = new Int32Array(this.ids.length);
     this.islandNo = new Int32Array(this.ids.length);
     this.islandCall = new Int32Array(this.ids.length);
@@ -282,8 +305,12 @@ export function g4(ctx: CheckContext): Finding[] {
     for (const g of s.targetGroups) {
       if (g === 'BREDE_DOELGROEP') continue;
       for (const d of s.lifeDomains) {
-        const bucket = buckets.get(`${g}+${d}`) ?? buckets.set(`${g}+${d}`, new Map()).get(`${g}+${d}`)!;
-        (bucket.get(s.providerId) ?? bucket.set(s.providerId, []).get(s.providerId)!).push(s);
+        const key = `${g}+${d}`;
+        let bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, (bucket = new Map()));
+        const mine = bucket.get(s.providerId);
+        if (mine) mine.push(s);
+        else bucket.set(s.providerId, [s]);
       }
     }
   }
@@ -303,7 +330,11 @@ export function g4(ctx: CheckContext): Finding[] {
       }
     }
     const ids = [...bucket.keys()];
-    const listed = islands.map((isl) => isl.map((id) => `${ctx.name(id)} (${id})`).join(', '));
+    // A sentence a person can read: at most MAX_LISTED groups named, each with at most MAX_LISTED members; the
+    // finding's actors hold them all.
+    const named = (isl: string[]) => capped(isl, (id) => `${ctx.name(id)} (${id})`, ', ', (n) => `en ${n} andere`);
+    const listed = islands.slice(0, MAX_LISTED).map(named);
+    const more = islands.length > MAX_LISTED ? ` En nog ${islands.slice(MAX_LISTED).reduce((n, x) => n + x.length, 0)} aanbieders in ${islands.length - MAX_LISTED} andere groepen; alle betrokken actoren staan bij de bevinding.` : '';
     out.push(
       ctx.finding(
         {
@@ -315,15 +346,16 @@ export function g4(ctx: CheckContext): Finding[] {
               : `Aanbod voor ${what} zonder onderlinge afspraken: ${islands.length} losse groepen`,
           explanation:
             (islands.every((x) => x.length === 1)
-              ? `Voor ${what} werken ${ids.length} aanbieders in de gemeente zonder geldende afspraak, doorverwijsprotocol of gezamenlijk samenwerkingsverband met elkaar: ${listed.join('; ')}.`
+              ? `Voor ${what} werken ${ids.length} aanbieders in de gemeente zonder geldende afspraak, doorverwijsprotocol of gezamenlijk samenwerkingsverband met elkaar: ${capped(islands, named, '; ', (n) => `en ${n} andere aanbieders`)}.`
               : `Voor ${what} werken ${ids.length} aanbieders in de gemeente, in ${islands.length} groepen zonder geldende afspraak, doorverwijsprotocol of gezamenlijk samenwerkingsverband tussen de groepen: ` +
                 listed.map((x, n) => `${n + 1}) ${x}`).join('; ') +
-                '.') +
-            (loose.size ? ` Tussen de groepen is er alleen ${[...loose].map((w) => weak[w]).map((x) => `${q(x.title)} (${x.id}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()})`).join('; ')}.` : ''),
+                '.' +
+                more) +
+            (loose.size ? ` Tussen de groepen is er alleen ${capped([...loose].map((w) => weak[w]), (x) => `${q(x.title)} (${x.id}, ${ctx.label('agreementType', x.type).toLowerCase()}, ${ctx.label('agreementStatus', x.status).toLowerCase()})`, '; ', (n) => `en ${n} andere afspraken`)}.` : ''),
           mitigation: 'Maak een doorverwijsprotocol of samenwerkingsafspraak over wie wat doet (complementariteit), of breng de aanbieders samen in een bestaand samenwerkingsverband.',
           actorIds: ids,
           agreementIds: [...loose].map((w) => weak[w].id),
-          evidence: [...bucket.values()].flat().map((s) => s.id),
+          evidence: serviceIds(bucket),
         },
         [g, d],
       ),
@@ -380,7 +412,9 @@ export function g5(ctx: CheckContext): Finding[] {
 export function g6(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const firm = links(ctx);
-  const any = links(ctx, true);
+  // Any link at all (informal ones too): only whether an actor has one, so no union structure is needed.
+  const linkedAtAll = new Set<string>();
+  linkGroups(ctx, true, (ids) => ids.forEach((id) => linkedAtAll.add(id)));
   const ids = ctx.data.actors.filter((a) => a.active).map((a) => a.id);
   // Reachable from the regisseur along firm links.
   const start = ctx.data.roles.filter((r) => r.role === 'REGISSEUR' && r.actorId).map((r) => r.actorId!);
@@ -399,7 +433,7 @@ export function g6(ctx: CheckContext): Finding[] {
   const regisseurs = ctx.names(start);
   for (const id of ids) {
     const firmLinks = firm.hasAny(id);
-    const anyLinks = any.hasAny(id);
+    const anyLinks = linkedAtAll.has(id);
     let severity: Severity;
     let why: string;
     if (!anyLinks) [severity, why] = ['MEDIUM', 'heeft geen enkele afspraak of lidmaatschap'];
@@ -478,9 +512,10 @@ export function g11(ctx: CheckContext): Finding[] {
 }
 
 export function g12(ctx: CheckContext): Finding[] {
-  const any = links(ctx, true);
   const out: Finding[] = [];
   const informal = ctx.data.actors.filter((a) => a.active && a.legalForm === 'INFORMAL' && a.level === 'BUURT');
+  if (!informal.length) return out;
+  const any = links(ctx, true);
   for (const a of informal) {
     const professional = [...any.neighbours(a.id)].filter((id) => {
       const o = ctx.actors.get(id);
