@@ -138,23 +138,23 @@ class Links {
         }
       }
     }
-    const byRoot = new Map<number, string[]>();
+    const byRoot = new Map<number, number[]>();
     for (const i of known) {
       const r = this.root(i);
       const list = byRoot.get(r);
-      if (list) list.push(this.ids[i]);
-      else byRoot.set(r, [this.ids[i]]);
+      if (list) list.push(i);
+      else byRoot.set(r, [i]);
     }
-    const islands = [...byRoot.values(), ...alone.map((id) => [id])].map((g) => g.sort()).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
-    islands.forEach((island, n) => {
-      for (const id of island) {
-        const i = this.index.get(id);
-        if (i === undefined) continue;
+    const found = [...byRoot.values()].map((idx) => ({ idx, ids: idx.map((i) => this.ids[i]).sort() }));
+    for (const id of alone) found.push({ idx: [], ids: [id] });
+    found.sort((a, b) => b.ids.length - a.ids.length || (a.ids[0] < b.ids[0] ? -1 : 1));
+    found.forEach(({ idx }, n) => {
+      for (const i of idx) {
         this.islandNo[i] = n;
         this.islandCall[i] = call;
       }
     });
-    return islands;
+    return found.map((f) => f.ids);
   }
 }
 
@@ -326,7 +326,14 @@ export function g4(ctx: CheckContext): Finding[] {
       const i = firm.indexOf(id);
       const own = firm.islandOf(i);
       for (const w of weakOf[i] ?? []) {
-        if (weakParties[w].some((j) => firm.islandOf(j) >= 0 && firm.islandOf(j) !== own)) loose.add(w);
+        if (loose.has(w)) continue;
+        for (const j of weakParties[w]) {
+          const other = firm.islandOf(j);
+          if (other >= 0 && other !== own) {
+            loose.add(w);
+            break;
+          }
+        }
       }
     }
     const ids = [...bucket.keys()];

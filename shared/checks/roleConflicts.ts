@@ -56,12 +56,15 @@ export function rc1(ctx: CheckContext): Finding[] {
 
 export function rc2(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  const partnerships = new Map(ctx.data.partnerships.map((p) => [p.id, p]));
+  const membersOf = new Map<string, Set<string>>();
+  for (const m of ctx.data.members) (membersOf.get(m.partnershipId) ?? membersOf.set(m.partnershipId, new Set()).get(m.partnershipId)!).add(m.actorId);
   for (const role of ctx.data.roles) {
     if (role.role !== 'REGISSEUR' || !role.actorId || !ctx.isLocal(role.actorId) || !role.partnershipId) continue;
-    const network = ctx.data.partnerships.find((p) => p.id === role.partnershipId);
+    const network = partnerships.get(role.partnershipId);
     if (!network) continue;
-    const members = new Set(ctx.data.members.filter((m) => m.partnershipId === network.id).map((m) => m.actorId));
-    const inNetwork = ctx.data.services.filter((s) => s.active && members.has(s.providerId));
+    // The active services of the network's members (servicesOf holds only active ones).
+    const inNetwork = [...(membersOf.get(network.id) ?? [])].flatMap((id) => ctx.servicesOf.get(id) ?? []);
     const own = inNetwork.filter((s) => ctx.isLocal(s.providerId));
     const other = inNetwork.filter((s) => !ctx.isLocal(s.providerId));
     const clashes: [Service, Service, string[]][] = [];

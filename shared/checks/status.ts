@@ -22,7 +22,11 @@ export function assess(findings: Finding[], data: NetworkData, refDate: string):
   for (const g of data.gaps) if (g.findingKey) (gapsOf.get(g.findingKey) ?? gapsOf.set(g.findingKey, []).get(g.findingKey)!).push(g.id);
   const models = new Map(data.governanceModels.map((g) => [g.id, g]));
 
+  // The findings are fresh from the rules: their status is set in place (most have no measure and stay open).
   return findings.map((f) => {
+    const gapIds = gapsOf.get(f.key);
+    if (gapIds) f.gapIds = gapIds;
+    if (!byKey.has(f.key) && !byRule.has(f.ruleId) && f.ruleId !== 'RC1') return f;
     const ids = [...(byKey.get(f.key) ?? []), ...(byRule.get(f.ruleId) ?? []).filter((m) => f.actorIds.includes(m.actorId)).map((m) => m.id)];
     const inForce = ids.filter((id) => live.get(id));
     let lapsed = ids.length > inForce.length;
@@ -37,6 +41,8 @@ export function assess(findings: Finding[], data: NetworkData, refDate: string):
       }
     }
     const status: FindingStatus = inForce.length ? 'MITIGATED' : lapsed ? 'REOPENED' : 'OPEN';
-    return { ...f, status, mitigationIds: [...new Set(ids)].sort(), gapIds: gapsOf.get(f.key) ?? [] };
+    f.status = status;
+    f.mitigationIds = [...new Set(ids)].sort();
+    return f;
   });
 }

@@ -12,8 +12,16 @@ const codes = (kind: 'targetGroup' | 'lifeDomain' | 'actorType') => DEFAULT_VOCA
 
 /** A deterministic pseudo-random sequence, so both sizes and every run see the same network. */
 function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // mulberry32: 32-bit integer arithmetic throughout. (The former LCG multiplied past 2^53, lost its low bits and
+  // left a third of the actors without a single agreement.)
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function checkNetwork(n: number): NetworkData {
@@ -70,7 +78,7 @@ export function checkNetwork(n: number): NetworkData {
   const members = partnerships.flatMap((p, i) =>
     Array.from({ length: 10 }, (_, k) => ({ id: `M${i}-${k}`, partnershipId: p.id, actorId: `A${(i * 37 + k * 101) % n}`, role: k === 0 ? 'PENHOUDER' : 'MEMBER' })),
   );
-  const roleAssignments = partnerships.filter((_, i) => i % 3 === 0).map((p, i) => ({ id: `RA${i}`, actorId: 'A0', partnershipId: p.id, role: 'REGISSEUR' }));
+  const roles = partnerships.filter((_, i) => i % 3 === 0).map((p, i) => ({ id: `RA${i}`, actorId: 'A0', partnershipId: p.id, role: 'REGISSEUR' }));
   return NetworkDataSchema.parse({
     meta: { title: `Checks ${n}`, referenceDate: '2026-11-15', municipalityAreaId: 'VS' },
     areas,
@@ -79,7 +87,7 @@ export function checkNetwork(n: number): NetworkData {
     agreements,
     partnerships,
     members: members.filter((m, k) => members.findIndex((x) => x.partnershipId === m.partnershipId && x.actorId === m.actorId) === k),
-    roleAssignments,
+    roles,
   });
 }
 
