@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CoreError, toCoreError } from '../core/errors';
 import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
 import { writeVoorbeeldstad } from '../core/demo/write';
-import { runChecks, type Finding } from '../../shared/checks';
+import { needsAction, runChecks, type Finding } from '../../shared/checks';
 import { mergeVocab } from '../../shared/vocab';
 
 export interface CliIo {
@@ -177,7 +177,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   }
   if (failOn) {
     const worst = SEVERITIES.indexOf(failOn as (typeof SEVERITIES)[number]);
-    if (findings.some((f) => SEVERITIES.indexOf(f.severity.toLowerCase() as (typeof SEVERITIES)[number]) <= worst)) return 3;
+    // Only what still needs action fails a run: a mitigated finding is answered.
+    if (findings.some((f) => needsAction(f) && SEVERITIES.indexOf(f.severity.toLowerCase() as (typeof SEVERITIES)[number]) <= worst)) return 3;
   }
   return 0;
 }

@@ -191,6 +191,9 @@ export class CheckContext {
   }
 }
 
+/** Findings that still ask for something: open, or reopened because their measure lapsed. */
+export const needsAction = (f: Pick<Finding, 'status'>) => f.status !== 'MITIGATED';
+
 /** A finding's stable key: its rule and its key ids, sorted and deduplicated (`RC4:MT1+punt 1`). */
 export const findingKey = (ruleId: string, ids: Iterable<string>) => `${ruleId}:${list(ids).join('+')}`;
 

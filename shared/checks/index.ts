@@ -6,7 +6,7 @@ import { g1, g10, g11, g12, g13, g14, g2, g3, g4, g5, g6, g7, g8, g9 } from './g
 import { escalateRc2, rc1, rc10, rc11, rc12, rc2, rc3, rc4, rc5, rc5Agenda, rc6, rc7, rc8, rc9 } from './roleConflicts';
 
 export type { CheckSettings, Finding, FindingStatus, Severity } from './context';
-export { DEFAULT_CHECK_SETTINGS, agendaKeyIds, findingKey, gboMemberTypesOf, settingsOf, vulnerableGroupsOf } from './context';
+export { DEFAULT_CHECK_SETTINGS, agendaKeyIds, findingKey, gboMemberTypesOf, needsAction, settingsOf, vulnerableGroupsOf } from './context';
 
 /** Every rule, in the order of domain.md. */
 export const RULES: { id: string; run: (ctx: CheckContext) => Finding[] }[] = [

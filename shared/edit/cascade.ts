@@ -192,6 +192,9 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
       case 'service':
         fromAgendas(['serviceIds'], id, why);
         break;
+      case 'gap':
+        fromAgendas(['gapIds'], id, why);
+        break;
       case 'agreement':
         nullIf('member', 'agreementId', id, why);
         dropFrom('gap', 'agreementIds', id, why);

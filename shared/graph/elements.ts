@@ -40,6 +40,9 @@ export interface MapElements {
 }
 
 const FALLBACK_COLOR = '#7f7f7f';
+/** The map ids of actors and agreements (an agreement is drawn as edge or hub `agreement:<id>`). */
+export const mapIdsOf = (x: { actorIds: readonly string[]; agreementIds: readonly string[] }) => [...x.actorIds, ...x.agreementIds.map((id) => `agreement:${id}`)];
+
 export const EDGE_COLOR = '#8a8a8a';
 export const MEMBER_COLOR = '#b0b0b0';
 /** Status colours, shared by the map's styles and the legend. */

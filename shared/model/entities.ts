@@ -273,6 +273,8 @@ export const AgendaItemSchema = z.object({
   declaredCapacity: z.boolean().default(false),
   /** The local government's members stood aside from the vote. */
   recusal: z.boolean().default(false),
+  /** Recorded gaps this item discusses (a zorgraad reviewing the gap register). */
+  gapIds: z.array(Id).default([]),
   notes: OptText,
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;

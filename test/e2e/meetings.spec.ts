@@ -100,3 +100,27 @@ test('a subsidy with an exclusive referral clause raises RC11, board seats of th
   await expect(inspector.getByTestId('agreement-conditions-text')).toHaveValue('Alle hulpvragen gaan via het Sociaal Huis.');
   await expect(inspector.getByTestId('agreement-exclusive-referral')).toBeChecked();
 });
+
+test('a recorded gap is put on the zorgraad agenda in one undoable step, and each side shows the other', async ({ page }) => {
+  await openCopyOfDemo(page, 'lacune-agenda');
+  await page.getByTestId('tab-gaps').click();
+  const first = page.getByTestId('gap-register').locator('tbody tr').first().getByRole('button');
+  const title = (await first.textContent())!;
+  await first.click();
+  const agenda = page.getByTestId('gap-agenda');
+  await expect(agenda).toContainText('Nog op geen enkele agenda');
+  await agenda.getByTestId('gap-agenda-meeting').selectOption('MT1');
+  await agenda.getByTestId('gap-agenda-add').click();
+  await expect(agenda).toContainText('Zorgraad Voorbeeldregio – bestuursorgaan (2026-10-08), punt 4');
+
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  const item = page.getByTestId('agenda-item-4');
+  await expect(item).toContainText(title);
+  await expect(item).toContainText('Bespreking van lacunes');
+  await item.locator('summary').click();
+  await expect(item.getByTestId('item-4-gapIds-chosen')).toContainText(title);
+
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('agenda-item-4')).toHaveCount(0);
+});

@@ -52,6 +52,15 @@ describe('command line', () => {
     expect(text.out).toMatch(/RC1 +hoog +open +Geen geldig beheersmodel/);
     expect(text.out).toContain('R08 Gezinszorg – enkel eigen dienst');
     expect((await cli('check', file, '--fail-on', 'high')).code).toBe(3);
+    // Once every high finding has a measure in force, --fail-on high passes; medium ones still fail.
+    const { applyBatch } = await import('../../electron/core/edit/apply');
+    const { EditBatchSchema } = await import('../../shared/edit/commands');
+    const mitigated = await NetworkDocument.open(file);
+    const highs = runChecks(mitigated.snapshot(), mergeVocab(mitigated.vocab())).filter((f) => f.severity === 'HIGH');
+    applyBatch(mitigated, EditBatchSchema.parse({ label: 'Maatregelen', steps: highs.map((f) => ({ op: 'create', kind: 'mitigation', value: { findingKey: f.key, ruleId: f.ruleId, measure: 'ANDERE', reviewDate: '2030-12-31' } })) }));
+    mitigated.close();
+    expect((await cli('check', file, '--fail-on', 'high')).code).toBe(0);
+    expect((await cli('check', file, '--fail-on', 'medium')).code).toBe(3);
     const bad = await cli('check', file, '--fail-on', 'ernstig');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--fail-on verwacht high, medium of low');

@@ -94,6 +94,14 @@ describe('migration 3 (meetings, mitigations, check settings)', () => {
     expect(() => apply(doc, { steps: [{ op: 'create', kind: 'checkSettings', value: { id: 'ANDERE', warningDays: 60, referralShare: 0.8 } }] })).toThrow();
     expect(throwsCode(() => apply(doc, { steps: [{ op: 'create', kind: 'mitigation', value: { ruleId: 'RC1', actorId: 'A1', measure: 'TOVERSTAF' } }] }), 'INVALID_INPUT').message).toContain('Onbekende maatregel "TOVERSTAF"');
   });
+
+  it('reads agenda items written before a field was added with that field filled in (gapIds came after the items)', async () => {
+    const file = path.join(tmpDir(), 'agenda.regiekaart');
+    const doc = await NetworkDocument.open(file, { create: true });
+    open.push(doc);
+    doc.db.exec(`INSERT INTO meetings (id, title, items) VALUES ('MT', 'Zorgraad', '[{"id":"1","title":"Evaluatie","type":"EVALUATIE","serviceIds":[]}]')`);
+    expect(doc.snapshot().meetings[0].items[0]).toMatchObject({ id: '1', gapIds: [], externalInput: false, recusal: false, rapporteurActorId: null });
+  });
 });
 
 describe('edit commands and their undo', () => {

@@ -84,6 +84,9 @@ describe('planDelete', () => {
     expect((byService.items as { serviceIds: string[] }[])[0].serviceIds).toEqual(['S1']);
     expect(planDelete(s, 'actor', ['B']).updates.find((u) => u.kind === 'meeting')!.value.items).toMatchObject([{ rapporteurActorId: 'A', serviceIds: ['S1'] }, { rapporteurActorId: 'C' }]);
     expect(planDelete(s, 'agreement', ['R1']).updates.some((u) => u.kind === 'meeting')).toBe(false);
+    // A deleted gap leaves the item that discussed it.
+    const withGap = { ...s, meetings: s.meetings.map((m) => ({ ...m, items: m.items.map((it) => ({ ...it, gapIds: ['G'] })) })) };
+    expect(planDelete(withGap, 'gap', ['G']).updates.find((u) => u.kind === 'meeting')!.value.items).toMatchObject([{ gapIds: [] }, { gapIds: [] }]);
   });
 
   it('deleting a view takes its positions', () => {

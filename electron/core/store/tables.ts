@@ -1,9 +1,10 @@
-import type { z } from 'zod';
-import { ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../../shared/model';
+import { z } from 'zod';
+import { AgendaItemSchema, ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../../shared/model';
 
 /** How a field is stored in its SQLite column. */
 type ColKind = 'text' | 'json' | 'bool' | 'int' | 'num';
-type Col = readonly [field: string, column: string, kind: ColKind];
+/** A column; a JSON column may name the schema its value is read back through (to fill in defaults added later). */
+type Col = readonly [field: string, column: string, kind: ColKind, json?: z.ZodType];
 
 /** A list-valued field kept in a child table (ordered rows), e.g. an agreement's parties. */
 interface ChildTable {
@@ -29,7 +30,7 @@ export interface EntityDef {
 export type EntityName = EntityKind;
 
 const t = (field: string, column = snake(field)): Col => [field, column, 'text'];
-const j = (field: string, column = snake(field)): Col => [field, column, 'json'];
+const j = (field: string, column = snake(field), schema?: z.ZodType): Col => (schema ? [field, column, 'json', schema] : [field, column, 'json']);
 const b = (field: string, column = snake(field)): Col => [field, column, 'bool'];
 function snake(s: string): string {
   return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -237,7 +238,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     schema: ENTITY_SCHEMAS.meeting,
     noun: 'vergadering',
     label: name,
-    cols: [t('id'), t('title'), t('date'), t('bodyActorId'), t('partnershipId'), t('chairActorId'), t('chairFunctionId'), t('minutesRef'), j('items'), t('notes')],
+    cols: [t('id'), t('title'), t('date'), t('bodyActorId'), t('partnershipId'), t('chairActorId'), t('chairFunctionId'), t('minutesRef'), j('items', 'items', z.array(AgendaItemSchema)), t('notes')],
   },
   mitigation: {
     entity: 'mitigation',
@@ -302,10 +303,10 @@ export function toRow(cols: readonly Col[], obj: Record<string, unknown>): unkno
 /** Converts a SQLite row back into a model object. */
 export function fromRow(cols: readonly Col[], row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, column, kind] of cols) {
+  for (const [field, column, kind, json] of cols) {
     const v = row[column];
     if (v === null || v === undefined) out[field] = null;
-    else if (kind === 'json') out[field] = JSON.parse(String(v));
+    else if (kind === 'json') out[field] = json ? json.parse(JSON.parse(String(v))) : JSON.parse(String(v));
     else if (kind === 'bool') out[field] = v === 1;
     else out[field] = v;
   }

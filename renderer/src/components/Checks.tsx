@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingStatus, Severity } from '../../../shared/checks';
-import { gboMemberTypesOf, settingsOf, vulnerableGroupsOf } from '../../../shared/checks';
+import { gboMemberTypesOf, needsAction, settingsOf, vulnerableGroupsOf } from '../../../shared/checks';
 import type { Coverage } from '../../../shared/checks/coverage';
 import { CHECK_SETTINGS_ID, ENTITY_SCHEMAS, type Gap, type NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { call } from '../api';
+import { mapIdsOf } from '../../../shared/graph/elements';
 import { Modal } from './Modal';
+import { GapOnAgenda } from './Meetings';
 import { SpecForm, type FieldSpec } from './forms/SpecForm';
 import { fieldErrors, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
@@ -15,11 +17,8 @@ import { useQuery } from '@tanstack/react-query';
 type Vocab = Record<VocabKind, VocabEntry[]>;
 const SEVERITIES: Severity[] = ['HIGH', 'MEDIUM', 'LOW'];
 
-/** The map ids a finding is about: its actors and its agreements. */
-export const findingMapIds = (f: Pick<Finding, 'actorIds' | 'agreementIds'>) => [...f.actorIds, ...f.agreementIds.map((id) => `agreement:${id}`)];
 
-/** Findings that still ask for something: open, or reopened because their measure lapsed. */
-export const needsAction = (f: Finding) => f.status !== 'MITIGATED';
+export { needsAction };
 
 /** Counts of findings that need action, per severity (the toolbar's badge). */
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
@@ -147,7 +146,7 @@ export function FindingsPanel({
                           aria-expanded={open === f.key}
                           onClick={() => {
                             setOpen(open === f.key ? null : f.key);
-                            onSelect(findingMapIds(f).filter((id) => data.actors.some((a) => a.id === id) || id.startsWith('agreement:')));
+                            onSelect(mapIdsOf(f).filter((id) => data.actors.some((a) => a.id === id) || id.startsWith('agreement:')));
                           }}
                         >
                           <StatusBadge status={f.status} /> {f.title}
@@ -465,7 +464,10 @@ function GapDetail({ gap, data, vocab, save, readOnly }: { gap: Gap; data: Netwo
           {gap.findingKey ? ` (${gap.findingKey})` : ''}
         </p>
       )}
-      <GapHistory gap={gap} vocab={vocab} />
+      <div>
+        <GapOnAgenda gapId={gap.id} gapTitle={gap.title} data={data} save={save} readOnly={readOnly} />
+        <GapHistory gap={gap} vocab={vocab} />
+      </div>
     </div>
   );
 }
@@ -500,7 +502,7 @@ export function GapRegister({ data, vocab, save, readOnly, onSelect, selected, o
                   className="link"
                   onClick={() => {
                     onChoose(g.id === selected ? null : g.id);
-                    onSelect([...g.actorIds, ...g.agreementIds.map((id) => `agreement:${id}`)]);
+                    onSelect(mapIdsOf(g));
                   }}
                 >
                   {g.title}

@@ -8,7 +8,7 @@ import { SpecForm, type FieldSpec } from './forms/SpecForm';
 import { fieldErrors, useDraft, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
 import { actorOptions, allFunctionOptions, partnershipOptions, serviceOptions } from './forms/specs';
-import { findingMapIds } from './Checks';
+import { mapIdsOf } from '../../../shared/graph/elements';
 
 type Vocab = Record<VocabKind, VocabEntry[]>;
 type Draft = Record<string, unknown>;
@@ -35,6 +35,7 @@ const itemSpec = (t: TFunction, data: NetworkData): FieldSpec[] => [
   { key: 'externalInput', type: 'bool', label: t('meetings.externalInput') },
   { key: 'declaredCapacity', type: 'bool', label: t('meetings.declaredCapacity') },
   { key: 'recusal', type: 'bool', label: t('meetings.recusal') },
+  { key: 'gapIds', type: 'refs', label: t('meetings.gaps'), options: [...data.gaps].sort((a, b) => a.title.localeCompare(b.title, 'nl')).map((g) => ({ id: g.id, name: g.title })) },
   { key: 'notes', type: 'multiline', label: t('inspector.notes') },
 ];
 
@@ -78,7 +79,7 @@ function ItemEditor({ meeting, item, data, vocab, save, readOnly, findings, onSe
           <ul className="item-findings">
             {mine.map((f) => (
               <li key={f.key}>
-                <button type="button" className="link" onClick={() => onSelect(findingMapIds(f))}>
+                <button type="button" className="link" onClick={() => onSelect(mapIdsOf(f))}>
                   {f.ruleId}: {f.title}
                 </button>
                 <p>
@@ -237,5 +238,62 @@ export function MeetingsPanel({ data, vocab, save, readOnly, findings, onSelect,
         ))}
       {meeting && <MeetingDetail key={meeting.id} meeting={meeting} data={data} vocab={vocab} save={save} readOnly={readOnly} findings={findings} onSelect={onSelect} onDelete={() => onDelete(meeting.id)} />}
     </div>
+  );
+}
+
+/**
+ * Where a recorded gap is (or was) on the agenda, and a way to put it on one: the zorgraad or the network reviews
+ * its gaps item by item. Adding makes a "bespreking van lacunes" item that points at the gap, as one undoable edit.
+ */
+export function GapOnAgenda({ gapId, gapTitle, data, save, readOnly }: { gapId: string; gapTitle: string; data: NetworkData; save: Save; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const meetings = useMemo(() => [...data.meetings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'nl')), [data.meetings]);
+  const [chosen, setChosen] = useState<string>('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const on = meetings.flatMap((m) => m.items.filter((it) => it.gapIds.includes(gapId)).map((it) => ({ m, it })));
+  const add = async () => {
+    const m = meetings.find((x) => x.id === chosen);
+    if (!m) return;
+    const item = AgendaItemSchema.parse({ id: nextItemId(m.items), title: gapTitle, type: 'LACUNEBESPREKING', gapIds: [gapId] });
+    setErrors(await save({ label: t('meetings.gapScheduled', { title: gapTitle, meeting: m.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...m, items: [...m.items, item] } }] }));
+  };
+  return (
+    <section aria-labelledby={headingId} className="gap-agenda" data-testid="gap-agenda">
+      <h3 id={headingId}>{t('meetings.onAgenda')}</h3>
+      {on.length === 0 ? (
+        <p className="muted">{t('meetings.notOnAgenda')}</p>
+      ) : (
+        <ul>
+          {on.map(({ m, it }) => (
+            <li key={`${m.id}-${it.id}`}>{t('meetings.onAgendaItem', { meeting: m.title, date: m.date ?? '', n: m.items.indexOf(it) + 1 })}</li>
+          ))}
+        </ul>
+      )}
+      {!readOnly && meetings.length > 0 && (
+        <div className="add-party">
+          <label htmlFor={`${headingId}-m`} className="sr-only">
+            {t('meetings.chooseMeeting')}
+          </label>
+          <select id={`${headingId}-m`} value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="gap-agenda-meeting">
+            <option value="">{t('meetings.chooseMeeting')}</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.date ? `${m.date} · ` : ''}
+                {m.title}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!chosen} onClick={() => void add()} data-testid="gap-agenda-add">
+            {t('meetings.schedule')}
+          </button>
+        </div>
+      )}
+      {errors._ && (
+        <p className="dialog-error" role="alert">
+          {errors._}
+        </p>
+      )}
+    </section>
   );
 }

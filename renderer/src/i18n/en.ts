@@ -266,6 +266,13 @@ export const en: Shape<typeof nl> = {
     externalInput: 'Outside input or data (working group, VIVEL, Department of Care)',
     declaredCapacity: 'Capacity declared and minuted',
     recusal: 'Local government abstains from the vote',
+    gaps: 'Gaps discussed',
+    onAgenda: 'On the agenda',
+    notOnAgenda: 'Not on any agenda yet.',
+    onAgendaItem: '{{meeting}} ({{date}}), item {{n}}',
+    chooseMeeting: 'Choose a meeting…',
+    schedule: 'Put on the agenda',
+    gapScheduled: 'Gap "{{title}}" put on the agenda of {{meeting}}',
   },
   checks: {
     button: 'Checks',

@@ -290,6 +290,13 @@ export const nl = {
     externalInput: 'Externe inbreng of gegevens (werkgroep, VIVEL, Departement Zorg)',
     declaredCapacity: 'Hoedanigheid verklaard en genotuleerd',
     recusal: 'Lokaal bestuur onthoudt zich bij de stemming',
+    gaps: 'Besproken lacunes',
+    onAgenda: 'Op de agenda',
+    notOnAgenda: 'Nog op geen enkele agenda.',
+    onAgendaItem: '{{meeting}} ({{date}}), punt {{n}}',
+    chooseMeeting: 'Kies een vergadering…',
+    schedule: 'Agenderen',
+    gapScheduled: 'Lacune "{{title}}" geagendeerd op {{meeting}}',
   },
   checks: {
     button: 'Controles',
