@@ -458,13 +458,13 @@ function GapDetail({ gap, data, vocab, save, readOnly }: { gap: Gap; data: Netwo
       <fieldset disabled={readOnly}>
         <SpecForm spec={gapSpec(t, data)} draft={form.draft} onChange={(d) => form.setDraft(d as Gap)} onCommit={(d) => void form.commit(d as Gap)} errors={form.errors} vocab={vocab} testPrefix="gap" />
       </fieldset>
-      {gap.ruleId && (
-        <p className="muted">
-          {t('checks.fromRule', { rule: gap.ruleId })}
-          {gap.findingKey ? ` (${gap.findingKey})` : ''}
-        </p>
-      )}
       <div>
+        {gap.ruleId && (
+          <p className="muted">
+            {t('checks.fromRule', { rule: gap.ruleId })}
+            {gap.findingKey ? ` (${gap.findingKey})` : ''}
+          </p>
+        )}
         <GapOnAgenda gapId={gap.id} gapTitle={gap.title} data={data} save={save} readOnly={readOnly} />
         <GapHistory gap={gap} vocab={vocab} />
       </div>

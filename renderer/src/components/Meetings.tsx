@@ -256,7 +256,9 @@ export function GapOnAgenda({ gapId, gapTitle, data, save, readOnly }: { gapId: 
     const m = meetings.find((x) => x.id === chosen);
     if (!m) return;
     const item = AgendaItemSchema.parse({ id: nextItemId(m.items), title: gapTitle, type: 'LACUNEBESPREKING', gapIds: [gapId] });
-    setErrors(await save({ label: t('meetings.gapScheduled', { title: gapTitle, meeting: m.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...m, items: [...m.items, item] } }] }));
+    const errs = await save({ label: t('meetings.gapScheduled', { title: gapTitle, meeting: m.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...m, items: [...m.items, item] } }] });
+    setErrors(errs);
+    if (!Object.keys(errs).length) setChosen('');
   };
   return (
     <section aria-labelledby={headingId} className="gap-agenda" data-testid="gap-agenda">
