@@ -2,6 +2,7 @@ import type { Actor, Agreement, NetworkData, Service } from '../model';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { addDays } from '../util/dates';
 import { referenceDate } from '../graph/review';
+import { pushTo } from '../util/multimap';
 
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW';
 /** Open; mitigated by a measure in force; or reopened because the only measures have lapsed. */
@@ -100,16 +101,11 @@ export class CheckContext {
     this.refDate = referenceDate(data.meta);
     this.soon = addDays(this.refDate, settings.warningDays);
     for (const a of data.actors) this.actors.set(a.id, a);
-    const push = <T>(map: Map<string, T[]>, id: string, x: T) => {
-      const list = map.get(id);
-      if (list) list.push(x);
-      else map.set(id, [x]);
-    };
     for (const ag of data.agreements) {
       // Each agreement once per actor, even when the actor is a party twice (in two roles).
-      ag.parties.forEach((p, i) => ag.parties.findIndex((q) => q.actorId === p.actorId) === i && push(this.agreementsOf, p.actorId, ag));
+      ag.parties.forEach((p, i) => ag.parties.findIndex((q) => q.actorId === p.actorId) === i && pushTo(this.agreementsOf, p.actorId, ag));
     }
-    for (const s of data.services) if (s.active) push(this.servicesOf, s.providerId, s);
+    for (const s of data.services) if (s.active) pushTo(this.servicesOf, s.providerId, s);
     const localTypes = new Set(vocab.actorType.filter((t) => t.props?.localGov).map((t) => t.code));
     for (const a of data.actors) if (localTypes.has(a.type)) this.local.add(a.id);
     // Control is transitive: the OCMW's LDC belongs to the local government as much as the OCMW does.

@@ -1,5 +1,6 @@
 import type { Agreement, Service } from '../model';
 import { gboMemberTypesOf, vulnerableGroupsOf, type CheckContext, type Finding, type Severity } from './context';
+import { pushTo } from '../util/multimap';
 
 /** Gaps in what the network offers and how it holds together: domain.md §5. */
 
@@ -36,7 +37,7 @@ function linkGroups(ctx: CheckContext, loose: boolean, visit: (ids: string[]) =>
     add([...ag.parties.map((x) => x.actorId), ...(body ? [body] : [])]);
   }
   const byPartnership = new Map<string, string[]>();
-  for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) (byPartnership.get(m.partnershipId) ?? byPartnership.set(m.partnershipId, []).get(m.partnershipId)!).push(m.actorId);
+  for (const m of ctx.data.members) if (!m.until || m.until >= ctx.refDate) pushTo(byPartnership, m.partnershipId, m.actorId);
   for (const p of ctx.data.partnerships) add([...(byPartnership.get(p.id) ?? []), ...(p.actorId ? [p.actorId] : [])]);
 }
 
@@ -308,9 +309,7 @@ export function g4(ctx: CheckContext): Finding[] {
         const key = `${g}+${d}`;
         let bucket = buckets.get(key);
         if (!bucket) buckets.set(key, (bucket = new Map()));
-        const mine = bucket.get(s.providerId);
-        if (mine) mine.push(s);
-        else bucket.set(s.providerId, [s]);
+        pushTo(bucket, s.providerId, s);
       }
     }
   }

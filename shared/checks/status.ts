@@ -1,5 +1,6 @@
 import type { NetworkData } from '../model';
 import { governanceInForce, type Finding, type FindingStatus } from './context';
+import { pushTo } from '../util/multimap';
 
 /**
  * Whether each finding is open, mitigated or reopened, and which recorded gaps came from it.
@@ -15,11 +16,11 @@ export function assess(findings: Finding[], data: NetworkData, refDate: string):
   const live = new Map<string, boolean>();
   for (const m of data.mitigations) {
     live.set(m.id, !m.reviewDate || m.reviewDate >= refDate);
-    if (m.findingKey) (byKey.get(m.findingKey) ?? byKey.set(m.findingKey, []).get(m.findingKey)!).push(m.id);
-    else if (m.actorId) (byRule.get(m.ruleId) ?? byRule.set(m.ruleId, []).get(m.ruleId)!).push({ id: m.id, actorId: m.actorId, live: live.get(m.id)! });
+    if (m.findingKey) pushTo(byKey, m.findingKey, m.id);
+    else if (m.actorId) pushTo(byRule, m.ruleId, { id: m.id, actorId: m.actorId, live: live.get(m.id)! });
   }
   const gapsOf = new Map<string, string[]>();
-  for (const g of data.gaps) if (g.findingKey) (gapsOf.get(g.findingKey) ?? gapsOf.set(g.findingKey, []).get(g.findingKey)!).push(g.id);
+  for (const g of data.gaps) if (g.findingKey) pushTo(gapsOf, g.findingKey, g.id);
   const models = new Map(data.governanceModels.map((g) => [g.id, g]));
 
   // The findings are fresh from the rules: their status is set in place (most have no measure and stay open).

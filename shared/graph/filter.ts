@@ -1,4 +1,5 @@
 import type { NetworkData, ViewFilters } from '../model';
+import { pushTo } from '../util/multimap';
 
 /** What a view shows, by entity id (not by map element id). */
 export interface Visible {
@@ -131,7 +132,7 @@ export function searchNetwork(data: NetworkData, query: string): string[] {
   if (!q) return [];
   const digits = q.replace(/[^0-9]/g, '');
   const serviceNames = new Map<string, string[]>();
-  for (const s of data.services) (serviceNames.get(s.providerId) ?? serviceNames.set(s.providerId, []).get(s.providerId)!).push(fold(s.name));
+  for (const s of data.services) pushTo(serviceNames, s.providerId, fold(s.name));
   const actors = data.actors
     .filter(
       (a) =>

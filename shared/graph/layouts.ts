@@ -1,5 +1,6 @@
 import type { VocabEntry, VocabKind } from '../vocab';
 import type { MapEdge, MapNode } from './elements';
+import { pushTo } from '../util/multimap';
 
 export interface Point {
   x: number;
@@ -33,8 +34,8 @@ function sectorOrder(vocab: Record<VocabKind, VocabEntry[]>): (s: string | null)
 function placeHangers(nodes: MapNode[], edges: MapEdge[], pos: Map<string, Point>): void {
   const nbs = new Map<string, string[]>();
   for (const e of edges) {
-    (nbs.get(e.source) ?? nbs.set(e.source, []).get(e.source)!).push(e.target);
-    (nbs.get(e.target) ?? nbs.set(e.target, []).get(e.target)!).push(e.source);
+    pushTo(nbs, e.source, e.target);
+    pushTo(nbs, e.target, e.source);
   }
   const taken = new Set([...pos.values()].map((p) => `${Math.round(p.x / 20)}:${Math.round(p.y / 20)}`));
   // Partnership hubs before agreement nodes: an agreement may hang on a partnership.
@@ -63,7 +64,7 @@ export function levelRings(nodes: MapNode[], edges: MapEdge[], vocab: Record<Voc
   const rings = new Map<number, MapNode[]>();
   for (const n of actors) {
     const ring = centreIds.has(n.id) ? -1 : rankOf(vocab, n.level);
-    (rings.get(ring) ?? rings.set(ring, []).get(ring)!).push(n);
+    pushTo(rings, ring, n);
   }
   let radius = 0;
   let turn = 0;
@@ -92,7 +93,7 @@ export function sectorGroups(nodes: MapNode[], edges: MapEdge[], vocab: Record<V
   const groups = new Map<number, MapNode[]>();
   for (const n of nodes.filter((x) => x.kind === 'actor')) {
     const k = sector(n.sector);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(n);
+    pushTo(groups, k, n);
   }
   const blocks = [...groups.keys()].sort((a, b) => a - b).map((k) => {
     const members = groups.get(k)!.sort(byName);
