@@ -4,6 +4,10 @@ import { CoreError, toCoreError } from '../core/errors';
 import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
 import { writeVoorbeeldstad } from '../core/demo/write';
 import { needsAction, runChecks, type Finding } from '../../shared/checks';
+import { PRESETS, type PresetName } from '../../shared/report/options';
+import { buildReport } from '../core/report/export';
+import { printPdf } from '../core/report/pdf';
+import { writeFileAtomic } from '../core/report/atomic';
 import { mergeVocab } from '../../shared/vocab';
 
 export interface CliIo {
@@ -19,6 +23,10 @@ Opdrachten:
   check <bestand${DOCUMENT_EXTENSION}> [--json] [--fail-on high|medium|low]
                                         rolconflicten (RC1–RC12) en lacunes (G1–G14); met --fail-on is de
                                         exitcode 3 als er een bevinding van minstens die ernst is
+  export <bestand${DOCUMENT_EXTENSION}> --pdf <uit.pdf> [--preset overzicht|zorgraad] [--view <naam>]
+         [--landscape] [--lang nl|en] [--since JJJJ-MM-DD] [--days N] [--title <titel>] [--period <periode>]
+         [--html <uit.html>]              netwerkoverzicht als PDF (A4), gedrukt door Chromium/Chrome/Edge
+                                        (REGIEKAART_CHROMIUM kiest de browser); --html bewaart ook de HTML
   help                                  toon deze hulp
 `;
 
@@ -33,6 +41,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await info(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'export':
+        return await exportReport(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -179,6 +189,54 @@ async function check(args: string[], io: CliIo): Promise<number> {
     const worst = SEVERITIES.indexOf(failOn as (typeof SEVERITIES)[number]);
     // Only what still needs action fails a run: a mitigated finding is answered.
     if (findings.some((f) => needsAction(f) && SEVERITIES.indexOf(f.severity.toLowerCase() as (typeof SEVERITIES)[number]) <= worst)) return 3;
+  }
+  return 0;
+}
+
+/** `export`: a report (a preset, or the full overview) of a document as an A4 PDF, written atomically. */
+async function exportReport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    pdf: { type: 'string' },
+    html: { type: 'string' },
+    preset: { type: 'string' },
+    view: { type: 'string' },
+    landscape: { type: 'boolean' },
+    lang: { type: 'string' },
+    since: { type: 'string' },
+    days: { type: 'string' },
+    title: { type: 'string' },
+    period: { type: 'string' },
+  });
+  const file = onePath(positionals, 'bestand');
+  const pdf = values.pdf as string | undefined;
+  const htmlOut = values.html as string | undefined;
+  if (!pdf && !htmlOut) throw new UsageError(`Geef met --pdf aan waar de PDF moet komen.\n\n${USAGE}`);
+  const preset = (values.preset as string | undefined) ?? 'overzicht';
+  if (!(preset in PRESETS)) throw new UsageError(`--preset verwacht ${Object.keys(PRESETS).join(' of ')}, niet "${preset}".\n\n${USAGE}`);
+  const lang = (values.lang as string | undefined) ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang verwacht nl of en, niet "${lang}".\n\n${USAGE}`);
+  const days = values.days === undefined ? undefined : Number(values.days);
+  if (days !== undefined && !Number.isInteger(days)) throw new UsageError(`--days verwacht een aantal dagen, niet "${values.days}".\n\n${USAGE}`);
+  const doc = await NetworkDocument.open(file);
+  let html: string;
+  try {
+    ({ html } = buildReport(doc, {
+      ...PRESETS[preset as PresetName],
+      viewId: values.view as string | undefined,
+      orientation: values.landscape ? 'landscape' : 'portrait',
+      lang,
+      changesSince: values.since as string | undefined,
+      dueDays: days,
+      title: values.title as string | undefined,
+      period: values.period as string | undefined,
+    }));
+  } finally {
+    doc.close();
+  }
+  if (htmlOut) writeFileAtomic(htmlOut, html);
+  if (pdf) {
+    const { bytes } = await printPdf(html, pdf);
+    io.out(`PDF geschreven naar ${pdf} (${Math.round(bytes / 1024)} kB).\n`);
   }
   return 0;
 }

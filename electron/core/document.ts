@@ -106,6 +106,9 @@ export function verifyCopy(file: string, expectedVersion: number, nativeBinding?
   }
 }
 
+type ChangeRow = { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string };
+const changeEntry = (r: ChangeRow): ChangeEntry => ({ seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary });
+
 /**
  * One open network map: a SQLite file held with an exclusive lock for as long as it is open, so a second
  * window or program gets a clear "in gebruik" instead of writing beside us. Every edit is one transaction.
@@ -432,14 +435,14 @@ export class NetworkDocument {
 
   /** The newest change-log entries, newest first. */
   changes(limit = 100, only?: { entity: string; entityId: string }): ChangeEntry[] {
-    type Row = { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string; before: string | null; after: string | null };
+    type Row = ChangeRow & { before: string | null; after: string | null };
     const rows = (
       only
         ? this.db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?').all(only.entity, only.entityId, limit)
         : this.db.prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log ORDER BY seq DESC LIMIT ?').all(limit)
     ) as Row[];
     return rows.map((r) => {
-      const entry: ChangeEntry = { seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary };
+      const entry = changeEntry(r);
       if (only && r.op === 'update' && r.before && r.after) {
         const [b, a] = [JSON.parse(r.before) as Record<string, unknown>, JSON.parse(r.after) as Record<string, unknown>];
         entry.changed = Object.keys(a)
@@ -448,6 +451,12 @@ export class NetworkDocument {
       }
       return entry;
     });
+  }
+
+  /** The change-log entries from a day on (`since` as YYYY-MM-DD or a full timestamp), newest first. */
+  changesSince(since: string, limit = 1000): ChangeEntry[] {
+    const rows = this.db.prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log WHERE at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit) as ChangeRow[];
+    return rows.map(changeEntry);
   }
 
   /** @internal used by EditTx */
