@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'history.redo',
   'views.list',
   'positions.list',
+  'report.export',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

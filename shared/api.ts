@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id } from './model';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
+import { ReportOptionsSchema } from './report/options';
 import { CALL_NAMES, channelOf, httpPathOf, type CallName } from './api-names';
 
 export { CALL_NAMES, channelOf, httpPathOf, type CallName };
@@ -74,6 +75,11 @@ export const contract = {
   'history.redo': { input: Empty, output: HistoryStateSchema },
   'views.list': { input: Empty, output: z.array(ViewSchema) },
   'positions.list': { input: z.object({ viewId: Id }).strict(), output: z.array(PositionSchema) },
+  /** Prints a report of the open document to PDF; without a path the host asks where (or, on the web, refuses). */
+  'report.export': {
+    input: z.object({ path: z.string().min(1).max(4096).optional(), options: ReportOptionsSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ import { RecentFiles } from './recent';
 import { writeVoorbeeldstad } from './demo/write';
 import { applyBatch, previewDelete } from './edit/apply';
 import { historyState, redo, undo } from './edit/history';
+import { buildReport } from './report/export';
+import { printPdf } from './report/pdf';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
 export interface Platform {
@@ -16,8 +18,10 @@ export interface Platform {
   /** Native file dialogs; null means the host has none and the UI must pass a path. */
   dialogs: {
     chooseOpen(): Promise<string | null>;
-    chooseSave(defaultName: string): Promise<string | null>;
+    chooseSave(defaultName: string, kind?: 'document' | 'pdf'): Promise<string | null>;
   } | null;
+  /** Prints report HTML to a PDF file, atomically (Electron: printToPDF); a system Chromium when absent. */
+  printPdf?: (html: string, out: string, orientation: 'portrait' | 'landscape') => Promise<{ bytes: number }>;
   /** The bundled demo document, if the build made one. */
   bundledDemo: string | null;
   /** A folder where the app may keep its own files (the demo's working copy, recent list). */
@@ -133,5 +137,14 @@ export function createHandlers(session: Session): Handlers {
     'history.redo': () => redo(session.current()),
     'views.list': () => session.current().views(),
     'positions.list': ({ viewId }) => session.current().positions(viewId),
+    'report.export': async ({ path: given, options }) => {
+      const doc = session.current();
+      const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)} – rapport.pdf`;
+      const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, 'pdf') : undefined, given);
+      const file = path.resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      const { html, options: used } = buildReport(doc, options);
+      const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file);
+      return { path: file, bytes };
+    },
   };
 }

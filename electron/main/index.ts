@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createHandlers, Session } from '../core/session';
 import { DOCUMENT_EXTENSION } from '../core/document';
 import { resolveStatic } from '../core/static-files';
+import { writeFileAtomic } from '../core/report/atomic';
 import { registerIpc } from './ipc';
 import { appPaths } from './paths';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
@@ -16,6 +17,28 @@ import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyAllPermissions, ha
 const appRoot = app.getAppPath();
 const paths = appPaths(appRoot, process.resourcesPath, app.isPackaged);
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+/**
+ * Prints report HTML with Electron's own Chromium: a hidden, sandboxed window without scripts or preload loads the
+ * page from a temporary file; the PDF is written beside the target and renamed into place.
+ */
+async function printReportPdf(html: string, out: string, orientation: 'portrait' | 'landscape'): Promise<{ bytes: number }> {
+  const dir = fs.mkdtempSync(path.join(app.getPath('temp'), 'regiekaart-rapport-'));
+  const page = path.join(dir, 'rapport.html');
+  fs.writeFileSync(page, html);
+  const { preload: _preload, ...prefs } = secureWebPreferences('');
+  const w = new BrowserWindow({ show: false, webPreferences: { ...prefs, javascript: false } });
+  hardenWebContents(w.webContents, pathToFileURL(page).origin);
+  try {
+    await w.loadFile(page);
+    const pdf = await w.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, landscape: orientation === 'landscape', displayHeaderFooter: false });
+    writeFileAtomic(out, pdf);
+    return { bytes: pdf.length };
+  } finally {
+    w.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const fileFilter = [{ name: 'Regiekaart', extensions: [DOCUMENT_EXTENSION.slice(1)] }];
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -128,11 +151,16 @@ void app.whenReady().then(async () => {
         const r = await dialog.showOpenDialog(win!, { title: 'Netwerkkaart openen', filters: fileFilter, properties: ['openFile'] });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
-      chooseSave: async (defaultName) => {
-        const r = await dialog.showSaveDialog(win!, { title: 'Opslaan als', defaultPath: defaultName, filters: fileFilter });
+      chooseSave: async (defaultName, kind = 'document') => {
+        const r = await dialog.showSaveDialog(win!, {
+          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : 'Opslaan als',
+          defaultPath: defaultName,
+          filters: kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : fileFilter,
+        });
         return r.canceled ? null : (r.filePath ?? null);
       },
     },
+    printPdf: printReportPdf,
     onDocumentChanged: (info) => {
       win?.setTitle(info ? `${info.meta.title} — Regiekaart` : 'Regiekaart');
       if (info) app.addRecentDocument(info.path);

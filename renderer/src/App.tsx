@@ -28,7 +28,8 @@ import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
 import { fieldErrors, serverErrors } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
-import { ApiCallError } from './api';
+import { ApiCallError, call } from './api';
+import { ReportDialog } from './components/ReportDialog';
 
 type EditDialog =
   | { kind: 'actor'; draft: ReturnType<typeof blankActor>; errors: FieldErrors }
@@ -77,6 +78,7 @@ export function App() {
   const [dockTab, setDockTab] = useState('actors');
   const [chosenGap, setChosenGap] = useState<string | null>(null);
   const [chosenMeeting, setChosenMeeting] = useState<string | null>(null);
+  const [report, setReport] = useState<{ busy: boolean; error: string | null } | null>(null);
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
@@ -392,6 +394,7 @@ export function App() {
         onOpenPath={(path) => runFile('open', path)}
         busy={fileAction.isPending}
         checks={data ? { counts: severityCounts, onOpen: () => setDockTab('findings') } : null}
+        onReport={data ? () => setReport({ busy: false, error: null }) : null}
         edit={
           data && !readOnly
             ? {
@@ -552,6 +555,26 @@ export function App() {
         {data && visible && !isUnfiltered(filters) && <span data-testid="shown-count">{t('filters.shown', { actors: visible.actors.size, total: data.actors.length })}</span>}
         <span className="status-msg">{status}</span>
       </footer>
+      {report && (
+        <ReportDialog
+          views={views}
+          askPath={!app.data?.nativeDialogs}
+          busy={report.busy}
+          error={report.error}
+          onCancel={() => setReport(null)}
+          onExport={(r) => {
+            setReport({ busy: true, error: null });
+            call('report.export', r).then(
+              (done) => {
+                setReport(null);
+                setStatus(t('report.saved', { path: done.path }));
+              },
+              // A cancelled save dialog leaves the builder open; anything else is said in it.
+              (err: unknown) => setReport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
+            );
+          }}
+        />
+      )}
       {dialog && (
         <PathDialog
           kind={dialog}

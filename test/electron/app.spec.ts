@@ -56,3 +56,17 @@ test('blocks navigation and new windows', async () => {
   expect(app.windows()).toHaveLength(1);
   expect(win.url()).toBe(before);
 });
+
+test('prints the zorgraad pack with its own Chromium (printToPDF): an A4 PDF with the gap register', async () => {
+  const win = await app.firstWindow();
+  const out = path.join(userData, 'zorgraad.pdf');
+  const done = await win.evaluate(
+    (file) => (window as unknown as { api: Record<string, (input: unknown) => Promise<{ ok: boolean; value?: { path: string; bytes: number } }>> }).api['report.export']({ path: file, options: { sections: ['cover', 'gaps', 'conflicts', 'due', 'changes'] } }),
+    out,
+  );
+  expect(done.ok).toBe(true);
+  expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const { execFileSync } = await import('node:child_process');
+  expect(execFileSync('pdfinfo', [out]).toString()).toMatch(/A4/);
+  expect(execFileSync('pdftotext', ['-raw', out, '-']).toString()).toContain('Lacuneregister');
+});

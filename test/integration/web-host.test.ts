@@ -92,6 +92,8 @@ describe('web host', () => {
       'edit.apply': { label: 'Nieuwe actor', steps: [{ op: 'create', kind: 'actor', value: { name: 'Buurtwerk Zuid', type: 'CAW', sectors: ['WELZIJN'], legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL' } }] },
       'edit.previewDelete': { kind: 'actor', ids: ['A01'] },
       'positions.list': { viewId: 'STANDAARD' },
+      // Prints with the system Chromium, as the web host does.
+      'report.export': { path: path.join(dir, 'rapport'), options: { sections: ['cover', 'gaps'] } },
     };
     const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
     for (const name of order) {

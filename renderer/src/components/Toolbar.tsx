@@ -26,6 +26,7 @@ export function Toolbar({
   busy,
   edit,
   checks,
+  onReport,
 }: {
   doc: DocumentInfo | null;
   onFile: (k: FileDialogKind | 'demo') => void;
@@ -34,6 +35,8 @@ export function Toolbar({
   edit: EditControls | null;
   /** The findings that need action, per severity; the button opens them. */
   checks: { counts: Record<'HIGH' | 'MEDIUM' | 'LOW', number>; onOpen: () => void } | null;
+  /** Opens the report builder (null without a document). */
+  onReport: (() => void) | null;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -45,6 +48,7 @@ export function Toolbar({
         <RecentMenu onOpen={onOpenPath} disabled={busy} />
         <button type="button" onClick={() => onFile('demo')} disabled={busy}>{t('toolbar.demo')}</button>
         <button type="button" onClick={() => onFile('saveCopy')} disabled={busy || !doc}>{t('toolbar.saveCopy')}</button>
+        <button type="button" onClick={() => onReport?.()} disabled={busy || !onReport} title={t('report.openHint')} data-testid="report-open">{t('report.open')}</button>
       </nav>
       {edit && (
         <nav aria-label={t('toolbar.edit')} className="file-actions edit-actions">
