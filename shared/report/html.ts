@@ -116,8 +116,10 @@ th { background: #eef2f7; font-weight: bold; }
 .sev-LOW { background: #eef2f7; }
 .st-MITIGATED { background: #e3f4e6; border-color: #2e7d32; }
 .st-REOPENED { background: #fde2e1; border-color: #c0392b; }
-.map { display: grid; grid-template-columns: 1fr 46mm; gap: 4mm; align-items: start; }
-.map svg.network { width: 100%; height: auto; max-height: ${o.orientation === 'landscape' ? 150 : 215}mm; border: 0.6pt solid #ddd; }
+/* Landscape: the legend beside the map; portrait: the map over the full width and the legend under it in columns. */
+.map { display: grid; grid-template-columns: ${o.orientation === 'landscape' ? '1fr 46mm' : '1fr'}; gap: 4mm; align-items: start; }
+.map svg.network { width: 100%; height: auto; max-height: ${o.orientation === 'landscape' ? 150 : 175}mm; border: 0.6pt solid #ddd; }
+${o.orientation === 'landscape' ? '' : '.legend { columns: 3; column-gap: 6mm; } .legend h3 { column-span: all; } .legend h4 { break-after: avoid; }'}
 .legend h4 { margin-top: 4pt; }
 .legend ul { list-style: none; margin: 0; padding: 0; }
 .legend li { display: flex; gap: 3pt; align-items: center; font-size: 7.5pt; margin: 1pt 0; break-inside: avoid; }
