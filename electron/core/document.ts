@@ -324,6 +324,7 @@ export class NetworkDocument {
       meetings: all('meeting'),
       mitigations: all('mitigation'),
       checkSettings: (all('checkSettings')[0] as NetworkData['checkSettings']) ?? null,
+      reportSettings: (all('reportSettings')[0] as NetworkData['reportSettings']) ?? null,
     };
   }
 
@@ -390,6 +391,7 @@ export class NetworkDocument {
         meeting: data.meetings,
         mitigation: data.mitigations,
         checkSettings: data.checkSettings ? [data.checkSettings] : [],
+        reportSettings: data.reportSettings ? [data.reportSettings] : [],
         view: [],
         position: [],
       };

@@ -8,7 +8,7 @@ import { RecentFiles } from './recent';
 import { writeVoorbeeldstad } from './demo/write';
 import { applyBatch, previewDelete } from './edit/apply';
 import { historyState, redo, undo } from './edit/history';
-import { buildReport } from './report/export';
+import { buildReport, rememberReport } from './report/export';
 import { printPdf } from './report/pdf';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
@@ -144,6 +144,7 @@ export function createHandlers(session: Session): Handlers {
       const file = path.resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
       const { html, options: used } = buildReport(doc, options);
       const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file);
+      rememberReport(doc, options, file);
       return { path: file, bytes };
     },
   };

@@ -6,7 +6,7 @@ import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork
 import { referenceDate } from '../../shared/graph/review';
 import { networkElements } from '../../shared/graph/elements';
 import { isLargeMap } from './map/style';
-import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
+import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useReportExport, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
 import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
 import { ArrangeMenu, SearchBox, layoutKey } from './components/MapTools';
@@ -28,7 +28,7 @@ import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
 import { fieldErrors, serverErrors } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
-import { ApiCallError, call } from './api';
+import { ApiCallError } from './api';
 import { ReportDialog } from './components/ReportDialog';
 
 type EditDialog =
@@ -70,6 +70,7 @@ export function App() {
   const fileAction = useFileAction();
   const edit = useEdit();
   const undoRedo = useUndoRedo();
+  const reportExport = useReportExport();
   const [chosen, setSelection] = useState<string[]>([]);
   const [dialog, setDialog] = useState<FileDialogKind | null>(null);
   const [editDialog, setEditDialog] = useState<EditDialog | null>(null);
@@ -562,16 +563,17 @@ export function App() {
           busy={report.busy}
           error={report.error}
           onCancel={() => setReport(null)}
+          saved={data?.reportSettings ?? null}
           onExport={(r) => {
             setReport({ busy: true, error: null });
-            call('report.export', r).then(
-              (done) => {
+            reportExport.mutate(r, {
+              onSuccess: (done) => {
                 setReport(null);
                 setStatus(t('report.saved', { path: done.path }));
               },
               // A cancelled save dialog leaves the builder open; anything else is said in it.
-              (err: unknown) => setReport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
-            );
+              onError: (err: unknown) => setReport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
+            });
           }}
         />
       )}

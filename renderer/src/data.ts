@@ -50,6 +50,15 @@ export function useEdit() {
   });
 }
 
+/** Prints a report to PDF; the document remembers the choices, so its cached state is refetched after. */
+export function useReportExport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'report.export'>) => call('report.export', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['doc'] }),
+  });
+}
+
 /** Undo and redo: each is itself a saved edit. */
 export function useUndoRedo() {
   const qc = useQueryClient();

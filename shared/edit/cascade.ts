@@ -40,6 +40,7 @@ const LIST_OF: Record<EntityKind, keyof DocumentState> = {
   meeting: 'meetings',
   mitigation: 'mitigations',
   checkSettings: 'checkSettings',
+  reportSettings: 'reportSettings',
   view: 'views',
   position: 'positions',
 };
@@ -201,6 +202,8 @@ export function planDelete(state: DocumentState, kind: EntityKind, ids: readonly
         break;
       case 'view':
         cascade('position', 'viewId', id, why);
+        // The report builder's scope falls back to the whole network.
+        if (state.reportSettings?.options.viewId === id) edit('reportSettings', state.reportSettings as unknown as Obj, why, (c) => delete (c.options as { viewId?: string }).viewId);
         break;
       default:
         break;

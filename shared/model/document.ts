@@ -7,6 +7,7 @@ import {
   DocumentMetaSchema,
   FunctionSchema,
   CheckSettingsSchema,
+  ReportSettingsSchema,
   GapSchema,
   MeetingSchema,
   MitigationSchema,
@@ -53,6 +54,8 @@ export const NetworkDataSchema = z.object({
   mitigations: z.array(MitigationSchema).default([]),
   /** The check settings row; null in a document that never changed them (the defaults apply). */
   checkSettings: CheckSettingsSchema.nullable().default(null),
+  /** The report builder's last choices and export; null until a report was made. */
+  reportSettings: ReportSettingsSchema.nullable().default(null),
 });
 export type NetworkData = z.infer<typeof NetworkDataSchema>;
 export type NetworkDataInput = z.input<typeof NetworkDataSchema>;

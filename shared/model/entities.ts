@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kboProblem, normaliseKbo } from '../util/kbo';
 import { Code, Codes, Custom, Id, IsoDate, Name, OptDate, OptText, Text } from './common';
+import { ReportOptionsSchema } from '../report/options';
 
 /** An area: ward, municipality, primary care zone, reference region… with the areas it lies in. */
 export const AreaSchema = z.object({
@@ -333,6 +334,17 @@ export const CheckSettingsSchema = z.object({
   gboMemberTypes: z.array(Code).nullable().default(null),
 });
 export type CheckSettingsRow = z.infer<typeof CheckSettingsSchema>;
+
+/** The report builder's last choices (one row, id RAPPORT), so the next meeting's pack is one click. */
+export const REPORT_SETTINGS_ID = 'RAPPORT';
+export const ReportSettingsSchema = z.object({
+  id: z.literal(REPORT_SETTINGS_ID).default(REPORT_SETTINGS_ID),
+  options: ReportOptionsSchema,
+  /** When the last report was printed (ISO timestamp): "changes since the previous pack" starts here. */
+  lastExportAt: z.string().max(40).nullable().default(null),
+  lastExportPath: OptText,
+});
+export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
 
 export const DocumentMetaSchema = z.object({
   title: Name,

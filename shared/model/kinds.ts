@@ -7,6 +7,7 @@ import {
   CheckSettingsSchema,
   GapSchema,
   MeetingSchema,
+  ReportSettingsSchema,
   MitigationSchema,
   GovernanceModelSchema,
   OrgUnitSchema,
@@ -34,6 +35,7 @@ export const ENTITY_KINDS = [
   'meeting',
   'mitigation',
   'checkSettings',
+  'reportSettings',
   'view',
   'position',
 ] as const;
@@ -55,6 +57,7 @@ export const ENTITY_SCHEMAS: Record<EntityKind, z.ZodType> = {
   meeting: MeetingSchema,
   mitigation: MitigationSchema,
   checkSettings: CheckSettingsSchema,
+  reportSettings: ReportSettingsSchema,
   view: ViewSchema,
   position: PositionSchema,
 };

@@ -295,7 +295,7 @@ export function reportHtml(input: ReportInput): string {
   }
   if (sections.has('changes')) {
     const since = o.changesSince ?? refDate;
-    const changes = input.view ? input.changes.filter((c) => changeInScope(c, data, scope)) : input.changes;
+    const changes = input.changes.filter((c) => c.entity !== 'reportSettings' && (!input.view || changeInScope(c, data, scope)));
     section(
       'changes',
       t('section.changes', { date: showDate(since, lang) }),

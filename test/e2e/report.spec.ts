@@ -29,6 +29,16 @@ test('the zorgraad pack from the report builder: one PDF with the gaps, the conf
   const text = execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\s+/g, ' ');
   for (const s of ['Periode: najaar 2026', 'Netwerkkaart', 'Legende', 'Lacuneregister', 'Rolconflicten en maatregelen', 'Te evalueren afspraken', 'RC1 ·', 'Pagina 1 van']) expect(text, s).toContain(s);
   expect(text).not.toContain('Actoren per niveau en sector');
+  // The document remembers the choices: after a reload the builder opens on them, with "since" at this export.
+  await page.reload();
+  await page.getByTestId('report-open').click();
+  await expect(dialog.getByTestId('report-last')).toContainText(pdf);
+  await expect(dialog.getByTestId('report-period')).toHaveValue('najaar 2026');
+  await expect(dialog.getByTestId('report-section-map')).toBeChecked();
+  await expect(dialog.getByTestId('report-preset-eigen')).toBeChecked();
+  await expect(dialog.getByTestId('report-path')).toHaveValue(pdf);
+  await expect(dialog.getByTestId('report-since')).toHaveValue(new Date().toISOString().slice(0, 10));
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
   fs.mkdirSync('test-results', { recursive: true });
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join('test-results', 'e2e-report')]);
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { writeVoorbeeldstad } from '../../electron/core/demo/write';
 import { applyBatch, previewDelete } from '../../electron/core/edit/apply';
 import { historyState, redo, undo } from '../../electron/core/edit/history';
@@ -80,7 +80,7 @@ describe('migration 3 (meetings, mitigations, check settings)', () => {
     v2.close();
     const doc = await NetworkDocument.open(file);
     open.push(doc);
-    expect(doc.schemaVersion).toBe(3);
+    expect(doc.schemaVersion).toBe(LATEST_VERSION);
     const data = doc.snapshot();
     expect(data.actors[0].boardMemberIds).toEqual([]);
     expect(data.agreements[0].conditions).toBeNull();

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
+import { historyState } from '../../electron/core/edit/history';
+import { buildReport, rememberReport } from '../../electron/core/report/export';
 import { filterNetwork } from '../../shared/graph/filter';
 import { runChecks, needsAction } from '../../shared/checks';
 import { EditBatchSchema } from '../../shared/edit/commands';
@@ -106,6 +108,25 @@ describe('report export to PDF', () => {
     }
     expect((await cli('export', file, '--pdf', pdf, '--view', 'Bestaat niet')).err).toContain('Er is geen weergave "Bestaat niet"');
   }, 120_000);
+
+  it('the document remembers the builder’s choices and the export, without an undo step; the next pack’s changes start there', async () => {
+    const file = path.join(tmpDir(), 'onthouden.regiekaart');
+    fs.copyFileSync(demo, file);
+    const doc = await NetworkDocument.open(file);
+    try {
+      const undoBefore = historyState(doc.db).undo;
+      const { options } = buildReport(doc, { sections: ['cover', 'changes'], period: 'najaar 2026', changesSince: '2026-01-01' });
+      rememberReport(doc, options, '/tmp/zorgraad.pdf', new Date('2026-11-20T10:00:00Z'));
+      const saved = doc.snapshot().reportSettings!;
+      expect(saved).toMatchObject({ id: 'RAPPORT', lastExportAt: '2026-11-20T10:00:00.000Z', lastExportPath: '/tmp/zorgraad.pdf', options: { sections: ['cover', 'changes'], period: 'najaar 2026' } });
+      // The chosen "since" belonged to that pack; the next one starts at the export.
+      expect(saved.options.changesSince).toBeUndefined();
+      expect(buildReport(doc, { sections: ['changes'] }).options.changesSince).toBe('2026-11-20');
+      expect(historyState(doc.db).undo).toEqual(undoBefore);
+    } finally {
+      doc.close();
+    }
+  });
 
   it('a failed print leaves the previous PDF whole and no temporary file, and says why in Dutch', async () => {
     const dir = tmpDir();

@@ -89,7 +89,11 @@ describe('planDelete', () => {
     expect(planDelete(withGap, 'gap', ['G']).updates.find((u) => u.kind === 'meeting')!.value.items).toMatchObject([{ gapIds: [] }, { gapIds: [] }]);
   });
 
-  it('deleting a view takes its positions', () => {
+  it('deleting a view takes its positions, and the report builder scoped to it falls back to the whole network', () => {
     expect(planDelete(state(), 'view', ['STANDAARD']).deletes.map((d) => d.kind)).toEqual(['view', 'position']);
+    const withReport: DocumentState = { ...state(), reportSettings: { id: 'RAPPORT', options: { sections: ['cover'], viewId: 'STANDAARD', orientation: 'portrait', lang: 'nl', dueDays: 90 }, lastExportAt: null, lastExportPath: null } };
+    const plan = planDelete(withReport, 'view', ['STANDAARD']);
+    expect(plan.updates.map((u) => u.kind)).toEqual(['reportSettings']);
+    expect(plan.updates[0].value.options).toEqual({ sections: ['cover'], orientation: 'portrait', lang: 'nl', dueDays: 90 });
   });
 });

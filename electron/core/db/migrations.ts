@@ -159,6 +159,13 @@ CREATE TABLE check_settings (
 );
 `;
 
+/** Version 4: the report builder's last choices and export (one row). */
+const V4 = `
+CREATE TABLE report_settings (
+  id TEXT PRIMARY KEY CHECK (id = 'RAPPORT'), options TEXT NOT NULL, last_export_at TEXT, last_export_path TEXT
+);
+`;
+
 /** All migrations, oldest first. Each runs in one transaction together with its user_version bump. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'model v1', up: (db) => db.exec(V1) },
@@ -167,6 +174,8 @@ export const MIGRATIONS: Migration[] = [
   // Meetings and agenda items (RC4, RC5), mitigations, check settings per document, agreement conditions (RC11),
   // board seats (RC12), and the finding a recorded gap was promoted from.
   { version: 3, name: 'meetings, mitigations, check settings', up: (db) => db.exec(V3) },
+  // The report builder's settings, so the next meeting's pack is one click.
+  { version: 4, name: 'report settings', up: (db) => db.exec(V4) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,4 +1,4 @@
-import { DEFAULT_VIEW_ID } from '../../../shared/model';
+import { DEFAULT_VIEW_ID, REPORT_SETTINGS_ID } from '../../../shared/model';
 import { referenceDate } from '../../../shared/graph/review';
 import { reportHtml, scopeOf, scopedElements } from '../../../shared/report/html';
 import { ReportOptionsSchema, type ReportOptions, type ReportOptionsInput } from '../../../shared/report/options';
@@ -8,6 +8,18 @@ import type { NetworkDocument } from '../document';
 import { CoreError } from '../errors';
 import { describeZodError } from '../../../shared/util/zodMessage';
 import { reportPositions } from './layout';
+
+/**
+ * Keeps the builder's choices and when and where the report went, so the next pack is one click and its "changes
+ * since" starts at this one. Not an undoable edit: it records what was done, it does not change the network.
+ */
+export function rememberReport(doc: NetworkDocument, options: ReportOptions, file: string, now = new Date()): void {
+  if (doc.readOnly) return;
+  // The chosen "since" day belongs to this pack; the next one starts from this export.
+  const { changesSince: _since, ...kept } = options;
+  const row = { id: REPORT_SETTINGS_ID, options: kept, lastExportAt: now.toISOString(), lastExportPath: file };
+  doc.edit((tx) => (tx.get('reportSettings', REPORT_SETTINGS_ID) ? tx.update('reportSettings', row) : tx.insert('reportSettings', row)), { label: 'Rapport gemaakt', history: false });
+}
 
 /**
  * A report of an open document as print-ready HTML: the options checked, the view found, the map laid out where
@@ -22,7 +34,8 @@ export function buildReport(doc: NetworkDocument, input: ReportOptionsInput, now
   const data = doc.snapshot();
   const vocab = mergeVocab(doc.vocab());
   const refDate = referenceDate(data.meta, now);
-  const changesSince = options.changesSince ?? addDays(refDate, -options.dueDays);
+  // Changes since the previous pack when there was one, else over the review window.
+  const changesSince = options.changesSince ?? data.reportSettings?.lastExportAt?.slice(0, 10) ?? addDays(refDate, -options.dueDays);
   const elements = scopedElements(data, vocab, scopeOf(data, view ?? null));
   const positions = options.sections.includes('map') ? reportPositions(elements, doc.positions(view?.id ?? DEFAULT_VIEW_ID)) : new Map();
   const html = reportHtml({ data, vocab, options: { ...options, changesSince }, view: view ?? null, positions, changes: doc.changesSince(changesSince), generatedAt: now.toISOString() });

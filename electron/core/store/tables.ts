@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgendaItemSchema, ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../../shared/model';
+import { ReportOptionsSchema } from '../../../shared/report/options';
 
 /** How a field is stored in its SQLite column. */
 type ColKind = 'text' | 'json' | 'bool' | 'int' | 'num';
@@ -267,6 +268,14 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     noun: 'instellingen van de controles',
     label: () => 'Instellingen van de controles',
     cols: [t('id'), ['warningDays', 'warning_days', 'int'], ['referralShare', 'referral_share', 'num'], j('priorityPairs'), j('vulnerableGroups'), j('gboMemberTypes')],
+  },
+  reportSettings: {
+    entity: 'reportSettings',
+    table: 'report_settings',
+    schema: ENTITY_SCHEMAS.reportSettings,
+    noun: 'rapportinstellingen',
+    label: () => 'Rapportinstellingen',
+    cols: [t('id'), j('options', 'options', ReportOptionsSchema), t('lastExportAt'), t('lastExportPath')],
   },
   view: {
     entity: 'view',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRESETS, REPORT_SECTIONS, type PresetName, type ReportOptionsInput, type ReportSection } from '../../../shared/report/options';
-import type { View } from '../../../shared/model';
+import type { ReportSettings, View } from '../../../shared/model';
 import { Modal } from './Modal';
 
 export interface ReportRequest {
@@ -14,18 +14,24 @@ export interface ReportRequest {
  * language, the review window and the first day of the change log. Where the host has no file dialog (the web
  * host), it also asks where the PDF goes.
  */
-export function ReportDialog({ views, askPath, busy, error, onCancel, onExport }: { views: View[]; askPath: boolean; busy: boolean; error: string | null; onCancel: () => void; onExport: (r: ReportRequest) => void }) {
+/** The preset whose sections these are, or "eigen". */
+const presetOf = (sections: readonly string[]): PresetName | 'eigen' =>
+  (Object.keys(PRESETS) as PresetName[]).find((p) => PRESETS[p].sections.join() === sections.join()) ?? 'eigen';
+
+export function ReportDialog({ views, saved, askPath, busy, error, onCancel, onExport }: { views: View[]; saved: ReportSettings | null; askPath: boolean; busy: boolean; error: string | null; onCancel: () => void; onExport: (r: ReportRequest) => void }) {
   const { t, i18n } = useTranslation();
-  const [preset, setPreset] = useState<PresetName | 'eigen'>('zorgraad');
-  const [sections, setSections] = useState<ReportSection[]>([...PRESETS.zorgraad.sections]);
-  const [viewId, setViewId] = useState('');
-  const [orientation, setOrientation] = useState<'portrait' | 'landscape'>('portrait');
-  const [lang, setLang] = useState<'nl' | 'en'>(i18n.language === 'en' ? 'en' : 'nl');
-  const [dueDays, setDueDays] = useState('90');
-  const [since, setSince] = useState('');
-  const [title, setTitle] = useState('');
-  const [period, setPeriod] = useState('');
-  const [path, setPath] = useState('');
+  // The last report's choices come back (the next meeting's pack is one click); its "since" is the last export.
+  const last = saved?.options;
+  const [sections, setSections] = useState<ReportSection[]>(last ? [...last.sections] : [...PRESETS.zorgraad.sections]);
+  const [preset, setPreset] = useState<PresetName | 'eigen'>(presetOf(sections));
+  const [viewId, setViewId] = useState(last?.viewId && views.some((v) => v.id === last.viewId) ? last.viewId : '');
+  const [orientation, setOrientation] = useState<'portrait' | 'landscape'>(last?.orientation ?? 'portrait');
+  const [lang, setLang] = useState<'nl' | 'en'>(last?.lang ?? (i18n.language === 'en' ? 'en' : 'nl'));
+  const [dueDays, setDueDays] = useState(String(last?.dueDays ?? 90));
+  const [since, setSince] = useState(saved?.lastExportAt?.slice(0, 10) ?? '');
+  const [title, setTitle] = useState(last?.title ?? '');
+  const [period, setPeriod] = useState(last?.period ?? '');
+  const [path, setPath] = useState(saved?.lastExportPath ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const choosePreset = (p: PresetName | 'eigen') => {
     setPreset(p);
@@ -48,6 +54,11 @@ export function ReportDialog({ views, askPath, busy, error, onCancel, onExport }
   };
   return (
     <Modal title={t('report.title')} okLabel={busy ? t('report.busy') : t('report.export')} onOk={submit} onCancel={onCancel} error={problem ?? error} busy={busy} testId="report-dialog">
+      {saved?.lastExportAt && (
+        <p className="muted" data-testid="report-last">
+          {t('report.last', { date: saved.lastExportAt.slice(0, 10), path: saved.lastExportPath ?? '' })}
+        </p>
+      )}
       <fieldset className="report-presets">
         <legend>{t('report.preset')}</legend>
         {(['zorgraad', 'overzicht', 'eigen'] as const).map((p) => (

@@ -264,6 +264,7 @@ export const en: Shape<typeof nl> = {
     badDays: 'Give the number of days as a whole number from 1.',
     noPath: 'Say where the PDF should go.',
     saved: 'PDF saved: {{path}}',
+    last: 'Previous report: {{date}}, {{path}}. Changes are listed from that day.',
   },
   meetings: {
     tab: 'Meetings ({{count}})',

@@ -288,6 +288,7 @@ export const nl = {
     badDays: 'Geef het aantal dagen als een geheel getal vanaf 1.',
     noPath: 'Geef op waar de PDF moet komen.',
     saved: 'PDF bewaard: {{path}}',
+    last: 'Vorig rapport: {{date}}, {{path}}. De wijzigingen lopen vanaf die dag.',
   },
   meetings: {
     tab: 'Vergaderingen ({{count}})',
