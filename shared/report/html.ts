@@ -82,6 +82,26 @@ function changeInScope(c: ChangeEntry, data: NetworkData, scope: Visible): boole
   }
 }
 
+/** Up to this many changes of one kind at one moment are listed one by one; more are counted. */
+const GROUP_LISTS = 5;
+
+/** The name in a change summary (`actor "X" toegevoegd` gives X). */
+const quoted = (summary: string) => /"(.*)"/.exec(summary)?.[1] ?? summary;
+
+/**
+ * The change log as a reader wants it: changes of the same kind, by the same person, in the same minute and of the
+ * same operation in one row (an import of 300 actors is one line, not 300), newest first.
+ */
+function groupChanges(changes: ChangeEntry[]): { at: string; author: string; entity: string; entries: ChangeEntry[] }[] {
+  const out: { at: string; author: string; entity: string; entries: ChangeEntry[] }[] = [];
+  for (const c of changes) {
+    const last = out.at(-1);
+    if (last && last.author === c.author && last.entity === c.entity && last.entries[0].op === c.op && last.at.slice(0, 16) === c.at.slice(0, 16)) last.entries.push(c);
+    else out.push({ at: c.at, author: c.author, entity: c.entity, entries: [c] });
+  }
+  return out;
+}
+
 /** Print styles: A4, running header and footer with page x of y, headers repeated, rows kept whole. */
 function css(o: ReportOptions, header: string, date: string, t: T): string {
   const q = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
@@ -301,7 +321,13 @@ export function reportHtml(input: ReportInput): string {
       t('section.changes', { date: showDate(since, lang) }),
       table(
         [t('col.when'), t('col.who'), t('col.what')],
-        changes.map((c) => [esc(showDate(c.at, lang) + ' ' + c.at.slice(11, 16)), esc(c.author), esc(`${c.summary} (${t(`op.${c.op}`)})`)]),
+        groupChanges(changes).map((g) => [
+          esc(showDate(g.at, lang) + ' ' + g.at.slice(11, 16)),
+          esc(g.author),
+          g.entries.length <= GROUP_LISTS
+            ? g.entries.map((c) => esc(`${c.summary} (${t(`op.${c.op}`)})`)).join('<br>')
+            : esc(t('changes.many', { count: g.entries.length, what: t(`entity.${g.entity}`), op: t(`op.${g.entries[0].op}`), first: g.entries.slice(0, GROUP_LISTS).map((c) => quoted(c.summary)).join(', '), more: g.entries.length - GROUP_LISTS })),
+        ]),
       ),
     );
   }

@@ -3,7 +3,8 @@
  * `<name>: ours <x> ms, baseline <y> ms, ratio <r>x` and written to bench-results.json.
  * Sizes are parameters: REGIEKAART_BENCH_SIZES=1000,2000 (actors; agreements are 3×) for the core, and
  * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×), and
- * REGIEKAART_BENCH_CHECKS=1000,10000 for the checks (issue 4: under 200 ms at 10,000 actors, growth ≤ 12× for 10×).
+ * REGIEKAART_BENCH_CHECKS=1000,10000 for the checks (issue 4: under 200 ms at 10,000 actors, growth ≤ 12× for 10×), and
+ * REGIEKAART_BENCH_REPORT=300 for the PDF report (issue 5: the full overview under 5 s; skipped without a Chromium).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { NetworkDocument } from '../../electron/core/document';
 import type { NetworkDataInput } from '../../shared/model';
 import { timeChecks } from './checks';
 import { mapBench } from './map';
+import { reportBench } from './report';
+import { findChromium } from '../../electron/core/report/pdf';
 
 interface BenchResult {
   name: string;
@@ -75,6 +78,7 @@ async function snapshotBench(n: number, dir: string): Promise<BenchResult> {
 const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').map(Number);
 const mapSizes = (process.env.REGIEKAART_BENCH_MAP ?? '2000').split(',').filter(Boolean).map(Number);
 const checkSizes = (process.env.REGIEKAART_BENCH_CHECKS ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const reportSizes = (process.env.REGIEKAART_BENCH_REPORT ?? '300').split(',').filter(Boolean).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-bench-'));
 const results: BenchResult[] = [];
 try {
@@ -92,6 +96,15 @@ try {
     report({ name: `checks-growth-${small.n}-to-${large.n}-actors`, oursMs: large.ms, baselineMs: small.ms, ratio: large.ms / small.ms });
   }
   for (const n of mapSizes) report(await mapBench(n, dir));
+  for (const n of reportSizes) {
+    try {
+      findChromium();
+    } catch (err) {
+      process.stdout.write(`report-pdf-${n}-actors: overgeslagen (${(err as Error).message})\n`);
+      continue;
+    }
+    report(await reportBench(n, dir));
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
