@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'views.list',
   'positions.list',
   'report.export',
+  'map.export',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

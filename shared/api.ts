@@ -13,6 +13,8 @@ import { CALL_NAMES, channelOf, httpPathOf, type CallName } from './api-names';
 export { CALL_NAMES, channelOf, httpPathOf, type CallName };
 
 const Empty = z.object({}).strict();
+/** The largest map image a call may carry (a 4× PNG of a big map, as base64). */
+export const MAP_EXPORT_MAX = 48 * 1024 * 1024;
 const OptionalPath = z
   .object({ path: z.string().min(1).max(4096).optional() })
   .strict();
@@ -78,6 +80,11 @@ export const contract = {
   /** Prints a report of the open document to PDF; without a path the host asks where (or, on the web, refuses). */
   'report.export': {
     input: z.object({ path: z.string().min(1).max(4096).optional(), options: ReportOptionsSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Saves the map as drawn: SVG text, or a PNG as base64 (made by the renderer at the chosen resolution). */
+  'map.export': {
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: z.enum(['png', 'svg']), data: z.string().min(1).max(MAP_EXPORT_MAX) }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;

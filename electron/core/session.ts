@@ -10,6 +10,7 @@ import { applyBatch, previewDelete } from './edit/apply';
 import { historyState, redo, undo } from './edit/history';
 import { buildReport, rememberReport } from './report/export';
 import { printPdf } from './report/pdf';
+import { writeFileAtomic } from './report/atomic';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
 export interface Platform {
@@ -18,7 +19,7 @@ export interface Platform {
   /** Native file dialogs; null means the host has none and the UI must pass a path. */
   dialogs: {
     chooseOpen(): Promise<string | null>;
-    chooseSave(defaultName: string, kind?: 'document' | 'pdf'): Promise<string | null>;
+    chooseSave(defaultName: string, kind?: 'document' | 'pdf' | 'png' | 'svg'): Promise<string | null>;
   } | null;
   /** Prints report HTML to a PDF file, atomically (Electron: printToPDF); a system Chromium when absent. */
   printPdf?: (html: string, out: string, orientation: 'portrait' | 'landscape') => Promise<{ bytes: number }>;
@@ -146,6 +147,18 @@ export function createHandlers(session: Session): Handlers {
       const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file);
       rememberReport(doc, options, file);
       return { path: file, bytes };
+    },
+    'map.export': async ({ path: given, format, data }) => {
+      const doc = session.current();
+      const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)} – kaart.${format}`;
+      const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, format) : undefined, given);
+      const file = path.resolve(chosen.toLowerCase().endsWith(`.${format}`) ? chosen : `${chosen}.${format}`);
+      const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64');
+      // Only what it says it is: an SVG document, or a PNG by its signature.
+      const ok = format === 'svg' ? /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data) : bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      if (!ok) throw new CoreError('INVALID_INPUT', `De kaart is geen geldige ${format.toUpperCase()}-afbeelding.`);
+      writeFileAtomic(file, bytes);
+      return { path: file, bytes: bytes.length };
     },
   };
 }

@@ -153,9 +153,9 @@ void app.whenReady().then(async () => {
       },
       chooseSave: async (defaultName, kind = 'document') => {
         const r = await dialog.showSaveDialog(win!, {
-          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : 'Opslaan als',
+          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : kind === 'document' ? 'Opslaan als' : 'Kaart bewaren als afbeelding',
           defaultPath: defaultName,
-          filters: kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : fileFilter,
+          filters: kind === 'document' ? fileFilter : [{ name: kind.toUpperCase(), extensions: [kind] }],
         });
         return r.canceled ? null : (r.filePath ?? null);
       },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Handlers } from '../../shared/api';
+import { MAP_EXPORT_MAX, httpPathOf, type Handlers } from '../../shared/api';
 import { dispatch } from '../../shared/util/dispatch';
 import { toApiError } from '../core/errors';
 import { resolveStatic } from '../core/static-files';
@@ -53,10 +53,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      // A map image is the one call that carries a large body; every other call keeps the small limit.
+      const limit = url === httpPathOf('map.export') ? Math.max(maxBody, MAP_EXPORT_MAX + 4096) : maxBody;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > maxBody) {
-          send(413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: `Verzoek te groot (max. ${maxBody} bytes).` } }));
+        if (size > limit) {
+          send(413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: `Verzoek te groot (max. ${limit} bytes).` } }));
           req.destroy();
         } else chunks.push(c);
       });

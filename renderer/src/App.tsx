@@ -28,7 +28,9 @@ import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
 import { fieldErrors, serverErrors } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
-import { ApiCallError } from './api';
+import { ApiCallError, call } from './api';
+import { MapExportDialog } from './components/MapExportDialog';
+import { mapSvg } from '../../shared/report/svg';
 import { ReportDialog } from './components/ReportDialog';
 
 type EditDialog =
@@ -80,6 +82,7 @@ export function App() {
   const [chosenGap, setChosenGap] = useState<string | null>(null);
   const [chosenMeeting, setChosenMeeting] = useState<string | null>(null);
   const [report, setReport] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [mapExport, setMapExport] = useState<{ busy: boolean; error: string | null } | null>(null);
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
@@ -483,6 +486,9 @@ export function App() {
                     disabled={readOnly}
                     onArrange={(layout) => setEditDialog({ kind: 'arrange', layout, count: visible.actors.size })}
                   />
+                  <button type="button" className="map-export-open" onClick={() => setMapExport({ busy: false, error: null })} data-testid="map-export-open">
+                    {t('mapExport.open')}
+                  </button>
                 </div>
                 <Legend vocab={vocab} data={data} large={isLargeMap(elements)} />
               </section>
@@ -556,6 +562,31 @@ export function App() {
         {data && visible && !isUnfiltered(filters) && <span data-testid="shown-count">{t('filters.shown', { actors: visible.actors.size, total: data.actors.length })}</span>}
         <span className="status-msg">{status}</span>
       </footer>
+      {mapExport && elements && (
+        <MapExportDialog
+          askPath={!app.data?.nativeDialogs}
+          busy={mapExport.busy}
+          error={mapExport.error}
+          onCancel={() => setMapExport(null)}
+          onExport={({ format, scale, path }) => {
+            // The map as it is drawn now: the shown nodes where they stand.
+            const placed = (mapApi.current?.positions() ?? []).filter((p) => !hidden.has(p.nodeId));
+            const shown = new Set(placed.map((p) => p.nodeId));
+            const data =
+              format === 'png'
+                ? (mapApi.current?.png(scale) ?? '')
+                : mapSvg({ nodes: elements.nodes.filter((n) => shown.has(n.id)), edges: elements.edges.filter((e) => !hidden.has(e.id)) }, new Map(placed.map((p) => [p.nodeId, { x: p.x, y: p.y }])), { title: doc?.meta.title ?? '' });
+            setMapExport({ busy: true, error: null });
+            call('map.export', { format, data, path }).then(
+              (done) => {
+                setMapExport(null);
+                setStatus(t('mapExport.saved', { path: done.path }));
+              },
+              (err: unknown) => setMapExport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
+            );
+          }}
+        />
+      )}
       {report && (
         <ReportDialog
           views={views}

@@ -93,7 +93,8 @@ export function mapSvg(elements: MapElements, pos: ReadonlyMap<string, Point>, o
     const d = sizeOf(n);
     const fill = n.kind === 'actor' ? n.color : '#ffffff';
     const stroke = n.kind === 'actor' && !n.hub ? '#333333' : '#555555';
-    out.push(shape(n.shape, p.x, p.y, d, `fill="${fill}" stroke="${stroke}" stroke-width="${n.hub ? 2.5 : 1}"`));
+    // The full name as the node's title: labels below are shortened, a viewer shows the title on hover.
+    out.push(`<g><title>${esc(n.label)}</title>${shape(n.shape, p.x, p.y, d, `fill="${fill}" stroke="${stroke}" stroke-width="${n.hub ? 2.5 : 1}"`)}</g>`);
     if (n.mark) {
       const m = markerSize(n.mark);
       const svg = levelMarkerSvg(n.mark).replace('<svg ', `<svg x="${(p.x + d / 2 - 4).toFixed(1)}" y="${(p.y - d / 2 - m.height + 4).toFixed(1)}" `);

@@ -42,3 +42,36 @@ test('the zorgraad pack from the report builder: one PDF with the gaps, the conf
   fs.mkdirSync('test-results', { recursive: true });
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join('test-results', 'e2e-report')]);
 });
+
+test('the map as drawn is exported as SVG (every shown actor, vector) and as a 2× PNG', async ({ page }) => {
+  await openCopyOfDemo(page, 'kaart-export');
+  // Only housing on the map: the export shows what is shown.
+  await page.getByTestId('filter-sectors').locator('summary').click();
+  await page.getByTestId('filter-sectors').getByLabel('Wonen').check();
+  await page.getByTestId('map-export-open').click();
+  const dialog = page.getByTestId('map-export-dialog');
+  const svg = path.join(WORK_DIR, 'kaart-wonen.svg');
+  await dialog.getByTestId('map-export-path').fill(svg);
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByTestId('statusbar')).toContainText(`Kaart bewaard: ${svg}`);
+  const text = fs.readFileSync(svg, 'utf8');
+  expect(text).toMatch(/^<svg [^>]*viewBox="/);
+  expect(text).toContain('Woonmaatschappij Voorbeeldland');
+  expect(text).not.toContain('CGG Regio X');
+
+  await page.getByTestId('map-export-open').click();
+  await dialog.getByTestId('map-export-png').check();
+  await dialog.getByTestId('map-export-scale').selectOption('2');
+  const png = path.join(WORK_DIR, 'kaart-wonen');
+  await dialog.getByTestId('map-export-path').fill(png);
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByTestId('statusbar')).toContainText(`Kaart bewaard: ${png}.png`);
+  const bytes = fs.readFileSync(`${png}.png`);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // IHDR: width and height at bytes 16 and 20; 2× the drawn map is wider than the map on screen.
+  const width = bytes.readUInt32BE(16);
+  const mapBox = (await page.getByTestId('map').boundingBox())!;
+  expect(width).toBeGreaterThan(100);
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
+  expect(width).toBeLessThan(mapBox.width * 8);
+});

@@ -56,6 +56,8 @@ export interface MapApi {
   fit(): void;
   /** Where every node is drawn now. */
   positions(): MapPlacement[];
+  /** The whole shown map as a PNG (base64, no data: prefix) at `scale` times the on-screen size, on white. */
+  png(scale: number): string;
   /** Moves nodes by a step (keyboard); returns their new places (not yet saved). */
   nudge(ids: string[], dx: number, dy: number): MapPlacement[];
 }
@@ -330,6 +332,7 @@ export function MapCanvas({
     () => ({
       fit: () => cyRef.current?.fit(cyRef.current.elements(':visible'), 30),
       positions: () => cyRef.current?.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })) ?? [],
+      png: (scale) => (cyRef.current?.png({ output: 'base64', full: true, scale, bg: '#ffffff' }) as string | undefined) ?? '',
       nudge(ids, dx, dy) {
         const cy = cyRef.current;
         if (!cy) return [];

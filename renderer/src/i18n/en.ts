@@ -266,6 +266,18 @@ export const en: Shape<typeof nl> = {
     saved: 'PDF saved: {{path}}',
     last: 'Previous report: {{date}}, {{path}}. Changes are listed from that day.',
   },
+  mapExport: {
+    open: 'Export…',
+    title: 'Export the map',
+    export: 'Save',
+    format: 'Format',
+    svg: 'SVG (vector: sharp at any size, editable)',
+    png: 'PNG (image)',
+    scale: 'Resolution',
+    scaleOption: '{{scale}}× the screen size',
+    path: 'Save as (path to .{{format}})',
+    saved: 'Map saved: {{path}}',
+  },
   meetings: {
     tab: 'Meetings ({{count}})',
     none: 'No meetings yet. Record a meeting of the care council, the GBO or the network with its agenda: checks RC4 and RC5 read who chairs and who reports.',

@@ -290,6 +290,18 @@ export const nl = {
     saved: 'PDF bewaard: {{path}}',
     last: 'Vorig rapport: {{date}}, {{path}}. De wijzigingen lopen vanaf die dag.',
   },
+  mapExport: {
+    open: 'Exporteren…',
+    title: 'Kaart exporteren',
+    export: 'Bewaren',
+    format: 'Formaat',
+    svg: 'SVG (vector: scherp op elke grootte, te bewerken)',
+    png: 'PNG (afbeelding)',
+    scale: 'Resolutie',
+    scaleOption: '{{scale}}× de schermgrootte',
+    path: 'Bewaren als (pad naar .{{format}})',
+    saved: 'Kaart bewaard: {{path}}',
+  },
   meetings: {
     tab: 'Vergaderingen ({{count}})',
     none: 'Nog geen vergaderingen. Leg een vergadering van de zorgraad, het GBO of het regienetwerk vast met haar agenda: de controles RC4 en RC5 lezen wie voorzit en wie rapporteert.',
