@@ -94,6 +94,7 @@ describe('web host', () => {
       'positions.list': { viewId: 'STANDAARD' },
       // Prints with the system Chromium, as the web host does.
       'report.export': { path: path.join(dir, 'rapport'), options: { sections: ['cover', 'gaps'] } },
+      'map.export': { path: path.join(dir, 'kaart'), format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>' },
     };
     const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
     for (const name of order) {
@@ -103,6 +104,11 @@ describe('web host', () => {
     }
     expect(fs.existsSync(path.join(dir, 'kopie.regiekaart'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'nieuw.regiekaart'))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'kaart.svg'), 'utf8')).toContain('<svg');
+    // A map image is checked for what it claims to be, and nothing is written when it is not.
+    const fake = await api(h, 'map.export', { path: path.join(dir, 'nep.png'), format: 'png', data: Buffer.from('geen afbeelding').toString('base64') });
+    expect(fake.json.error.message).toBe('De kaart is geen geldige PNG-afbeelding.');
+    expect(fs.existsSync(path.join(dir, 'nep.png'))).toBe(false);
     const current = await api(h, 'document.current', {});
     expect(current.json.value.meta).toMatchObject({ title: 'Nieuwe kaart', municipality: 'Testdorp' });
     const recent = await api(h, 'document.recent', {});
