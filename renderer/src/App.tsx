@@ -28,7 +28,7 @@ import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
 import { fieldErrors, serverErrors } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
-import { ApiCallError, call } from './api';
+import { ApiCallError, call, dialogError } from './api';
 import { MapExportDialog } from './components/MapExportDialog';
 import { mapSvg } from '../../shared/report/svg';
 import { ReportDialog } from './components/ReportDialog';
@@ -582,7 +582,7 @@ export function App() {
                 setMapExport(null);
                 setStatus(t('mapExport.saved', { path: done.path }));
               },
-              (err: unknown) => setMapExport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
+              (err: unknown) => setMapExport({ busy: false, error: dialogError(err) }),
             );
           }}
         />
@@ -603,7 +603,7 @@ export function App() {
                 setStatus(t('report.saved', { path: done.path }));
               },
               // A cancelled save dialog leaves the builder open; anything else is said in it.
-              onError: (err: unknown) => setReport({ busy: false, error: err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err) }),
+              onError: (err: unknown) => setReport({ busy: false, error: dialogError(err) }),
             });
           }}
         />

@@ -7,6 +7,9 @@ declare global {
 }
 
 /** A failed call, carrying the Dutch message from the core. */
+/** What a dialog says when its call failed: nothing for a cancelled native file dialog, else the Dutch message. */
+export const dialogError = (err: unknown): string | null => (err instanceof ApiCallError && err.error.code === 'CANCELLED' ? null : err instanceof Error ? err.message : String(err));
+
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
     super(error.message);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CoreError } from '../errors';
+import { tempBeside } from './atomic';
 
 const run = promisify(execFile);
 
@@ -41,7 +42,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: str
 export async function printPdf(html: string, out: string, chromium = findChromium()): Promise<{ bytes: number }> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-pdf-'));
   const target = path.resolve(out);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = tempBeside(target);
   try {
     const page = path.join(work, 'rapport.html');
     fs.writeFileSync(page, html);
