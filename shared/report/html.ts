@@ -315,7 +315,8 @@ export function reportHtml(input: ReportInput): string {
   }
   if (sections.has('changes')) {
     const since = o.changesSince ?? refDate;
-    const changes = input.changes.filter((c) => c.entity !== 'reportSettings' && (!input.view || changeInScope(c, data, scope)));
+    // Changes to the network, not to how it is drawn or reported.
+    const changes = input.changes.filter((c) => c.entity !== 'reportSettings' && c.entity !== 'position' && (!input.view || changeInScope(c, data, scope)));
     section(
       'changes',
       t('section.changes', { date: showDate(since, lang) }),

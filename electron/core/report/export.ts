@@ -8,6 +8,8 @@ import type { NetworkDocument } from '../document';
 import { CoreError } from '../errors';
 import { describeZodError } from '../../../shared/util/zodMessage';
 import { reportPositions } from './layout';
+import { applyBatch } from '../edit/apply';
+import { EditBatchSchema } from '../../../shared/edit/commands';
 
 /**
  * Keeps the builder's choices and when and where the report went, so the next pack is one click and its "changes
@@ -37,7 +39,14 @@ export function buildReport(doc: NetworkDocument, input: ReportOptionsInput, now
   // Changes since the previous pack when there was one, else over the review window.
   const changesSince = options.changesSince ?? data.reportSettings?.lastExportAt?.slice(0, 10) ?? addDays(refDate, -options.dueDays);
   const elements = scopedElements(data, vocab, scopeOf(data, view ?? null));
-  const positions = options.sections.includes('map') ? reportPositions(elements, doc.positions(view?.id ?? DEFAULT_VIEW_ID)) : new Map();
+  const viewId = view?.id ?? DEFAULT_VIEW_ID;
+  const stored = options.sections.includes('map') ? doc.positions(viewId) : [];
+  const positions = options.sections.includes('map') ? reportPositions(elements, stored) : new Map();
+  // A map nobody had arranged keeps the layout it got here, as the app keeps its first layout: the next pack shows
+  // the same map, and the app opens on it. Not an undoable edit.
+  const kept = new Set(stored.map((p) => p.nodeId));
+  const placed = [...positions].filter(([nodeId]) => !kept.has(nodeId)).map(([nodeId, p]) => ({ nodeId, x: p.x, y: p.y }));
+  if (placed.length && !doc.readOnly) applyBatch(doc, EditBatchSchema.parse({ undoable: false, steps: [{ op: 'place', viewId, positions: placed }] }));
   const html = reportHtml({ data, vocab, options: { ...options, changesSince }, view: view ?? null, positions, changes: doc.changesSince(changesSince), generatedAt: now.toISOString() });
   return { html, options: { ...options, changesSince } };
 }
