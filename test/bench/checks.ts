@@ -3,7 +3,7 @@
  * growth between them. Everything scales with the actor count: services (1.5 per actor), agreements (3 per actor),
  * partnerships (one per 20 actors, 10 members each), roles, units and areas stay realistic in kind.
  */
-import { performance } from 'node:perf_hooks';
+import { median } from './timing';
 import { runChecks } from '../../shared/checks';
 import { NetworkDataSchema, type NetworkData } from '../../shared/model';
 import { DEFAULT_VOCAB } from '../../shared/vocab';
@@ -91,18 +91,6 @@ export function checkNetwork(n: number): NetworkData {
   });
 }
 
-/** Median of several runs, after one warm-up. */
-function median(fn: () => void, runs: number): number {
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
 export interface ChecksTiming {
   n: number;
   ms: number;
@@ -111,11 +99,11 @@ export interface ChecksTiming {
   floorMs: number;
 }
 
-export function timeChecks(n: number, runs = 5): ChecksTiming {
+export async function timeChecks(n: number, runs = 5): Promise<ChecksTiming> {
   const data = checkNetwork(n);
   let findings = 0;
-  const ms = median(() => (findings = runChecks(data, DEFAULT_VOCAB).length), runs);
-  const floorMs = median(() => {
+  const ms = await median(() => void (findings = runChecks(data, DEFAULT_VOCAB).length), runs);
+  const floorMs = await median(() => {
     const seen = new Map<string, number>();
     for (const list of [data.actors, data.services, data.agreements, data.members, data.partnerships]) for (const row of list) seen.set(row.id, (seen.get(row.id) ?? 0) + 1);
     for (const ag of data.agreements) for (const p of ag.parties) seen.set(p.actorId, (seen.get(p.actorId) ?? 0) + 1);

@@ -7,23 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+import { median } from './timing';
 import { NetworkDocument } from '../../electron/core/document';
 import { buildReport } from '../../electron/core/report/export';
 import { printPdf } from '../../electron/core/report/pdf';
 import { PRESETS } from '../../shared/report/options';
 import { bigNetwork } from './map';
-
-async function median(fn: () => Promise<void>, runs: number): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
 
 export async function reportBench(n: number, dir: string, runs = 3): Promise<{ name: string; oursMs: number; baselineMs: number; ratio: number }> {
   const file = path.join(dir, `rapport-${n}.regiekaart`);

@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { NetworkDocument } from '../../electron/core/document';
 import type { NetworkDataInput } from '../../shared/model';
 import { timeChecks } from './checks';
+import { median } from './timing';
 import { mapBench } from './map';
 import { reportBench } from './report';
 import { findChromium } from '../../electron/core/report/pdf';
@@ -26,18 +26,6 @@ interface BenchResult {
 }
 
 /** Median of several runs, after one warm-up. */
-function time(fn: () => void, runs = 7): number {
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
-/** A synthetic network of n actors and 3n two-party agreements. */
 function synthetic(n: number): NetworkDataInput {
   const actors = Array.from({ length: n }, (_, i) => ({
     id: `A${i}`,
@@ -64,13 +52,13 @@ async function snapshotBench(n: number, dir: string): Promise<BenchResult> {
   const file = path.join(dir, `bench-${n}.regiekaart`);
   const doc = await NetworkDocument.open(file, { create: true });
   doc.addNetwork(synthetic(n));
-  const ours = time(() => doc.snapshot());
+  const ours = await median(() => void doc.snapshot(), 7);
   doc.close();
   // Baseline: the same rows read raw with prepared statements, no mapping or validation.
   const raw = new Database(file, { readonly: true });
   const tables = ['meta', 'vocab', 'areas', 'area_parents', 'actors', 'org_units', 'functions', 'services', 'partnerships', 'partnership_members', 'agreements', 'agreement_parties', 'role_assignments', 'governance_models', 'gaps'];
   const stmts = tables.map((t) => raw.prepare(`SELECT * FROM ${t}`));
-  const baseline = time(() => stmts.forEach((s) => s.all()));
+  const baseline = await median(() => stmts.forEach((s) => s.all()), 7);
   raw.close();
   return { name: `snapshot-${n}-actors`, oursMs: ours, baselineMs: baseline, ratio: ours / baseline };
 }
@@ -89,7 +77,8 @@ try {
   for (const n of sizes) report(await snapshotBench(n, dir));
   // Checks: each size against one plain pass over the same snapshot, then the growth from the smallest to the largest
   // size (ours = largest, baseline = smallest).
-  const checks = checkSizes.map((n) => timeChecks(n));
+  const checks = [];
+  for (const n of checkSizes) checks.push(await timeChecks(n));
   for (const c of checks) report({ name: `checks-${c.n}-actors (${c.findings} findings)`, oursMs: c.ms, baselineMs: c.floorMs, ratio: c.ms / c.floorMs });
   if (checks.length > 1) {
     const [small, large] = [checks[0], checks[checks.length - 1]];
