@@ -83,8 +83,9 @@ export class Session {
   }
 }
 
-function withExtension(file: string): string {
-  return file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`;
+/** The file name with the extension its kind needs (".regiekaart", ".pdf", ".svg"…), added when missing. */
+function withExtension(file: string, extension = DOCUMENT_EXTENSION): string {
+  return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
 }
 
 async function pick(chooser: (() => Promise<string | null>) | undefined, given: string | undefined): Promise<string> {
@@ -142,7 +143,7 @@ export function createHandlers(session: Session): Handlers {
       const doc = session.current();
       const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)} – rapport.pdf`;
       const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, 'pdf') : undefined, given);
-      const file = path.resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      const file = path.resolve(withExtension(chosen, '.pdf'));
       const { html, options: used } = buildReport(doc, options);
       const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file);
       rememberReport(doc, options, file);
@@ -152,7 +153,7 @@ export function createHandlers(session: Session): Handlers {
       const doc = session.current();
       const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)} – kaart.${format}`;
       const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, format) : undefined, given);
-      const file = path.resolve(chosen.toLowerCase().endsWith(`.${format}`) ? chosen : `${chosen}.${format}`);
+      const file = path.resolve(withExtension(chosen, `.${format}`));
       const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64');
       // Only what it says it is: an SVG document, or a PNG by its signature.
       const ok = format === 'svg' ? /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data) : bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { agendaKeyIds, findingKey, type Finding } from '../../../shared/checks';
 import { AgendaItemSchema, ENTITY_SCHEMAS, type AgendaItem, type Meeting, type NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
-import { SpecForm, type FieldSpec } from './forms/SpecForm';
+import { AddForm, SpecForm, type FieldSpec } from './forms/SpecForm';
 import { fieldErrors, useDraft, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
 import { actorOptions, allFunctionOptions, partnershipOptions, serviceOptions } from './forms/specs';
@@ -44,6 +44,9 @@ function itemFindings(findings: Finding[], meetingId: string, itemId: string): F
   const keys = new Set(['RC4', 'RC5'].map((rule) => findingKey(rule, agendaKeyIds(meetingId, itemId))));
   return findings.filter((f) => keys.has(f.key));
 }
+
+/** Meetings newest first, then by title (the list and the "put on the agenda" choice). */
+const newestFirst = (meetings: Meeting[]) => [...meetings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'nl'));
 
 /** The next free item id of a meeting: items are numbered 1, 2, 3… as on a printed agenda. */
 const nextItemId = (items: AgendaItem[]) => String(items.reduce((n, it) => Math.max(n, Number(it.id) || 0), 0) + 1);
@@ -107,17 +110,11 @@ function MeetingDetail({ meeting, data, vocab, save, readOnly, findings, onSelec
   const { t } = useTranslation();
   const headingId = useId();
   const form = useEditForm('meeting', meeting, save, (d) => t('meetings.edited', { title: d.title }));
-  const [adding, setAdding] = useState<Draft | null>(null);
-  const [addErrors, setAddErrors] = useState<FieldErrors>({});
-  const add = async () => {
-    if (!adding) return;
-    const item = { ...adding, id: nextItemId(meeting.items) };
+  const add = async (d: Draft) => {
+    const item = { ...d, id: nextItemId(meeting.items) };
     const errs = fieldErrors(AgendaItemSchema, item);
-    setAddErrors(errs);
-    if (Object.keys(errs).length) return;
-    const server = await save({ label: t('meetings.itemAdded', { title: String(adding.title), meeting: meeting.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items: [...meeting.items, AgendaItemSchema.parse(item)] } }] });
-    setAddErrors(server);
-    if (!Object.keys(server).length) setAdding(null);
+    if (Object.keys(errs).length) return errs;
+    return save({ label: t('meetings.itemAdded', { title: String(d.title), meeting: meeting.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items: [...meeting.items, AgendaItemSchema.parse(item)] } }] });
   };
   const remove = (id: string) => {
     const item = meeting.items.find((it) => it.id === id);
@@ -140,24 +137,7 @@ function MeetingDetail({ meeting, data, vocab, save, readOnly, findings, onSelec
             <ItemEditor key={item.id} n={i + 1} meeting={meeting} item={item} data={data} vocab={vocab} save={save} readOnly={readOnly} findings={findings} onSelect={onSelect} onRemove={() => remove(item.id)} />
           ))}
         </ol>
-        {!readOnly &&
-          (adding ? (
-            <div className="new-item" data-testid="agenda-new-form">
-              <SpecForm spec={itemSpec(t, data).slice(0, 3)} draft={adding} onChange={setAdding} errors={addErrors} vocab={vocab} testPrefix="agenda-new" />
-              <div className="dialog-buttons">
-                <button type="button" onClick={() => (setAdding(null), setAddErrors({}))}>
-                  {t('dialog.cancel')}
-                </button>
-                <button type="button" className="primary" onClick={() => void add()} data-testid="agenda-add">
-                  {t('form.add')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" className="add-item" onClick={() => setAdding({ title: '', type: 'INFORMATIE', serviceIds: [] })} data-testid="agenda-new">
-              {t('meetings.addItem')}
-            </button>
-          ))}
+        {!readOnly && <AddForm testId="agenda" spec={itemSpec(t, data).slice(0, 3)} blank={() => ({ title: '', type: 'INFORMATIE', serviceIds: [] })} vocab={vocab} addLabel={t('meetings.addItem')} onAdd={add} />}
       </section>
     </div>
   );
@@ -171,18 +151,12 @@ function MeetingDetail({ meeting, data, vocab, save, readOnly, findings, onSelec
 export function MeetingsPanel({ data, vocab, save, readOnly, findings, onSelect, selected, onChoose, onDelete }: { data: NetworkData; vocab: Vocab; save: Save; readOnly: boolean; findings: Finding[]; onSelect: (ids: string[]) => void; selected: string | null; onChoose: (id: string | null) => void; onDelete: (id: string) => void }) {
   const { t } = useTranslation();
   const name = useMemo(() => new Map([...data.actors.map((a) => [a.id, a.name] as const), ...data.partnerships.map((p) => [p.id, p.name] as const)]), [data.actors, data.partnerships]);
-  const meetings = useMemo(() => [...data.meetings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'nl')), [data.meetings]);
-  const [adding, setAdding] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = async () => {
-    if (!adding) return;
-    const errs = fieldErrors(ENTITY_SCHEMAS.meeting, { id: 'nieuw', ...adding });
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
+  const meetings = useMemo(() => newestFirst(data.meetings), [data.meetings]);
+  const add = async (d: Draft) => {
+    const errs = fieldErrors(ENTITY_SCHEMAS.meeting, { id: 'nieuw', ...d });
+    if (Object.keys(errs).length) return errs;
     // The new meeting opens as soon as the core has made it.
-    const server = await save({ label: t('meetings.added', { title: adding.title }), steps: [{ op: 'create', kind: 'meeting', value: adding }] }, { onCreated: ([id]) => onChoose(id) });
-    setErrors(server);
-    if (!Object.keys(server).length) setAdding(null);
+    return save({ label: t('meetings.added', { title: d.title }), steps: [{ op: 'create', kind: 'meeting', value: d }] }, { onCreated: ([id]) => onChoose(id) });
   };
   const meeting = meetings.find((m) => m.id === selected) ?? null;
   const count = (m: Meeting) => m.items.reduce((n, it) => n + itemFindings(findings, m.id, it.id).filter((f) => f.status !== 'MITIGATED').length, 0);
@@ -218,24 +192,16 @@ export function MeetingsPanel({ data, vocab, save, readOnly, findings, onSelect,
         </tbody>
       </table>
       {meetings.length === 0 && <p className="muted">{t('meetings.none')}</p>}
-      {!readOnly &&
-        (adding ? (
-          <div className="new-item" data-testid="meeting-new-form">
-            <SpecForm spec={meetingSpec(t, data).slice(0, 5)} draft={adding} onChange={setAdding} errors={errors} vocab={vocab} testPrefix="meeting-new" />
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => (setAdding(null), setErrors({}))}>
-                {t('dialog.cancel')}
-              </button>
-              <button type="button" className="primary" onClick={() => void add()} data-testid="meeting-add">
-                {t('form.add')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" className="add-item" onClick={() => setAdding({ title: '', date: null, bodyActorId: null, partnershipId: null, chairActorId: null, chairFunctionId: null, minutesRef: null, items: [], notes: null })} data-testid="meeting-new">
-            {t('meetings.add')}
-          </button>
-        ))}
+      {!readOnly && (
+        <AddForm
+          testId="meeting"
+          spec={meetingSpec(t, data).slice(0, 5)}
+          blank={() => ({ title: '', date: null, bodyActorId: null, partnershipId: null, chairActorId: null, chairFunctionId: null, minutesRef: null, items: [], notes: null })}
+          vocab={vocab}
+          addLabel={t('meetings.add')}
+          onAdd={add}
+        />
+      )}
       {meeting && <MeetingDetail key={meeting.id} meeting={meeting} data={data} vocab={vocab} save={save} readOnly={readOnly} findings={findings} onSelect={onSelect} onDelete={() => onDelete(meeting.id)} />}
     </div>
   );
@@ -248,7 +214,7 @@ export function MeetingsPanel({ data, vocab, save, readOnly, findings, onSelect,
 export function GapOnAgenda({ gapId, gapTitle, data, save, readOnly }: { gapId: string; gapTitle: string; data: NetworkData; save: Save; readOnly: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const meetings = useMemo(() => [...data.meetings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'nl')), [data.meetings]);
+  const meetings = useMemo(() => newestFirst(data.meetings), [data.meetings]);
   const [chosen, setChosen] = useState<string>('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const on = meetings.flatMap((m) => m.items.filter((it) => it.gapIds.includes(gapId)).map((it) => ({ m, it })));

@@ -167,16 +167,10 @@ export function EntityList<T extends { id: string }>({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [adding, setAdding] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = async () => {
-    if (!adding) return;
-    const errs = fieldErrors(ENTITY_SCHEMAS[kind], { id: 'nieuw', ...adding });
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    const server = await save({ label: addedLabel(adding), steps: [{ op: 'create', kind, value: adding }] });
-    setErrors(server);
-    if (!Object.keys(server).length) setAdding(null);
+  const [adding, setAdding] = useState(false);
+  const add = async (d: Draft) => {
+    const errs = fieldErrors(ENTITY_SCHEMAS[kind], { id: 'nieuw', ...d });
+    return Object.keys(errs).length ? errs : save({ label: addedLabel(d), steps: [{ op: 'create', kind, value: d }] });
   };
   return (
     <section className="entity-list" aria-labelledby={headingId} data-testid={testId}>
@@ -204,24 +198,45 @@ export function EntityList<T extends { id: string }>({
           </li>
         ))}
       </ul>
-      {!readOnly &&
-        (adding ? (
-          <div className="new-item" data-testid={`${testId}-form`}>
-            <SpecForm spec={spec} draft={adding} onChange={setAdding} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => (setAdding(null), setErrors({}))}>
-                {t('dialog.cancel')}
-              </button>
-              <button type="button" className="primary" onClick={add} data-testid={`${testId}-add`}>
-                {t('form.add')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" className="add-item" onClick={() => setAdding({ ...blank })} data-testid={`${testId}-new`}>
-            {addLabel}
-          </button>
-        ))}
+      {!readOnly && <AddForm testId={testId} spec={spec} blank={() => ({ ...blank })} vocab={vocab} addLabel={addLabel} onAdd={add} onOpen={setAdding} />}
     </section>
+  );
+}
+
+/**
+ * "+ …" that opens a small inline form (the fields of `spec`) with Cancel and Add. `onAdd` checks and saves the draft
+ * and resolves to its field errors; the form closes once there are none. Test ids: `<testId>-new` (the button),
+ * `<testId>-new-form`, `<testId>-new-<field>`, `<testId>-add`.
+ */
+export function AddForm({ testId, spec, blank, vocab, addLabel, onAdd, onOpen }: { testId: string; spec: FieldSpec[]; blank: () => Draft; vocab: Record<VocabKind, VocabEntry[]>; addLabel: string; onAdd: (draft: Draft) => Promise<FieldErrors>; onOpen?: (open: boolean) => void }) {
+  const { t } = useTranslation();
+  const [adding, setAddingState] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const setAdding = (d: Draft | null) => {
+    setAddingState(d);
+    onOpen?.(d !== null);
+  };
+  const add = async () => {
+    if (!adding) return;
+    const errs = await onAdd(adding);
+    setErrors(errs);
+    if (!Object.keys(errs).length) setAdding(null);
+  };
+  return adding ? (
+    <div className="new-item" data-testid={`${testId}-new-form`}>
+      <SpecForm spec={spec} draft={adding} onChange={setAddingState} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => (setAdding(null), setErrors({}))}>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => void add()} data-testid={`${testId}-add`}>
+          {t('form.add')}
+        </button>
+      </div>
+    </div>
+  ) : (
+    <button type="button" className="add-item" onClick={() => setAdding(blank())} data-testid={`${testId}-new`}>
+      {addLabel}
+    </button>
   );
 }
