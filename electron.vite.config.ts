@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           web: resolve(__dirname, 'electron/web/index.ts'),
+          print: resolve(__dirname, 'electron/main/print.ts'),
         },
       },
     },

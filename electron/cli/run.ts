@@ -219,8 +219,9 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   if (days !== undefined && !Number.isInteger(days)) throw new UsageError(`--days verwacht een aantal dagen, niet "${values.days}".\n\n${USAGE}`);
   const doc = await NetworkDocument.open(file);
   let html: string;
+  let orientation: 'portrait' | 'landscape';
   try {
-    ({ html } = buildReport(doc, {
+    ({ html, options: { orientation } } = buildReport(doc, {
       ...PRESETS[preset as PresetName],
       viewId: values.view as string | undefined,
       orientation: values.landscape ? 'landscape' : 'portrait',
@@ -235,8 +236,8 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   }
   if (htmlOut) writeFileAtomic(htmlOut, html);
   if (pdf) {
-    const { bytes } = await printPdf(html, pdf);
-    io.out(`PDF geschreven naar ${pdf} (${Math.round(bytes / 1024)} kB).\n`);
+    const { bytes, printer } = await printPdf(html, pdf, { orientation });
+    io.out(`PDF geschreven naar ${pdf} (${Math.round(bytes / 1024)} kB, gedrukt met ${printer}).\n`);
   }
   return 0;
 }

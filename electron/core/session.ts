@@ -145,7 +145,7 @@ export function createHandlers(session: Session): Handlers {
       const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, 'pdf') : undefined, given);
       const file = path.resolve(withExtension(chosen, '.pdf'));
       const { html, options: used } = buildReport(doc, options);
-      const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file);
+      const { bytes } = platform.printPdf ? await platform.printPdf(html, file, used.orientation) : await printPdf(html, file, { orientation: used.orientation });
       rememberReport(doc, options, file);
       return { path: file, bytes };
     },

@@ -11,30 +11,23 @@ import { DOCUMENT_EXTENSION } from '../core/document';
 import { resolveStatic } from '../core/static-files';
 import { writeFileAtomic } from '../core/report/atomic';
 import { registerIpc } from './ipc';
+import { printPageToPdf } from './print-window';
 import { appPaths } from './paths';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
 const appRoot = app.getAppPath();
 const paths = appPaths(appRoot, process.resourcesPath, app.isPackaged);
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-/**
- * Prints report HTML with Electron's own Chromium: a hidden, sandboxed window without scripts or preload loads the
- * page from a temporary file; the PDF is written beside the target and renamed into place.
- */
+/** Prints report HTML in the app: the page goes to a temporary file, the PDF beside the target and is renamed into place. */
 async function printReportPdf(html: string, out: string, orientation: 'portrait' | 'landscape'): Promise<{ bytes: number }> {
   const dir = fs.mkdtempSync(path.join(app.getPath('temp'), 'regiekaart-rapport-'));
   const page = path.join(dir, 'rapport.html');
   fs.writeFileSync(page, html);
-  const { preload: _preload, ...prefs } = secureWebPreferences('');
-  const w = new BrowserWindow({ show: false, webPreferences: { ...prefs, javascript: false } });
-  hardenWebContents(w.webContents, pathToFileURL(page).origin);
   try {
-    await w.loadFile(page);
-    const pdf = await w.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, landscape: orientation === 'landscape', displayHeaderFooter: false });
+    const pdf = await printPageToPdf(page, orientation);
     writeFileAtomic(out, pdf);
     return { bytes: pdf.length };
   } finally {
-    w.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

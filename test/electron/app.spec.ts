@@ -70,3 +70,14 @@ test('prints the zorgraad pack with its own Chromium (printToPDF): an A4 PDF wit
   expect(execFileSync('pdfinfo', [out]).toString()).toMatch(/A4/);
   expect(execFileSync('pdftotext', ['-raw', out, '-']).toString()).toContain('Lacuneregister');
 });
+
+test('the command line prints with Electron\'s own Chromium before any system browser', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const out = path.join(userData, 'cli-zorgraad.pdf');
+  const env = { ...process.env };
+  delete env.REGIEKAART_CHROMIUM;
+  const said = execFileSync(process.execPath, ['out/main/cli.js', 'export', 'resources/demo/voorbeeldstad.regiekaart', '--pdf', out, '--preset', 'zorgraad'], { env }).toString();
+  expect(said).toContain('gedrukt met Electron');
+  expect(execFileSync('pdfinfo', [out]).toString()).toMatch(/A4/);
+  expect(execFileSync('pdftotext', ['-raw', out, '-']).toString()).toContain('Lacuneregister');
+});

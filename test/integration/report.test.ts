@@ -8,6 +8,8 @@ import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
 import { historyState } from '../../electron/core/edit/history';
 import { buildReport, rememberReport } from '../../electron/core/report/export';
+import { findChromium, findPrinters, printPdf } from '../../electron/core/report/pdf';
+import { electronBinary } from '../electron/electron-binary-check.mjs';
 import { filterNetwork } from '../../shared/graph/filter';
 import { runChecks, needsAction } from '../../shared/checks';
 import { EditBatchSchema } from '../../shared/edit/commands';
@@ -132,6 +134,24 @@ describe('report export to PDF', () => {
       doc.close();
     }
   });
+
+  it('tries the printers in turn: a failing Electron falls back to the system Chromium, and the error names every one tried', async () => {
+    const dir = tmpDir();
+    const pdf = path.join(dir, 'pakket.pdf');
+    const html = '<!doctype html><meta charset="utf-8"><title>t</title><p>Zorgraad najaar</p>';
+    const chromium = { kind: 'chromium' as const, bin: findChromium() };
+    const broken = { kind: 'electron' as const, bin: '/bin/false', script: path.join(dir, 'print.js') };
+    const done = await printPdf(html, pdf, { printers: [broken, chromium] });
+    expect(done.printer).toBe(path.basename(chromium.bin));
+    expect(pdfText(pdf)).toContain('Zorgraad najaar');
+    await expect(printPdf(html, pdf, { printers: [broken, { kind: 'chromium', bin: '/bin/false' }] })).rejects.toThrow(/Electron \(\/bin\/false\).*; false \(\/bin\/false\)/);
+    expect(pdfText(pdf)).toContain('Zorgraad najaar');
+    expect(fs.readdirSync(dir)).toEqual(['pakket.pdf']);
+    // Electron comes first exactly when the electron package has its binary (not on machines installed without it).
+    const order = findPrinters({}).map((p) => p.kind);
+    expect(order).toEqual(electronBinary().path ? ['electron', 'chromium'] : ['chromium']);
+    expect(findPrinters({ REGIEKAART_CHROMIUM: chromium.bin })).toEqual([chromium]);
+  }, 60_000);
 
   it('a failed print leaves the previous PDF whole and no temporary file, and says why in Dutch', async () => {
     const dir = tmpDir();
