@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { CoreError, toCoreError } from '../core/errors';
 import { NetworkDocument, DOCUMENT_EXTENSION } from '../core/document';
 import { writeVoorbeeldstad } from '../core/demo/write';
@@ -9,11 +8,10 @@ import { buildReport } from '../core/report/export';
 import { printPdf } from '../core/report/pdf';
 import { writeFileAtomic } from '../core/report/atomic';
 import { mergeVocab } from '../../shared/vocab';
+import { onePath, parse, UsageError, type CliIo } from './args';
+import { exportExchange, importCommand } from './exchange';
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { CliIo };
 
 const USAGE = `Gebruik: regiekaart <opdracht> [opties]
 
@@ -27,6 +25,11 @@ Opdrachten:
          [--landscape] [--lang nl|en] [--since JJJJ-MM-DD] [--days N] [--title <titel>] [--period <periode>]
          [--html <uit.html>]              netwerkoverzicht als PDF (A4), gedrukt door Chromium/Chrome/Edge
                                         (REGIEKAART_CHROMIUM kiest de browser); --html bewaart ook de HTML
+  export <bestand${DOCUMENT_EXTENSION}> --json <uit.json>
+                                        het hele document als JSON (formaat: resources/regiekaart-document.schema.json)
+  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json]
+                                        importeer in het document (een nieuw als het nog niet bestaat); een
+                                        mislukte import schrijft niets en geeft exitcode 1
   help                                  toon deze hulp
 `;
 
@@ -43,6 +46,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await check(rest, io);
       case 'export':
         return await exportReport(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -50,29 +55,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(USAGE);
         return command ? 0 : 2;
       default:
-        io.err(`Onbekende opdracht "${command}".\n\n${USAGE}`);
+        io.err(`Onbekende opdracht "${command}".`);
         return 2;
     }
   } catch (err) {
-    const e = err instanceof UsageError ? err : toCoreError(err);
-    io.err(`Fout: ${e.message}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    if (err instanceof UsageError) {
+      io.err(`Fout: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`Fout: ${toCoreError(err).message}\n`);
+    return 1;
   }
-}
-
-class UsageError extends Error {}
-
-function parse(args: string[], options: Record<string, { type: 'boolean' | 'string' }>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/^Unknown option/, 'Onbekende optie')}\n\n${USAGE}`);
-  }
-}
-
-function onePath(positionals: string[], what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`Geef precies één ${what} op.\n\n${USAGE}`);
-  return positionals[0];
 }
 
 async function demo(args: string[], io: CliIo): Promise<number> {
@@ -135,7 +128,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const file = onePath(positionals, 'bestand');
   const failOn = (values['fail-on'] as string | undefined)?.toLowerCase();
   if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new UsageError(`--fail-on verwacht high, medium of low, niet "${values['fail-on']}".\n\n${USAGE}`);
+    throw new UsageError(`--fail-on verwacht high, medium of low, niet "${values['fail-on']}".`);
   }
   const doc = await NetworkDocument.open(file);
   let findings: Finding[];
@@ -198,6 +191,7 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     pdf: { type: 'string' },
     html: { type: 'string' },
+    json: { type: 'string' },
     preset: { type: 'string' },
     view: { type: 'string' },
     landscape: { type: 'boolean' },
@@ -210,13 +204,17 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   const file = onePath(positionals, 'bestand');
   const pdf = values.pdf as string | undefined;
   const htmlOut = values.html as string | undefined;
-  if (!pdf && !htmlOut) throw new UsageError(`Geef met --pdf aan waar de PDF moet komen.\n\n${USAGE}`);
+  if (values.json) await exportExchange(file, { json: values.json as string }, io);
+  if (!pdf && !htmlOut) {
+    if (values.json) return 0;
+    throw new UsageError('Geef met --pdf (of --json) aan waar de export moet komen.');
+  }
   const preset = (values.preset as string | undefined) ?? 'overzicht';
-  if (!(preset in PRESETS)) throw new UsageError(`--preset verwacht ${Object.keys(PRESETS).join(' of ')}, niet "${preset}".\n\n${USAGE}`);
+  if (!(preset in PRESETS)) throw new UsageError(`--preset verwacht ${Object.keys(PRESETS).join(' of ')}, niet "${preset}".`);
   const lang = (values.lang as string | undefined) ?? 'nl';
-  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang verwacht nl of en, niet "${lang}".\n\n${USAGE}`);
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang verwacht nl of en, niet "${lang}".`);
   const days = values.days === undefined ? undefined : Number(values.days);
-  if (days !== undefined && !Number.isInteger(days)) throw new UsageError(`--days verwacht een aantal dagen, niet "${values.days}".\n\n${USAGE}`);
+  if (days !== undefined && !Number.isInteger(days)) throw new UsageError(`--days verwacht een aantal dagen, niet "${values.days}".`);
   const doc = await NetworkDocument.open(file);
   let html: string;
   let orientation: 'portrait' | 'landscape';

@@ -18,6 +18,7 @@ import {
   ViewSchema,
 } from '../../shared/model';
 import type { DocumentState } from '../../shared/edit/cascade';
+import type { ChangeRecord } from '../../shared/exchange/format';
 import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
 import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
@@ -25,7 +26,7 @@ import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
 import { countOf, deleteEntity, getOne, insertEntity, listAll, updateEntity, type ChangeContext } from './store/repo';
-import { INSERT_ORDER, type EntityName } from './store/tables';
+import { ENTITIES, INSERT_ORDER, type EntityName } from './store/tables';
 
 /** The extension of a Regiekaart document. */
 export const DOCUMENT_EXTENSION = '.regiekaart';
@@ -43,6 +44,8 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** How long to wait for a lock held by someone else before saying "in gebruik". */
   busyTimeoutMs?: number;
+  /** Open only to read, even when the file is writable: the file is not touched (a check before an import). */
+  readOnly?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -143,7 +146,7 @@ export class NetworkDocument {
     if (options.create && !dirWritable(path.dirname(abs))) {
       throw new CoreError('READ_ONLY', `In de map ${path.dirname(abs)} mag niet worden geschreven.`);
     }
-    const writable = options.create || canWrite(abs);
+    const writable = options.create || (!options.readOnly && canWrite(abs));
     const binding = options.nativeBinding;
     let db: Database.Database;
     try {
@@ -174,16 +177,21 @@ export class NetworkDocument {
             'Werk Regiekaart bij om het te openen. Het bestand is niet gewijzigd.',
         );
       }
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new CoreError('CORRUPT', `${path.basename(abs)} is beschadigd (controle meldt: ${String(check)}). Open een reservekopie.`);
-      }
+      const quickCheck = () => {
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') {
+          throw new CoreError('CORRUPT', `${path.basename(abs)} is beschadigd (controle meldt: ${String(check)}). Open een reservekopie.`);
+        }
+      };
       if (!writable) {
+        quickCheck();
         if (version < latest) {
           throw new CoreError('READ_ONLY', `${path.basename(abs)} heeft een ouder formaat en is alleen-lezen, dus het kan niet worden bijgewerkt. Maak er een kopie van.`);
         }
         db.pragma('query_only = ON');
-        const reason = `U hebt geen schrijfrechten op ${path.basename(abs)}: het is geopend als alleen-lezen.`;
+        const reason = options.readOnly
+          ? `${path.basename(abs)} is geopend om te lezen.`
+          : `U hebt geen schrijfrechten op ${path.basename(abs)}: het is geopend als alleen-lezen.`;
         openInProcess.add(key);
         return new NetworkDocument(db, abs, key, true, reason, options.author ?? defaultAuthor(), binding);
       }
@@ -192,6 +200,9 @@ export class NetworkDocument {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Only now: a quick_check before the switch to WAL keeps SQLite, under exclusive locking, from leaving WAL
+      // mode at close ("database table is locked"), which would leave the file with a changed header.
+      quickCheck();
       if (version > 0 && version < latest) {
         const backup = `${abs}.v${version}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
         await db.backup(backup);
@@ -370,10 +381,19 @@ export class NetworkDocument {
     }
   }
 
-  /** Adds a whole network (vocabulary, meta and entities) in one transaction; used by the demo and imports. */
-  addNetwork(input: NetworkDataInput, options: { label?: string; history?: boolean } = { history: false }): Counts {
+  /**
+   * Adds a whole network (vocabulary, meta, entities, and optionally views with positions and an earlier change log)
+   * in one transaction; used by the demo and imports. A failing entity is named by its list and place.
+   */
+  addNetwork(
+    input: NetworkDataInput & { views?: View[]; positions?: Position[] },
+    options: { label?: string; history?: boolean; changeLog?: readonly ChangeRecord[] } = { history: false },
+  ): Counts {
     const data = NetworkDataSchema.parse(input);
     this.edit((tx) => {
+      // References may point forward (an actor controlled by one later in the list): checked at commit.
+      this.db.pragma('defer_foreign_keys = ON');
+      if (options.changeLog?.length) tx.restoreChangeLog(options.changeLog);
       tx.setMeta(data.meta);
       for (const kind of VOCAB_KINDS) for (const v of data.vocab[kind] ?? []) tx.putVocab(kind, v);
       const lists: Record<EntityName, unknown[]> = {
@@ -392,25 +412,29 @@ export class NetworkDocument {
         mitigation: data.mitigations,
         checkSettings: data.checkSettings ? [data.checkSettings] : [],
         reportSettings: data.reportSettings ? [data.reportSettings] : [],
-        view: [],
-        position: [],
+        view: input.views ?? [],
+        position: input.positions ?? [],
       };
-      // Areas and actors refer to each other (parents, controlled-by): insert without, then link.
-      const deferred: { name: EntityName; obj: Record<string, unknown> }[] = [];
       for (const name of INSERT_ORDER) {
-        for (const item of lists[name] as Record<string, unknown>[]) {
-          if (name === 'actor' && item.controlledById) {
-            tx.insert(name, { ...item, controlledById: null });
-            deferred.push({ name, obj: item });
-          } else if (name === 'area' && (item.parentIds as unknown[]).length) {
-            tx.insert(name, { ...item, parentIds: [] });
-            deferred.push({ name, obj: item });
-          } else tx.insert(name, item);
-        }
+        (lists[name] as Record<string, unknown>[]).forEach((item, i) => {
+          try {
+            // The settings rows and the standard view exist in every document: an import replaces them.
+            if (tx.get(name, String(item.id ?? '')) && (name === 'view' || name === 'checkSettings' || name === 'reportSettings')) tx.update(name, item);
+            else tx.insert(name, item);
+          } catch (err) {
+            const e = toCoreError(err);
+            throw new CoreError(e.code, `${ENTITIES[name].noun} ${i + 1} (${String(item.id ?? '')}): ${e.message}`, e.fields);
+          }
+        });
       }
-      for (const d of deferred) tx.update(d.name, d.obj);
     }, options);
     return this.counts();
+  }
+
+  /** Whether the document holds nothing yet (a new document: only its standard view and settings). */
+  isEmpty(): boolean {
+    const c = this.counts();
+    return Object.entries(c).every(([k, n]) => k === 'changes' || n === 0);
   }
 
   /** Writes a consistent copy of the document elsewhere (SQLite online backup), verified, then renamed into place. */
@@ -453,6 +477,23 @@ export class NetworkDocument {
       }
       return entry;
     });
+  }
+
+  /** The whole change log, oldest first, with the values before and after (for a full export). */
+  changeLog(): ChangeRecord[] {
+    type Row = ChangeRow & { batch: string; before: string | null; after: string | null };
+    const rows = this.db.prepare('SELECT seq, at, author, batch, entity, entity_id, op, before, after, summary FROM change_log ORDER BY seq').all() as Row[];
+    return rows.map((r) => ({
+      at: r.at,
+      author: r.author,
+      batch: r.batch,
+      entity: r.entity,
+      entityId: r.entity_id,
+      op: r.op,
+      summary: r.summary,
+      before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+      after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+    }));
   }
 
   /** The change-log entries from a day on (`since` as YYYY-MM-DD or a full timestamp), newest first. */
@@ -510,6 +551,14 @@ export class EditTx {
   /** Deletes an entity by id. */
   remove(name: EntityName, id: string): void {
     deleteEntity(this.doc.db, this.ctx, name, id);
+  }
+
+  /** Appends change-log entries from elsewhere (a restored backup) as they were: time, author, batch and values. */
+  restoreChangeLog(records: readonly ChangeRecord[]): void {
+    const ins = this.doc.db.prepare('INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const r of records) {
+      ins.run(r.at, r.author, r.batch, r.entity, r.entityId, r.op, r.before ? JSON.stringify(r.before) : null, r.after ? JSON.stringify(r.after) : null, r.summary);
+    }
   }
 
   /** How many changes this transaction has logged so far. */

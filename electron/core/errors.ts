@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { describeZodError, zodFields } from '../../shared/util/zodMessage';
+import { ImportError } from '../../shared/exchange/problems';
 
 /** Error codes that cross the boundary to the UI and the CLI, each with a Dutch message. */
 export type ErrorCode =
@@ -35,6 +36,7 @@ export class CoreError extends Error {
 /** Turns any thrown value into a CoreError; unexpected errors keep their text after a Dutch lead-in. */
 export function toCoreError(err: unknown): CoreError {
   if (err instanceof CoreError) return err;
+  if (err instanceof ImportError) return new CoreError('INVALID_INPUT', err.message);
   if (err instanceof ZodError) return new CoreError('INVALID_INPUT', describeZodError(err), zodFields(err));
   const e = err as { code?: string; message?: string };
   if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') {

@@ -2,16 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { cli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('command line', () => {
   it('writes the demo and reports 46 actors and 60 agreements as JSON', async () => {

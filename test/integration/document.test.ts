@@ -51,6 +51,23 @@ describe('network document file', () => {
     raw.close();
   });
 
+  it('leaves a closed document one self-contained file, every time it is opened, and a read-only open touches nothing', async () => {
+    const file = path.join(tmpDir(), 'heen-en-weer.regiekaart');
+    (await NetworkDocument.open(file, { create: true })).close();
+    for (let i = 0; i < 3; i++) {
+      (await NetworkDocument.open(file)).close();
+      const header = fs.readFileSync(file).subarray(18, 20);
+      // Bytes 18-19 are 1 in rollback-journal mode and 2 in WAL mode: a closed document is back in rollback mode.
+      expect([...header], `open ${i + 1}`).toEqual([1, 1]);
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    }
+    const before = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const peek = await NetworkDocument.open(file, { readOnly: true });
+    expect(peek.readOnly).toBe(true);
+    peek.close();
+    expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
+  });
+
   it('migrates an empty file from scratch', async () => {
     const file = path.join(tmpDir(), 'leeg.regiekaart');
     fs.writeFileSync(file, '');

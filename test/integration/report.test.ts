@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { cli } from '../helpers/cli';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
 import { historyState } from '../../electron/core/edit/history';
@@ -17,12 +17,6 @@ import { ViewFiltersSchema, type NetworkData } from '../../shared/model';
 import { mergeVocab } from '../../shared/vocab';
 import { tmpDir } from '../helpers/tmp';
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** The PDF's text in content order (a table cell's lines stay together), whitespace folded. */
 const pdfText = (file: string) => execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/\s+/g, ' ');
@@ -173,7 +167,7 @@ describe('report export to PDF', () => {
     expect(fs.readdirSync(dir)).toEqual(['pakket.pdf']);
     const usage = await cli('export', demo);
     expect(usage.code).toBe(2);
-    expect(usage.err).toContain('Geef met --pdf aan');
+    expect(usage.err).toContain('Geef met --pdf (of --json) aan');
     expect((await cli('export', demo, '--pdf', pdf, '--preset', 'kerst')).err).toContain('--preset verwacht overzicht of zorgraad');
   }, 60_000);
 });

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeUtf8 } from '../../../shared/exchange/decode';
+import { exchangeDocument, parseExchangeDocument, type ExchangeDocument } from '../../../shared/exchange/format';
+import type { Counts } from '../../../shared/model';
+import { NetworkDocument, DOCUMENT_EXTENSION } from '../document';
+import { CoreError } from '../errors';
+import { writeFileAtomic } from '../report/atomic';
+import { readImportFile } from './files';
+import { unknownCode } from '../store/codes';
+import type { EntityName } from '../store/tables';
+import { assertNoProblems, type ImportProblem } from '../../../shared/exchange/problems';
+import { entityAt } from '../../../shared/exchange/refs';
+
+/** The whole document in the JSON exchange format. */
+export function exportJson(doc: NetworkDocument, generator: string): ExchangeDocument {
+  const views = doc.views();
+  return exchangeDocument({
+    data: doc.snapshot(),
+    views,
+    positions: views.flatMap((v) => doc.positions(v.id)),
+    changeLog: doc.changeLog(),
+    generator,
+    exportedAt: new Date().toISOString(),
+  });
+}
+
+/** Writes the JSON export atomically; returns the number of bytes. */
+export function writeJsonExport(doc: NetworkDocument, out: string, generator: string): number {
+  const text = `${JSON.stringify(exportJson(doc, generator), null, 2)}\n`;
+  writeFileAtomic(out, text);
+  return Buffer.byteLength(text);
+}
+
+/** Reads and checks a JSON exchange file (size, UTF-8, format, version, every field, ids and references). */
+export function readJsonExport(file: string): ExchangeDocument {
+  return parseExchangeDocument(path.basename(file), decodeUtf8(path.basename(file), readImportFile(file)));
+}
+
+const LIST_OF_ENTITY: [EntityName, keyof ExchangeDocument][] = [
+  ['area', 'areas'],
+  ['actor', 'actors'],
+  ['service', 'services'],
+  ['partnership', 'partnerships'],
+  ['member', 'members'],
+  ['agreement', 'agreements'],
+  ['role', 'roles'],
+  ['governanceModel', 'governanceModels'],
+  ['gap', 'gaps'],
+  ['meeting', 'meetings'],
+  ['mitigation', 'mitigations'],
+];
+
+/**
+ * Why a JSON export cannot be restored into this document, without writing anything: the document must be empty,
+ * and every code must be in the document's vocabulary or the file's own.
+ */
+export function restoreProblems(doc: NetworkDocument, data: ExchangeDocument, source: string): void {
+  if (!doc.isEmpty()) {
+    throw new CoreError(
+      'UNSUPPORTED',
+      `${path.basename(doc.path)} bevat al een netwerk. Een JSON-export wordt in een leeg document teruggezet; maak een nieuw document of kies een lege kaart.`,
+    );
+  }
+  const known = new Set<string>();
+  for (const [kind, entries] of Object.entries(doc.vocab())) for (const e of entries) known.add(`${kind}/${e.code}`);
+  for (const [kind, entries] of Object.entries(data.vocab)) for (const e of entries ?? []) known.add(`${kind}/${e.code}`);
+  const problems: ImportProblem[] = [];
+  for (const [entity, list] of LIST_OF_ENTITY) {
+    (data[list] as Record<string, unknown>[]).forEach((item, i) => {
+      const problem = unknownCode(entity, item, (kind, code) => known.has(`${kind}/${code}`));
+      if (problem) problems.push({ where: entityAt(list, i, item.id), message: problem });
+    });
+  }
+  assertNoProblems(path.basename(source), problems);
+}
+
+/**
+ * Restores a JSON export into an empty document: everything with its own ids, the earlier change log kept, as one
+ * undoable step. A document that already holds a network is refused: joining two maps is a merge.
+ */
+export function restoreJson(doc: NetworkDocument, data: ExchangeDocument, source: string): Counts {
+  restoreProblems(doc, data, source);
+  const { views, positions, changeLog, ...network } = data;
+  return doc.addNetwork({ ...network, views, positions }, { label: `Geïmporteerd uit ${path.basename(source)}`, history: true, changeLog });
+}
+
+/** A new document made from a JSON export, written under a temporary name and renamed into place. */
+export async function createFromJson(file: string, data: ExchangeDocument, source: string, nativeBinding?: string): Promise<Counts> {
+  const target = path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`);
+  if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
+  const tmp = `${target}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    const doc = await NetworkDocument.open(tmp, { create: true, nativeBinding });
+    let counts: Counts;
+    try {
+      counts = restoreJson(doc, data, source);
+    } finally {
+      doc.close();
+    }
+    fs.renameSync(tmp, target);
+    return counts;
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
