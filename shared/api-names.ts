@@ -22,6 +22,9 @@ export const CALL_NAMES = [
   'positions.list',
   'report.export',
   'map.export',
+  'exchange.export',
+  'exchange.preview',
+  'exchange.import',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

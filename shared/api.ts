@@ -4,7 +4,8 @@
  * handlers from one typed object, so a missing or misspelt handler does not compile.
  */
 import { z } from 'zod';
-import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id } from './model';
+import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
+import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { ReportOptionsSchema } from './report/options';
@@ -86,6 +87,29 @@ export const contract = {
   'map.export': {
     input: z.object({ path: z.string().min(1).max(4096).optional(), format: z.enum(['png', 'svg']), data: z.string().min(1).max(MAP_EXPORT_MAX) }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Writes the open document in an exchange format; without a path the host asks where. */
+  'exchange.export': {
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ExchangeFormatSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Reads a file to import and says what it holds and what is wrong with it; writes nothing. */
+  'exchange.preview': {
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional() }).strict(),
+    output: ImportPreviewSchema,
+  },
+  /** Imports a previewed file, all or nothing: into the open document, or into a new one that is then opened. */
+  'exchange.import': {
+    input: z
+      .object({
+        path: z.string().min(1).max(4096),
+        format: ImportFormatSchema.optional(),
+        into: z.enum(['current', 'new']),
+        /** The new document's path; without one the host asks where. */
+        target: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean() }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -11,6 +11,8 @@ import { historyState, redo, undo } from './edit/history';
 import { buildReport, rememberReport } from './report/export';
 import { printPdf } from './report/pdf';
 import { writeFileAtomic } from './report/atomic';
+import { exchangeHandlers } from './exchange/handlers';
+import type { ExchangeFormat } from '../../shared/exchange/contract';
 
 /** What differs between the Electron host and the web host; the core never imports either. */
 export interface Platform {
@@ -18,8 +20,9 @@ export interface Platform {
   appVersion: string;
   /** Native file dialogs; null means the host has none and the UI must pass a path. */
   dialogs: {
-    chooseOpen(): Promise<string | null>;
-    chooseSave(defaultName: string, kind?: 'document' | 'pdf' | 'png' | 'svg'): Promise<string | null>;
+    /** A document to open, or (`import`) a file to import. */
+    chooseOpen(kind?: 'document' | 'import'): Promise<string | null>;
+    chooseSave(defaultName: string, kind?: 'document' | 'pdf' | 'png' | 'svg' | ExchangeFormat): Promise<string | null>;
   } | null;
   /** Prints report HTML to a PDF file, atomically (Electron: printToPDF); a system Chromium when absent. */
   printPdf?: (html: string, out: string, orientation: 'portrait' | 'landscape') => Promise<{ bytes: number }>;
@@ -46,6 +49,11 @@ export class Session {
   /** The open document, or a Dutch error when none is open. */
   current(): NetworkDocument {
     if (!this.doc) throw new CoreError('NO_DOCUMENT', 'Er is geen document geopend. Open of maak eerst een netwerkkaart.');
+    return this.doc;
+  }
+
+  /** The open document, or null. */
+  currentOrNull(): NetworkDocument | null {
     return this.doc;
   }
 
@@ -115,7 +123,7 @@ export function createHandlers(session: Session): Handlers {
         return null;
       }
     },
-    'document.open': async ({ path: given }) => session.open(await pick(platform.dialogs?.chooseOpen, given)),
+    'document.open': async ({ path: given }) => session.open(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('document') : undefined, given)),
     'document.create': async ({ path: given, title, municipality }) => {
       const suggested = `${title ?? 'Nieuwe netwerkkaart'}${DOCUMENT_EXTENSION}`;
       const file = withExtension(await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested) : undefined, given));
@@ -161,5 +169,6 @@ export function createHandlers(session: Session): Handlers {
       writeFileAtomic(file, bytes);
       return { path: file, bytes: bytes.length };
     },
+    ...exchangeHandlers(session, pick),
   };
 }

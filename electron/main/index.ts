@@ -12,6 +12,7 @@ import { resolveStatic } from '../core/static-files';
 import { writeFileAtomic } from '../core/report/atomic';
 import { registerIpc } from './ipc';
 import { printPageToPdf } from './print-window';
+import { IMPORT_EXTENSIONS } from '../../shared/exchange/contract';
 import { appPaths } from './paths';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
@@ -140,13 +141,17 @@ void app.whenReady().then(async () => {
     workDir: app.getPath('userData'),
     nativeBinding: paths.nativeBinding,
     dialogs: {
-      chooseOpen: async () => {
-        const r = await dialog.showOpenDialog(win!, { title: 'Netwerkkaart openen', filters: fileFilter, properties: ['openFile'] });
+      chooseOpen: async (kind = 'document') => {
+        const r = await dialog.showOpenDialog(win!, {
+          title: kind === 'import' ? 'Bestand importeren' : 'Netwerkkaart openen',
+          filters: kind === 'import' ? [{ name: 'Regiekaart-JSON', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
+          properties: ['openFile'],
+        });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
       chooseSave: async (defaultName, kind = 'document') => {
         const r = await dialog.showSaveDialog(win!, {
-          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : kind === 'document' ? 'Opslaan als' : 'Kaart bewaren als afbeelding',
+          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : kind === 'document' ? 'Opslaan als' : kind === 'json' ? 'Exporteren als JSON' : 'Kaart bewaren als afbeelding',
           defaultPath: defaultName,
           filters: kind === 'document' ? fileFilter : [{ name: kind.toUpperCase(), extensions: [kind] }],
         });

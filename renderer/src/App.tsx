@@ -32,6 +32,8 @@ import { ApiCallError, call, dialogError } from './api';
 import { MapExportDialog } from './components/MapExportDialog';
 import { mapSvg } from '../../shared/report/svg';
 import { ReportDialog } from './components/ReportDialog';
+import { ExchangeDialog } from './components/ExchangeDialog';
+import { useQueryClient } from '@tanstack/react-query';
 
 type EditDialog =
   | { kind: 'actor'; draft: ReturnType<typeof blankActor>; errors: FieldErrors }
@@ -83,6 +85,8 @@ export function App() {
   const [chosenMeeting, setChosenMeeting] = useState<string | null>(null);
   const [report, setReport] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [mapExport, setMapExport] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [exchangeOpen, setExchangeOpen] = useState(false);
+  const queryClient = useQueryClient();
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
@@ -399,6 +403,7 @@ export function App() {
         busy={fileAction.isPending}
         checks={data ? { counts: severityCounts, onOpen: () => setDockTab('findings') } : null}
         onReport={data ? () => setReport({ busy: false, error: null }) : null}
+        onExchange={() => setExchangeOpen(true)}
         edit={
           data && !readOnly
             ? {
@@ -584,6 +589,28 @@ export function App() {
               },
               (err: unknown) => setMapExport({ busy: false, error: dialogError(err) }),
             );
+          }}
+        />
+      )}
+      {exchangeOpen && (
+        <ExchangeDialog
+          askPath={!app.data?.nativeDialogs}
+          onCancel={() => setExchangeOpen(false)}
+          onDone={async (done) => {
+            if (done.kind === 'export') {
+              setStatus(t('exchange.exported', { path: done.path, size: Math.round(done.bytes / 1024) }));
+            } else {
+              if (done.created) {
+                // A new document starts on its standard view, unfiltered.
+                setSelection([]);
+                setViewId(DEFAULT_VIEW_ID);
+                setFilters(EMPTY_FILTERS);
+                setQuery('');
+              }
+              await queryClient.invalidateQueries();
+              setStatus(t(done.created ? 'exchange.importedNew' : 'exchange.imported', { file: done.fileName, actors: done.counts.actors, agreements: done.counts.agreements }));
+            }
+            setExchangeOpen(false);
           }}
         />
       )}

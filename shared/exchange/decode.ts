@@ -42,7 +42,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    // ignoreBOM: the one mark is dropped above; a second U+FEFF is text and stays.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const at = firstInvalidByte(body);
     let line = 1;

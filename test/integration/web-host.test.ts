@@ -95,6 +95,9 @@ describe('web host', () => {
       // Prints with the system Chromium, as the web host does.
       'report.export': { path: path.join(dir, 'rapport'), options: { sections: ['cover', 'gaps'] } },
       'map.export': { path: path.join(dir, 'kaart'), format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>' },
+      'exchange.export': { path: path.join(dir, 'uit'), format: 'json' },
+      'exchange.preview': { path: path.join(dir, 'uit.json') },
+      'exchange.import': { path: path.join(dir, 'uit.json'), into: 'new', target: path.join(dir, 'terug') },
     };
     const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
     for (const name of order) {
@@ -105,6 +108,8 @@ describe('web host', () => {
     expect(fs.existsSync(path.join(dir, 'kopie.regiekaart'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'nieuw.regiekaart'))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'kaart.svg'), 'utf8')).toContain('<svg');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'uit.json'), 'utf8')).actors.length).toBeGreaterThan(40);
+    expect(fs.existsSync(path.join(dir, 'terug.regiekaart'))).toBe(true);
     // A map image is checked for what it claims to be, and nothing is written when it is not.
     const fake = await api(h, 'map.export', { path: path.join(dir, 'nep.png'), format: 'png', data: Buffer.from('geen afbeelding').toString('base64') });
     expect(fake.json.error.message).toBe('De kaart is geen geldige PNG-afbeelding.');
@@ -112,7 +117,7 @@ describe('web host', () => {
     const current = await api(h, 'document.current', {});
     expect(current.json.value.meta).toMatchObject({ title: 'Nieuwe kaart', municipality: 'Testdorp' });
     const recent = await api(h, 'document.recent', {});
-    expect(recent.json.value.map((r: { fileName: string }) => r.fileName)).toEqual(['nieuw.regiekaart', 'Voorbeeldstad.regiekaart']);
+    expect(recent.json.value.map((r: { fileName: string }) => r.fileName)).toEqual(['nieuw.regiekaart', 'terug.regiekaart', 'Voorbeeldstad.regiekaart']);
   });
 
   it('refuses oversized requests', async () => {

@@ -51,20 +51,17 @@ const LIST_OF_ENTITY: [EntityName, keyof ExchangeDocument][] = [
   ['mitigation', 'mitigations'],
 ];
 
-/**
- * Why a JSON export cannot be restored into this document, without writing anything: the document must be empty,
- * and every code must be in the document's vocabulary or the file's own.
- */
-export function restoreProblems(doc: NetworkDocument, data: ExchangeDocument, source: string): void {
-  if (!doc.isEmpty()) {
-    throw new CoreError(
-      'UNSUPPORTED',
-      `${path.basename(doc.path)} bevat al een netwerk. Een JSON-export wordt in een leeg document teruggezet; maak een nieuw document of kies een lege kaart.`,
-    );
-  }
+/** Why a JSON export cannot go into this document (it already holds a network), or null. */
+export function notEmptyReason(doc: NetworkDocument): string | null {
+  return doc.isEmpty()
+    ? null
+    : `${path.basename(doc.path)} bevat al een netwerk. Een JSON-export wordt in een leeg document teruggezet; maak een nieuw document of kies een lege kaart.`;
+}
+
+/** Codes in the file that are in neither the target's vocabulary nor the file's own, each with its place. */
+export function codeProblems(data: ExchangeDocument, vocab: Partial<Record<string, readonly { code: string }[]>>): ImportProblem[] {
   const known = new Set<string>();
-  for (const [kind, entries] of Object.entries(doc.vocab())) for (const e of entries) known.add(`${kind}/${e.code}`);
-  for (const [kind, entries] of Object.entries(data.vocab)) for (const e of entries ?? []) known.add(`${kind}/${e.code}`);
+  for (const source of [vocab, data.vocab]) for (const [kind, entries] of Object.entries(source)) for (const e of entries ?? []) known.add(`${kind}/${e.code}`);
   const problems: ImportProblem[] = [];
   for (const [entity, list] of LIST_OF_ENTITY) {
     (data[list] as Record<string, unknown>[]).forEach((item, i) => {
@@ -72,7 +69,14 @@ export function restoreProblems(doc: NetworkDocument, data: ExchangeDocument, so
       if (problem) problems.push({ where: entityAt(list, i, item.id), message: problem });
     });
   }
-  assertNoProblems(path.basename(source), problems);
+  return problems;
+}
+
+/** Refuses, without writing anything, a restore into a document that holds a network or lacks codes the file uses. */
+export function restoreProblems(doc: NetworkDocument, data: ExchangeDocument, source: string): void {
+  const reason = notEmptyReason(doc);
+  if (reason) throw new CoreError('UNSUPPORTED', reason);
+  assertNoProblems(path.basename(source), codeProblems(data, doc.vocab()));
 }
 
 /**

@@ -27,6 +27,7 @@ export function Toolbar({
   edit,
   checks,
   onReport,
+  onExchange,
 }: {
   doc: DocumentInfo | null;
   onFile: (k: FileDialogKind | 'demo') => void;
@@ -37,6 +38,8 @@ export function Toolbar({
   checks: { counts: Record<'HIGH' | 'MEDIUM' | 'LOW', number>; onOpen: () => void } | null;
   /** Opens the report builder (null without a document). */
   onReport: (() => void) | null;
+  /** Opens import and export. */
+  onExchange: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -49,6 +52,7 @@ export function Toolbar({
         <button type="button" onClick={() => onFile('demo')} disabled={busy}>{t('toolbar.demo')}</button>
         <button type="button" onClick={() => onFile('saveCopy')} disabled={busy || !doc}>{t('toolbar.saveCopy')}</button>
         <button type="button" onClick={() => onReport?.()} disabled={busy || !onReport} title={t('report.openHint')} data-testid="report-open">{t('report.open')}</button>
+        <button type="button" onClick={onExchange} disabled={busy} title={t('exchange.openHint')} data-testid="exchange-open">{t('exchange.open')}</button>
       </nav>
       {edit && (
         <nav aria-label={t('toolbar.edit')} className="file-actions edit-actions">

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../shared/exchange/decode';
+import { parseExchangeDocument } from '../../shared/exchange/format';
+import { ImportError } from '../../shared/exchange/problems';
+import { referenceProblems } from '../../shared/exchange/refs';
+
+/** Runs a parser and says how it ended: a value, or an ImportError; anything else fails the property. */
+function outcome<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: ImportError } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (err) {
+    if (err instanceof ImportError) return { ok: false, error: err };
+    throw err;
+  }
+}
+
+describe('import parsers (property tests)', () => {
+  it('strict UTF-8: any bytes either decode exactly as the standard decoder does, or are refused with the line of the bad byte', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const r = outcome(() => decodeUtf8('x.csv', bytes));
+        const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+        if (r.ok) {
+          expect(r.value).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body));
+        } else {
+          const line = Number(/regel (\d+)/.exec(r.error.message)?.[1] ?? 1);
+          const lines = body.filter((b) => b === 0x0a).length + 1;
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('strict UTF-8: every text survives encoding and decoding, with or without a byte-order mark', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.boolean(), (text, bom) => {
+        const bytes = new TextEncoder().encode(text);
+        const input = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) : bytes;
+        expect(decodeUtf8('x.json', input)).toBe(text);
+        // Only one mark is taken off: a text that itself starts with U+FEFF keeps it.
+        expect(decodeUtf8('x.json', new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
+        expect(decodeUtf8('x.json', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`\uFEFF${text}`)]))).toBe(`\uFEFF${text}`);
+      }),
+    );
+  });
+
+  it('the JSON reader never fails other than with an ImportError, whatever the text or the JSON value', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => void outcome(() => parseExchangeDocument('x.json', text))), { numRuns: 1000 });
+    const document = fc.record({
+      format: fc.constantFrom('regiekaart', 'iets anders'),
+      formatVersion: fc.oneof(fc.constant(1), fc.integer(), fc.string()),
+      meta: fc.oneof(fc.record({ title: fc.string() }), fc.jsonValue()),
+      actors: fc.oneof(fc.array(fc.record({ id: fc.string({ maxLength: 3 }), name: fc.string() }), { maxLength: 5 }), fc.jsonValue()),
+      agreements: fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.jsonValue()),
+      positions: fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.jsonValue()),
+    });
+    fc.assert(
+      fc.property(document, (doc) => {
+        const r = outcome(() => parseExchangeDocument('x.json', JSON.stringify(doc)));
+        if (!r.ok) expect(r.error.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reports exactly the references that point to no id, each once, with its place', () => {
+    const ids = fc.constantFrom('A1', 'A2', 'A3', 'A4');
+    fc.assert(
+      fc.property(fc.uniqueArray(ids, { maxLength: 3 }), fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 2 }), providerId: ids }), { maxLength: 6 }), (actorIds, services) => {
+        const uniqueServices = services.filter((s, i) => services.findIndex((t) => t.id === s.id) === i);
+        const problems = referenceProblems({ actors: actorIds.map((id) => ({ id })), services: uniqueServices });
+        const expected = uniqueServices.flatMap((s, i) => (actorIds.includes(s.providerId) ? [] : [`services[${i}] (${s.id}).providerId`]));
+        expect(problems.map((p) => p.where)).toEqual(expected);
+      }),
+    );
+  });
+});
