@@ -1,23 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { TABLE_KINDS, type TableKind } from '../../shared/exchange/fields';
+import type { TablePlan } from '../../shared/exchange/plan';
+import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
-import { NetworkDocument } from '../core/document';
+import { DOCUMENT_EXTENSION, NetworkDocument } from '../core/document';
 import { CoreError } from '../core/errors';
 import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
+import { applyTablePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
+import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
-const FORMATS = ['json'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
+const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
-/** `export … --json`: writes the requested exchange files of a document. */
-export async function exportExchange(file: string, outs: { json?: string }, io: CliIo): Promise<void> {
-  const doc = await NetworkDocument.open(file);
+/** `export … --json / --csv / --xlsx`: writes the requested exchange files of a document. */
+export async function exportExchange(file: string, outs: { json?: string; csv?: string; xlsx?: string; kind?: string }, io: CliIo): Promise<void> {
+  const kind = (outs.kind ?? 'actors') as TableKind;
+  if (!TABLE_KINDS.includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${outs.kind}".`);
+  const doc = await NetworkDocument.open(file, { readOnly: true });
   try {
-    if (outs.json) {
-      const bytes = writeJsonExport(doc, outs.json, GENERATOR);
-      io.out(`JSON geschreven naar ${outs.json} (${Math.round(bytes / 1024)} kB).\n`);
-    }
+    if (outs.json) io.out(`JSON geschreven naar ${outs.json} (${Math.round(writeJsonExport(doc, outs.json, GENERATOR) / 1024)} kB).\n`);
+    if (outs.csv) io.out(`CSV (${KIND_NL[kind]}) geschreven naar ${outs.csv} (${Math.round((await writeTableExport(doc, outs.csv, 'csv', [kind])) / 1024)} kB).\n`);
+    if (outs.xlsx) io.out(`Excel geschreven naar ${outs.xlsx} (${Math.round((await writeTableExport(doc, outs.xlsx, 'xlsx', TABLE_KINDS)) / 1024)} kB).\n`);
   } finally {
     doc.close();
   }
@@ -33,32 +40,101 @@ function formatOf(input: string, given: string | undefined): Format {
 
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
-/** `import <document> <input> [--format]`: all or nothing; a new document when the target does not exist. */
+/** What a spreadsheet import did, per kind of row. */
+function planReport(plan: TablePlan, skipped: boolean): string {
+  const lines = TABLE_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0)).map((k) => {
+    const s = plan.summary[k];
+    return `  ${KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `import <document> <input> [--format] [--kind] [--skip-problems] [--dry-run]`: all or nothing; a new document when
+ * the target does not exist. The target is checked on a read-only connection first, so a refused import leaves it
+ * byte for byte as it was.
+ */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  const { values, positionals } = parse(args, { format: { type: 'string' }, kind: { type: 'string' }, 'skip-problems': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 2) throw new UsageError('Geef het document en het bestand om te importeren op.');
   const [file, input] = positionals;
-  formatOf(input, values.format as string | undefined);
-  const data = readJsonExport(input);
-  if (!fs.existsSync(file)) {
-    const counts = await createFromJson(file, data, input);
-    io.out(`Nieuw document ${file} gemaakt uit ${input}: ${summary(counts)}.\n`);
+  const format = formatOf(input, values.format as string | undefined);
+  const creating = !fs.existsSync(file);
+  if (format === 'json') {
+    const data = readJsonExport(input);
+    if (creating) {
+      const counts = await createFromJson(file, data, input);
+      io.out(`Nieuw document ${file} gemaakt uit ${input}: ${summary(counts)}.\n`);
+      return 0;
+    }
+    const peek = await NetworkDocument.open(file, { readOnly: true });
+    try {
+      restoreProblems(peek, data, input);
+    } finally {
+      peek.close();
+    }
+    const doc = await NetworkDocument.open(file);
+    try {
+      if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
+      io.out(`Geïmporteerd uit ${input} in ${file}: ${summary(restoreJson(doc, data, input))}.\n`);
+    } finally {
+      doc.close();
+    }
     return 0;
   }
-  // Checked on a read-only connection first: a refused import leaves the file byte for byte as it was.
-  const peek = await NetworkDocument.open(file, { readOnly: true });
-  try {
-    restoreProblems(peek, data, input);
-  } finally {
-    peek.close();
+
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
+  const raw = await readTableFile(input, format);
+  const sheets = mapSheets(raw, kind ? raw.map((s) => ({ sheet: s.name, kind: kind as TableKind })) : []);
+  const skip = !!values['skip-problems'];
+  const target = creating ? path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`) : file;
+  const work = creating ? `${target}.tmp-${process.pid}` : target;
+  if (!creating) {
+    // The whole plan on a read-only connection first: problems are reported without the file being opened for writing.
+    const peek = await NetworkDocument.open(file, { readOnly: true });
+    try {
+      const plan = planTableImport(peek, sheets);
+      if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+      if (values['dry-run']) {
+        io.out(`Proef (er is niets geschreven), ${input}:\n${planReport(plan, skip)}`);
+        return 0;
+      }
+    } finally {
+      peek.close();
+    }
   }
-  const doc = await NetworkDocument.open(file);
+  if (creating) fs.rmSync(work, { force: true });
+  const doc = await NetworkDocument.open(work, creating ? { create: true, meta: { title: path.basename(target, DOCUMENT_EXTENSION) } } : {});
   try {
     if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
-    const counts = restoreJson(doc, data, input);
-    io.out(`Geïmporteerd uit ${input} in ${file}: ${summary(counts)}.\n`);
-  } finally {
+    const plan = planTableImport(doc, sheets);
+    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+    if (values['dry-run']) {
+      io.out(`Proef (er is niets geschreven), ${input}:\n${planReport(plan, skip)}`);
+    } else {
+      applyTablePlan(doc, plan, input, skip);
+      io.out(`Geïmporteerd uit ${input} in ${target}:\n${planReport(plan, skip)}`);
+    }
+    if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
+  } catch (err) {
     doc.close();
+    if (creating) fs.rmSync(work, { force: true });
+    throw err;
   }
+  doc.close();
+  if (creating) {
+    if (values['dry-run']) fs.rmSync(work, { force: true });
+    else fs.renameSync(work, target);
+  }
+  return 0;
+}
+
+/** `template <out.xlsx>`: the import template with the default vocabulary's labels. */
+export async function templateCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError('Geef op waar het sjabloon moet komen (een .xlsx-bestand).');
+  const bytes = await writeTemplate(positionals[0], mergeVocab({}));
+  io.out(`Importsjabloon geschreven naar ${positionals[0]} (${Math.round(bytes / 1024)} kB).\n`);
   return 0;
 }

@@ -9,7 +9,7 @@ import { printPdf } from '../core/report/pdf';
 import { writeFileAtomic } from '../core/report/atomic';
 import { mergeVocab } from '../../shared/vocab';
 import { onePath, parse, UsageError, type CliIo } from './args';
-import { exportExchange, importCommand } from './exchange';
+import { exportExchange, importCommand, templateCommand } from './exchange';
 
 export type { CliIo };
 
@@ -27,9 +27,13 @@ Opdrachten:
                                         (REGIEKAART_CHROMIUM kiest de browser); --html bewaart ook de HTML
   export <bestand${DOCUMENT_EXTENSION}> --json <uit.json>
                                         het hele document als JSON (formaat: resources/regiekaart-document.schema.json)
-  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json]
-                                        importeer in het document (een nieuw als het nog niet bestaat); een
-                                        mislukte import schrijft niets en geeft exitcode 1
+  export <bestand${DOCUMENT_EXTENSION}> --csv <uit.csv> [--kind actors|services|agreements] | --xlsx <uit.xlsx>
+                                        actoren, diensten of afspraken voor een rekenblad (xlsx: alle drie)
+  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx] [--kind actors|services|agreements]
+         [--skip-problems] [--dry-run]  importeer in het document (een nieuw als het nog niet bestaat); bestaande
+                                        actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
+                                        import schrijft niets en geeft exitcode 1
+  template <uit.xlsx>                   het importsjabloon (Actoren, Diensten, Afspraken, Uitleg)
   help                                  toon deze hulp
 `;
 
@@ -48,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportReport(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -192,6 +198,9 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
     pdf: { type: 'string' },
     html: { type: 'string' },
     json: { type: 'string' },
+    csv: { type: 'string' },
+    xlsx: { type: 'string' },
+    kind: { type: 'string' },
     preset: { type: 'string' },
     view: { type: 'string' },
     landscape: { type: 'boolean' },
@@ -204,10 +213,11 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   const file = onePath(positionals, 'bestand');
   const pdf = values.pdf as string | undefined;
   const htmlOut = values.html as string | undefined;
-  if (values.json) await exportExchange(file, { json: values.json as string }, io);
+  const exchange = { json: values.json as string | undefined, csv: values.csv as string | undefined, xlsx: values.xlsx as string | undefined, kind: values.kind as string | undefined };
+  if (exchange.json || exchange.csv || exchange.xlsx) await exportExchange(file, exchange, io);
   if (!pdf && !htmlOut) {
-    if (values.json) return 0;
-    throw new UsageError('Geef met --pdf (of --json) aan waar de export moet komen.');
+    if (exchange.json || exchange.csv || exchange.xlsx) return 0;
+    throw new UsageError('Geef met --pdf, --json, --csv of --xlsx aan waar de export moet komen.');
   }
   const preset = (values.preset as string | undefined) ?? 'overzicht';
   if (!(preset in PRESETS)) throw new UsageError(`--preset verwacht ${Object.keys(PRESETS).join(' of ')}, niet "${preset}".`);

@@ -1,0 +1,203 @@
+import path from 'node:path';
+import writeXlsxFile from 'write-excel-file/node';
+import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
+import { decodeUtf8 } from '../../../shared/exchange/decode';
+import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
+import { planTables, type MappedSheet, type TablePlan } from '../../../shared/exchange/plan';
+import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
+import type { NetworkData } from '../../../shared/model';
+import { formatKbo } from '../../../shared/util/kbo';
+import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
+import type { NetworkDocument } from '../document';
+import { writeFileAtomic } from '../report/atomic';
+import { readImportFile } from './files';
+import { readXlsx } from './xlsx';
+
+export type TableFormat = 'csv' | 'xlsx';
+
+/** How the user mapped one sheet (by its name); a missing entry means: as suggested. */
+export interface SheetMapping {
+  sheet: string;
+  kind: TableKind | 'skip';
+  columns?: Record<string, ColumnTarget>;
+  fallbacks?: Record<string, string>;
+}
+
+/** Reads the sheets of a CSV (one sheet) or xlsx file. */
+export async function readTableFile(file: string, format: TableFormat): Promise<RawSheet[]> {
+  const name = path.basename(file);
+  const bytes = readImportFile(file);
+  if (format === 'xlsx') {
+    return (await readXlsx(name, bytes)).map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(unsafeCell)) }));
+  }
+  return [readCsv(name, decodeUtf8(name, bytes))];
+}
+
+/** A sheet's kind and columns: as the user mapped them, else as suggested from its name and headers. */
+export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMapping[] = []): (MappedSheet | { name: string; kind: 'skip'; header: string[] })[] {
+  return raw.map((s) => {
+    const header = s.rows[0].map((h, i) => h.trim() || `Kolom ${i + 1}`);
+    const given = mapping.find((m) => m.sheet === s.name);
+    const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
+    if (kind === 'skip') return { name: s.name, kind, header };
+    const suggested = suggestColumns(kind, header);
+    return { name: s.name, kind, header, rows: s.rows.slice(1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
+  });
+}
+
+/** The plan of a spreadsheet import into a document: nothing is written. */
+export function planTableImport(doc: NetworkDocument, sheets: ReturnType<typeof mapSheets>): TablePlan {
+  const usable = sheets.filter((s): s is MappedSheet => s.kind !== 'skip');
+  if (!usable.length) {
+    throw new ImportError('', [{ where: '', message: 'geen blad met actoren, diensten of afspraken gevonden. Kies per blad wat het bevat.' }]);
+  }
+  return planTables(doc.snapshot(), mergeVocab(doc.vocab()), usable);
+}
+
+/**
+ * Writes a planned import in one transaction, as one undoable step. Rows with a problem block it, unless the user
+ * chose to leave them out (then they are reported as skipped).
+ */
+export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: string, skipProblemRows = false): void {
+  if (!skipProblemRows) assertNoProblems(path.basename(source), plan.problems);
+  if (!plan.writes.length) return;
+  const created = plan.writes.filter((w) => w.op === 'insert').length;
+  const updated = plan.writes.length - created;
+  doc.edit(
+    (tx) => {
+      for (const w of plan.writes) {
+        if (w.op === 'insert') tx.insert(w.entity, w.value);
+        else tx.update(w.entity, w.value);
+      }
+    },
+    { label: `Geïmporteerd uit ${path.basename(source)}: ${created} nieuw, ${updated} bijgewerkt` },
+  );
+}
+
+type Vocab = Record<VocabKind, VocabEntry[]>;
+const yes = (b: boolean) => (b ? 'ja' : 'nee');
+
+/** Actors, services or agreements as spreadsheet rows, with the template's Dutch headers, labels instead of codes. */
+export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): string[][] {
+  const label = (k: VocabKind, code: string | null) => (code ? vocabLabel(vocab, k, code, 'nl') : '');
+  const labels = (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; ');
+  const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
+  const headers = TABLE_FIELDS[kind].map((f) => f.nl);
+  if (kind === 'actors') {
+    const customKeys = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort();
+    return [
+      [...headers, ...customKeys],
+      ...data.actors.map((a) => [
+        a.name,
+        label('actorType', a.type),
+        labels('sector', a.sectors),
+        label('legalForm', a.legalForm),
+        label('level', a.level),
+        a.kbo ? formatKbo(a.kbo) : '',
+        a.socialeKaartId ?? '',
+        a.contact.phone ?? '',
+        a.contact.email ?? '',
+        a.contact.website ?? '',
+        a.contact.address ?? '',
+        yes(a.active),
+        a.notes ?? '',
+        a.id,
+        ...customKeys.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k]))),
+      ]),
+    ];
+  }
+  if (kind === 'services') {
+    return [
+      headers,
+      ...data.services.map((s) => [s.name, actorName.get(s.providerId) ?? s.providerId, labels('lifeDomain', s.lifeDomains), labels('targetGroup', s.targetGroups), yes(s.outreach), yes(s.active), s.notes ?? '', s.id]),
+    ];
+  }
+  const customKeys = [...new Set(data.agreements.flatMap((a) => Object.keys(a.custom)))].sort();
+  return [
+    [...headers, ...customKeys],
+    ...data.agreements.map((a) => [
+      a.title,
+      label('agreementType', a.type),
+      a.parties.map((p) => actorName.get(p.actorId) ?? p.actorId).join('; '),
+      label('agreementStatus', a.status),
+      a.startDate ?? '',
+      a.endDate ?? '',
+      a.reviewDate ?? '',
+      labels('lifeDomain', a.lifeDomains),
+      labels('targetGroup', a.targetGroups),
+      a.documentRef?.reference ?? '',
+      a.notes ?? '',
+      a.id,
+      ...customKeys.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k]))),
+    ]),
+  ];
+}
+
+const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };
+
+/** An xlsx workbook of text cells (safe from formula injection), the header row bold and frozen. */
+async function xlsxBytes(sheets: { name: string; rows: string[][] }[]): Promise<Buffer> {
+  return writeXlsxFile(
+    sheets.map((s) => ({
+      sheet: s.name,
+      stickyRowsCount: 1,
+      data: s.rows.map((r, i) => r.map((v) => ({ value: safeCell(v), type: String, ...(i === 0 ? { fontWeight: 'bold' as const } : {}) }))),
+      columns: s.rows[0].map((_, c) => ({ width: Math.min(60, Math.max(10, ...s.rows.slice(0, 50).map((r) => (r[c] ?? '').length + 2))) })),
+    })),
+  ).toBuffer();
+}
+
+/** Writes actors, services and agreements for spreadsheets: one CSV of one kind, or an xlsx with a sheet per kind. */
+export async function writeTableExport(doc: NetworkDocument, out: string, format: TableFormat, kinds: readonly TableKind[]): Promise<number> {
+  const data = doc.snapshot();
+  const vocab = mergeVocab(doc.vocab());
+  if (format === 'csv') {
+    if (kinds.length !== 1) throw new Error('Een CSV-bestand bevat één soort rijen.');
+    const text = `\uFEFF${writeCsv(tableRows(data, vocab, kinds[0]))}\r\n`;
+    writeFileAtomic(out, text);
+    return Buffer.byteLength(text);
+  }
+  const bytes = await xlsxBytes(kinds.map((k) => ({ name: SHEET_TITLE[k], rows: tableRows(data, vocab, k) })));
+  writeFileAtomic(out, bytes);
+  return bytes.length;
+}
+
+/** The import template: a sheet per kind with the Dutch headers and an example row, and a sheet that explains them. */
+export async function writeTemplate(out: string, vocab: Vocab): Promise<number> {
+  const kinds: TableKind[] = ['actors', 'services', 'agreements'];
+  const explain: string[][] = [['Blad', 'Kolom', 'Verplicht', 'Toegelaten waarden']];
+  for (const k of kinds) {
+    for (const f of TABLE_FIELDS[k]) {
+      const values =
+        f.type.t === 'code' || f.type.t === 'codes'
+          ? `${vocab[f.type.vocab].map((e) => e.nl).join('; ')}${f.type.t === 'codes' ? ' (meerdere: scheid met ;)' : ''}${f.fallback ? ` · leeg: ${vocabLabel(vocab, f.type.vocab, f.fallback, 'nl')}` : ''}`
+          : f.type.t === 'bool'
+            ? 'ja of nee'
+            : f.type.t === 'date'
+              ? '31/12/2026 of 2026-12-31'
+              : f.type.t === 'kbo'
+                ? '10 cijfers, bv. 0403.170.701 (wordt gecontroleerd)'
+                : f.type.t === 'actor'
+                  ? 'naam, KBO-nummer of id van een actor (uit het document of het blad Actoren)'
+                  : f.type.t === 'actors'
+                    ? 'twee of meer actoren, gescheiden door ; (of één per kolom: Partij 1, Partij 2 …)'
+                    : f.key === 'id'
+                      ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt'
+                      : 'tekst';
+      explain.push([SHEET_TITLE[k], f.nl, f.required ? 'ja' : 'nee', values]);
+    }
+  }
+  const bytes = await xlsxBytes([
+    ...kinds.map((k) => ({
+      name: SHEET_TITLE[k],
+      rows: [
+        TABLE_FIELDS[k].map((f) => f.nl),
+        TABLE_FIELDS[k].map((f) => f.example),
+        ...(k === 'actors' ? [TABLE_FIELDS[k].map((f) => SECOND_EXAMPLE_ACTOR[f.key] ?? f.example)] : []),
+      ],
+    })),
+    { name: 'Uitleg', rows: explain },
+  ]);
+  writeFileAtomic(out, bytes);
+  return bytes.length;
+}

@@ -1,0 +1,93 @@
+import { isIsoDate } from '../util/dates';
+import { kboProblem, normaliseKbo } from '../util/kbo';
+import type { VocabEntry, VocabKind } from '../vocab';
+import { normalise } from './fields';
+
+/** A cell's problem, or its value. */
+export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+const bad = (message: string): Cell<never> => ({ ok: false, message });
+
+const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x', 'actief']);
+const FALSE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'niet actief', 'inactief']);
+
+/** ja/nee (and yes/no, 1/0, waar/onwaar, x). */
+export function readBool(raw: string): Cell<boolean> {
+  const v = normalise(raw);
+  if (TRUE.has(v)) return ok(true);
+  if (FALSE.has(v)) return ok(false);
+  return bad(`"${raw}" is geen ja of nee.`);
+}
+
+/** A date as YYYY-MM-DD, or as a Belgian DD/MM/YYYY (also with - or .). */
+export function readDate(raw: string): Cell<string> {
+  const v = raw.trim();
+  if (isIsoDate(v)) return ok(v);
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (m) {
+    const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return ok(iso);
+  }
+  return bad(`"${raw}" is geen datum (schrijf 31/12/2026 of 2026-12-31).`);
+}
+
+/** A KBO number in any usual writing, normalised to its 10 digits; a wrong check digit is named. */
+export function readKbo(raw: string): Cell<string> {
+  const problem = kboProblem(raw);
+  return problem ? bad(problem) : ok(normaliseKbo(raw)!);
+}
+
+/** Finds codes by their code, Dutch or English label, ignoring case, accents and punctuation. */
+export class CodeFinder {
+  private readonly index = new Map<string, Map<string, string>>();
+
+  constructor(private readonly vocab: Record<VocabKind, VocabEntry[]>) {}
+
+  private of(kind: VocabKind): Map<string, string> {
+    let m = this.index.get(kind);
+    if (!m) {
+      m = new Map();
+      for (const e of this.vocab[kind]) for (const n of [e.code, e.nl, e.en]) if (!m.has(normalise(n))) m.set(normalise(n), e.code);
+      this.index.set(kind, m);
+    }
+    return m;
+  }
+
+  /** One code. */
+  one(kind: VocabKind, raw: string, noun: string): Cell<string> {
+    const code = this.of(kind).get(normalise(raw));
+    if (code) return ok(code);
+    const v = normalise(raw);
+    const near = this.vocab[kind].filter((e) => v && (normalise(e.nl).includes(v) || v.includes(normalise(e.nl)))).slice(0, 3);
+    const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies een waarde uit de woordenlijst of voeg ze eerst toe.';
+    return bad(`"${raw}" is geen ${noun}.${hint}`);
+  }
+
+  /** Several codes in one cell, separated by ; | or line breaks (and by commas where a part is not itself a label). */
+  many(kind: VocabKind, raw: string, noun: string): Cell<string[]> {
+    const out: string[] = [];
+    for (const part of splitList(raw)) {
+      const whole = this.one(kind, part, noun);
+      if (whole.ok) {
+        out.push(whole.value);
+        continue;
+      }
+      const pieces = part.split(',').map((p) => p.trim()).filter(Boolean);
+      if (pieces.length < 2) return whole;
+      for (const p of pieces) {
+        const c = this.one(kind, p, noun);
+        if (!c.ok) return c;
+        out.push(c.value);
+      }
+    }
+    return ok([...new Set(out)]);
+  }
+}
+
+/** The parts of a list cell: separated by ; | or line breaks. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/[;|\n\r]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,46 @@
+import Papa from 'papaparse';
+import { ImportError, type ImportProblem } from './problems';
+
+/** A sheet as read from a file: its name and rows of text cells, the first row being the header. */
+export interface RawSheet {
+  name: string;
+  rows: string[][];
+}
+
+/**
+ * Reads CSV text (comma, semicolon or tab, as Excel in Flanders writes semicolons) into one sheet. Quoting errors
+ * are reported with their row.
+ */
+export function readCsv(file: string, text: string): RawSheet {
+  const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: false });
+  const problems: ImportProblem[] = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ where: `rij ${(e.row ?? 0) + 1}`, message: e.code === 'MissingQuotes' ? 'een aanhalingsteken wordt niet gesloten.' : e.message }));
+  if (problems.length) throw new ImportError(file, problems);
+  const rows = parsed.data.map((r) => r.map((c) => unsafeCell(c ?? '')));
+  // The empty line after the last record is not a row.
+  while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
+  if (!rows.length) throw new ImportError(file, [{ where: '', message: 'het bestand is leeg.' }]);
+  return { name: file.replace(/\.[^.]+$/, ''), rows };
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell that a spreadsheet will show as text: one starting like a formula gets a leading apostrophe. */
+export function safeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes safeCell, so an exported sheet reads back as it was written. */
+export function unsafeCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** CSV for spreadsheets: semicolons (Excel in Flanders), every cell safe from formula injection, CRLF line ends. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  return Papa.unparse(
+    rows.map((r) => r.map(safeCell)),
+    { delimiter: ';', newline: '\r\n', quotes: false },
+  );
+}

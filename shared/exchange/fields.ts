@@ -1,0 +1,146 @@
+import type { VocabKind } from '../vocab';
+
+/** The kinds of rows a spreadsheet can hold. */
+export const TABLE_KINDS = ['actors', 'services', 'agreements'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+/** How a cell is read. */
+export type FieldType =
+  | { t: 'text' }
+  | { t: 'code'; vocab: VocabKind }
+  | { t: 'codes'; vocab: VocabKind }
+  | { t: 'bool' }
+  | { t: 'date' }
+  | { t: 'kbo' }
+  /** One actor, by id, KBO number or name. */
+  | { t: 'actor' }
+  /** Several actors in one cell, separated by ; or a line break. */
+  | { t: 'actors' };
+
+/** One column a spreadsheet can fill: its Dutch and English header, other names it goes by, and how it is read. */
+export interface FieldDef {
+  key: string;
+  nl: string;
+  en: string;
+  synonyms?: string[];
+  type: FieldType;
+  required?: boolean;
+  /** The code a new row gets when the cell is empty (shown, and changeable, in the mapping step). */
+  fallback?: string;
+  /** An example value for the template. */
+  example: string;
+}
+
+const text = { t: 'text' } as const;
+
+/** The columns of each kind of sheet, in template order. */
+export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
+  actors: [
+    { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['organisatie', 'organisation', 'organization', 'actor', 'partner', 'label'], type: text, required: true, example: 'CAW Voorbeeldregio' },
+    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'actortype', 'type actor'], type: { t: 'code', vocab: 'actorType' }, fallback: 'ANDERE', example: 'CAW (incl. JAC)' },
+    { key: 'sectors', nl: 'Sectoren', en: 'Sectors', synonyms: ['sector'], type: { t: 'codes', vocab: 'sector' }, example: 'Welzijn' },
+    { key: 'legalForm', nl: 'Rechtsvorm', en: 'Legal form', synonyms: ['juridische vorm', 'statuut'], type: { t: 'code', vocab: 'legalForm' }, fallback: 'PRIVATE_NONPROFIT', example: 'Privaat zonder winstoogmerk (vzw)' },
+    { key: 'level', nl: 'Niveau', en: 'Level', synonyms: ['werkingsniveau'], type: { t: 'code', vocab: 'level' }, fallback: 'LOKAAL', example: 'Bovenlokaal' },
+    { key: 'kbo', nl: 'KBO-nummer', en: 'Enterprise number', synonyms: ['kbo', 'ondernemingsnummer', 'kbonummer', 'enterprise number', 'btw', 'vat'], type: { t: 'kbo' }, example: '0403.170.701' },
+    { key: 'socialeKaartId', nl: 'Sociale Kaart-id', en: 'Sociale Kaart id', synonyms: ['sociale kaart', 'socialekaart id', 'sk id'], type: text, example: '' },
+    { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone'], type: text, example: '050 12 34 56' },
+    { key: 'email', nl: 'E-mail', en: 'Email', synonyms: ['email', 'mail', 'e-mailadres', 'emailadres'], type: text, example: 'onthaal@caw.example' },
+    { key: 'website', nl: 'Website', en: 'Website', synonyms: ['url', 'site', 'webstek'], type: text, example: 'https://caw.example' },
+    { key: 'address', nl: 'Adres', en: 'Address', synonyms: ['straat', 'adres hoofdzetel'], type: text, example: 'Stationsstraat 1, 8000 Voorbeeldstad' },
+    { key: 'active', nl: 'Actief', en: 'Active', synonyms: ['actief ja nee'], type: { t: 'bool' }, example: 'ja' },
+    { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'notities', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
+    { key: 'id', nl: 'Id', en: 'Id', synonyms: ['regiekaart id', 'code'], type: text, example: '' },
+  ],
+  services: [
+    { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['dienst', 'aanbod', 'service'], type: text, required: true, example: 'Onthaal en eerste opvang' },
+    { key: 'providerId', nl: 'Aanbieder', en: 'Provider', synonyms: ['organisatie', 'actor', 'aangeboden door', 'provider'], type: { t: 'actor' }, required: true, example: 'CAW Voorbeeldregio' },
+    { key: 'lifeDomains', nl: 'Levensdomeinen', en: 'Life domains', synonyms: ['levensdomein', 'domein', 'domeinen'], type: { t: 'codes', vocab: 'lifeDomain' }, example: 'Welzijn; Wonen' },
+    { key: 'targetGroups', nl: 'Doelgroepen', en: 'Target groups', synonyms: ['doelgroep'], type: { t: 'codes', vocab: 'targetGroup' }, example: 'Kwetsbare burgers' },
+    { key: 'outreach', nl: 'Outreachend', en: 'Outreach', synonyms: ['outreach', 'aanklampend'], type: { t: 'bool' }, example: 'nee' },
+    { key: 'active', nl: 'Actief', en: 'Active', type: { t: 'bool' }, example: 'ja' },
+    { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'beschrijving', 'omschrijving'], type: text, example: '' },
+    { key: 'id', nl: 'Id', en: 'Id', type: text, example: '' },
+  ],
+  agreements: [
+    { key: 'title', nl: 'Titel', en: 'Title', synonyms: ['naam', 'afspraak', 'name', 'onderwerp'], type: text, required: true, example: 'Samenwerking onthaal Sociaal Huis' },
+    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'soort afspraak'], type: { t: 'code', vocab: 'agreementType' }, fallback: 'SAMENWERKINGSOVEREENKOMST', example: 'Samenwerkingsovereenkomst' },
+    { key: 'parties', nl: 'Partijen', en: 'Parties', synonyms: ['partners', 'partner', 'partij', 'partij 1', 'partij 2', 'partij 3', 'partij 4', 'van', 'naar', 'from', 'to', 'source', 'target'], type: { t: 'actors' }, required: true, example: 'OCMW Voorbeeldstad; CAW Voorbeeldregio' },
+    { key: 'status', nl: 'Status', en: 'Status', type: { t: 'code', vocab: 'agreementStatus' }, fallback: 'ACTIEF', example: 'Actief' },
+    { key: 'startDate', nl: 'Begindatum', en: 'Start date', synonyms: ['start', 'vanaf', 'begin'], type: { t: 'date' }, example: '2025-01-01' },
+    { key: 'endDate', nl: 'Einddatum', en: 'End date', synonyms: ['einde', 'tot', 'eind'], type: { t: 'date' }, example: '2027-12-31' },
+    { key: 'reviewDate', nl: 'Evaluatiedatum', en: 'Review date', synonyms: ['evaluatie', 'herziening', 'review'], type: { t: 'date' }, example: '2026-06-30' },
+    { key: 'lifeDomains', nl: 'Levensdomeinen', en: 'Life domains', synonyms: ['levensdomein', 'domein'], type: { t: 'codes', vocab: 'lifeDomain' }, example: 'Welzijn' },
+    { key: 'targetGroups', nl: 'Doelgroepen', en: 'Target groups', synonyms: ['doelgroep'], type: { t: 'codes', vocab: 'targetGroup' }, example: 'Brede doelgroep (alle burgers)' },
+    { key: 'documentReference', nl: 'Documentreferentie', en: 'Document reference', synonyms: ['document', 'referentie', 'kenmerk'], type: text, example: 'SO-2025-014' },
+    { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'beschrijving', 'omschrijving'], type: text, example: '' },
+    { key: 'id', nl: 'Id', en: 'Id', type: text, example: '' },
+  ],
+};
+
+/** A second example actor for the template, so the example agreement has two parties in the file. */
+export const SECOND_EXAMPLE_ACTOR: Record<string, string> = {
+  name: 'OCMW Voorbeeldstad',
+  type: 'OCMW / sociale dienst',
+  sectors: 'Welzijn',
+  legalForm: 'Publiek',
+  level: 'Lokaal',
+  kbo: '',
+  email: 'sociale.dienst@voorbeeldstad.example',
+  website: '',
+  phone: '',
+  address: 'Markt 1, 8000 Voorbeeldstad',
+};
+
+/** The Dutch sheet names of the template, and other names a sheet of that kind may have. */
+export const SHEET_NAMES: Record<TableKind, string[]> = {
+  actors: ['actoren', 'actors', 'organisaties', 'partners', 'nodes', 'knopen'],
+  services: ['diensten', 'services', 'aanbod'],
+  agreements: ['afspraken', 'agreements', 'relaties', 'edges', 'verbindingen', 'samenwerkingen'],
+};
+
+/** Lower case, no accents, punctuation as single spaces: "E-mail " and "email" meet, as do "Café" and "cafe". */
+export function normalise(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** What to do with a column: fill a field, keep it as a custom field (actors, agreements), or ignore it. */
+export type ColumnTarget = string | 'custom' | 'ignore';
+
+/** The field each header most likely fills; unknown headers are kept as custom fields where the kind has them. */
+export function suggestColumns(kind: TableKind, headers: readonly string[]): Record<string, ColumnTarget> {
+  const byName = new Map<string, string>();
+  for (const f of TABLE_FIELDS[kind]) for (const n of [f.key, f.nl, f.en, ...(f.synonyms ?? [])]) if (!byName.has(normalise(n))) byName.set(normalise(n), f.key);
+  const out: Record<string, ColumnTarget> = {};
+  const used = new Set<string>();
+  for (const h of headers) {
+    const key = byName.get(normalise(h));
+    // A field is filled by one column, except the parties of an agreement (Partij 1, Partij 2…).
+    if (key && (!used.has(key) || key === 'parties')) {
+      out[h] = key;
+      used.add(key);
+    } else out[h] = kind === 'services' ? 'ignore' : 'custom';
+  }
+  return out;
+}
+
+/** The kind of a sheet, from its name or else from how many of its headers each kind knows. */
+export function detectKind(sheetName: string, headers: readonly string[]): TableKind | null {
+  const name = normalise(sheetName);
+  const byName = TABLE_KINDS.find((k) => SHEET_NAMES[k].includes(name));
+  if (byName) return byName;
+  let best: TableKind | null = null;
+  let score = 0;
+  for (const kind of TABLE_KINDS) {
+    const cols = suggestColumns(kind, headers);
+    const known = Object.values(cols).filter((c) => c !== 'custom' && c !== 'ignore');
+    const hasRequired = TABLE_FIELDS[kind].filter((f) => f.required).every((f) => known.includes(f.key));
+    const s = hasRequired ? known.length + 1 : 0;
+    if (s > score) [best, score] = [kind, s];
+  }
+  return best;
+}
