@@ -17,7 +17,8 @@ export function readCsv(file: string, text: string): RawSheet {
     .filter((e) => e.code !== 'UndetectableDelimiter')
     .map((e) => ({ where: `rij ${(e.row ?? 0) + 1}`, message: e.code === 'MissingQuotes' ? 'een aanhalingsteken wordt niet gesloten.' : e.message }));
   if (problems.length) throw new ImportError(file, problems);
-  const rows = parsed.data.map((r) => r.map((c) => unsafeCell(c ?? '')));
+  // A line break inside a cell is one \n, however the file ends its lines.
+  const rows = parsed.data.map((r) => r.map((c) => unsafeCell((c ?? '').replace(/\r\n?/g, '\n'))));
   // The empty line after the last record is not a row.
   while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
   if (!rows.length) throw new ImportError(file, [{ where: '', message: 'het bestand is leeg.' }]);

@@ -118,7 +118,8 @@ export function suggestColumns(kind: TableKind, headers: readonly string[]): Rec
   const out: Record<string, ColumnTarget> = {};
   const used = new Set<string>();
   for (const h of headers) {
-    const key = byName.get(normalise(h));
+    // "Partner 1", "Partij 2": a numbered column is its field.
+    const key = byName.get(normalise(h)) ?? byName.get(normalise(h).replace(/\s*\d+$/, ''));
     // A field is filled by one column, except the parties of an agreement (Partij 1, Partij 2…).
     if (key && (!used.has(key) || key === 'parties')) {
       out[h] = key;

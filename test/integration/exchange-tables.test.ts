@@ -1,0 +1,138 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NetworkDocument } from '../../electron/core/document';
+import { applyBatch } from '../../electron/core/edit/apply';
+import { readXlsx } from '../../electron/core/exchange/xlsx';
+import { EditBatchSchema } from '../../shared/edit/commands';
+import { cli } from '../helpers/cli';
+import { tmpDir } from '../helpers/tmp';
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const fixture = (name: string) => path.resolve('test/fixtures/other-tools', name);
+
+async function demo(dir: string): Promise<string> {
+  const file = path.join(dir, 'v.regiekaart');
+  expect((await cli('demo', file)).code).toBe(0);
+  return file;
+}
+
+async function snapshot(file: string) {
+  const doc = await NetworkDocument.open(file, { readOnly: true });
+  try {
+    return doc.snapshot();
+  } finally {
+    doc.close();
+  }
+}
+
+describe('spreadsheet import and export', () => {
+  it('a partner list made with openpyxl goes into the demo without duplicates: matched by KBO and by name, the rest new; again changes nothing', async () => {
+    const file = await demo(tmpDir());
+    const r = await cli('import', file, fixture('partners-openpyxl.xlsx'));
+    expect(r.err).toBe('');
+    expect(r.out).toContain('actoren    2 nieuw, 2 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('afspraken  2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    const data = await snapshot(file);
+    expect(data.actors).toHaveLength(48);
+    // Matched by KBO although Excel stored it as a number without its leading zero; the unknown columns are kept.
+    const ocmw = data.actors.find((a) => a.id === 'A02')!;
+    expect(ocmw.name).toBe('OCMW Voorbeeldstad - sociale dienst');
+    expect(ocmw.contact.email).toBe('sociale.dienst@voorbeeldstad.example');
+    expect(ocmw.custom).toMatchObject({ Contactpersoon: 'diensthoofd', 'Laatst gecontacteerd': '2026-10-02' });
+    // Matched by name regardless of case; its type stays, the file's level is taken.
+    const anker = data.actors.find((a) => a.id === 'A05')!;
+    expect(anker.type).toBe('LDC');
+    const brug = data.actors.find((a) => a.name === 'Buurtwerk De Brug')!;
+    expect(brug).toMatchObject({ kbo: '0403170701', sectors: ['WELZIJN', 'VRIJE_TIJD'], level: 'BUURT', type: 'ANDERE', legalForm: 'PRIVATE_NONPROFIT' });
+    const referral = data.agreements.find((a) => a.title === 'Doorverwijzing budgetbegeleiding')!;
+    expect(referral).toMatchObject({ type: 'PROTOCOL_TOELEIDING', status: 'CONCEPT', endDate: '2027-12-31' });
+    expect(referral.parties.map((p) => p.actorId)).toEqual([brug.id, 'A02']);
+    const again = await cli('import', file, fixture('partners-openpyxl.xlsx'));
+    expect(again.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 4 ongewijzigd');
+    expect(again.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 2 ongewijzigd');
+    expect((await snapshot(file)).actors).toHaveLength(48);
+  });
+
+  it('the template imports as it is, and an xlsx export of the result imports back unchanged', async () => {
+    const dir = tmpDir();
+    const template = path.join(dir, 'sjabloon.xlsx');
+    expect((await cli('template', template)).code).toBe(0);
+    const sheets = await readXlsx('sjabloon.xlsx', fs.readFileSync(template));
+    expect(sheets.map((s) => s.name)).toEqual(['Actoren', 'Diensten', 'Afspraken', 'Uitleg']);
+    expect(sheets[0].rows[0].slice(0, 6)).toEqual(['Naam', 'Type', 'Sectoren', 'Rechtsvorm', 'Niveau', 'KBO-nummer']);
+    const file = path.join(dir, 'nieuw.regiekaart');
+    const first = await cli('import', file, template);
+    expect(first.err).toBe('');
+    expect(first.out).toMatch(/actoren +2 nieuw[\s\S]*diensten +1 nieuw[\s\S]*afspraken +1 nieuw/);
+    const exported = path.join(dir, 'export.xlsx');
+    expect((await cli('export', file, '--xlsx', exported)).code).toBe(0);
+    const back = await cli('import', file, exported);
+    expect(back.out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 2 ongewijzigd[\s\S]*diensten +0 nieuw, 0 bijgewerkt, 1 ongewijzigd[\s\S]*afspraken +0 nieuw, 0 bijgewerkt, 1 ongewijzigd/);
+  });
+
+  it('exports neutralise formula injection in CSV and xlsx, and read back as written', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const doc = await NetworkDocument.open(file);
+    const a01 = doc.snapshot().actors[0];
+    applyBatch(doc, EditBatchSchema.parse({ steps: [{ op: 'update', kind: 'actor', value: { ...a01, name: '=HYPERLINK("http://x.example","klik")', notes: '+32 50 00 00 00', contact: { ...a01.contact, phone: '-5', address: '@SUM(A1)' } } }] }));
+    doc.close();
+    const csv = path.join(dir, 'actoren.csv');
+    const xlsx = path.join(dir, 'netwerk.xlsx');
+    expect((await cli('export', file, '--csv', csv, '--xlsx', xlsx)).code).toBe(0);
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const row = text.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
+    expect(row.startsWith(`"'=HYPERLINK(""http://x.example"",""klik"")"`)).toBe(true);
+    for (const s of ["'+32 50 00 00 00", "'-5", "'@SUM(A1)"]) expect(row).toContain(s);
+    const sheets = await readXlsx('netwerk.xlsx', fs.readFileSync(xlsx));
+    const cells = sheets[0].rows.flat();
+    expect(cells).toContain('\'=HYPERLINK("http://x.example","klik")');
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // Read back by an import, the cells are what was typed.
+    const r = await cli('import', file, csv, '--dry-run');
+    expect(r.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
+  });
+
+  it('a CSV as Excel writes it (BOM, semicolons, CRLF, a quoted line break, Belgian dates) imports; problems name row and column and change nothing', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const csv = path.join(dir, 'afspraken.csv');
+    const lines = [
+      'Titel;Partij 1;Partij 2;Soort;Begindatum;Opmerkingen',
+      'Warme overdracht;CAW Regio X (incl. JAC);Sociaal Huis Voorbeeldstad;Samenwerkingsovereenkomst;1/02/2026;"Eerste lijn;',
+      'tweede regel"',
+      'Overleg wonen;Sociaal Huis Voorbeeldstad;Woonmaatschappij Voorbeeldland;Convenant;31/12/2026;',
+    ];
+    fs.writeFileSync(csv, `\uFEFF${lines.join('\r\n')}\r\n`);
+    const ok = await cli('import', file, csv);
+    expect(ok.err).toBe('');
+    expect(ok.out).toContain('afspraken  2 nieuw');
+    const warm = (await snapshot(file)).agreements.find((a) => a.title === 'Warme overdracht')!;
+    expect(warm).toMatchObject({ startDate: '2026-02-01', notes: 'Eerste lijn;\ntweede regel', type: 'SAMENWERKINGSOVEREENKOMST' });
+
+    const before = sha(file);
+    const bad = path.join(dir, 'fout.csv');
+    fs.writeFileSync(bad, ['Titel;Partij 1;Partij 2;Einddatum', 'Iets;CAW Regio X (incl. JAC);Bestaat Niet vzw;31/02/2026', ';Sociaal Huis Voorbeeldstad;CAW Regio X (incl. JAC);'].join('\n'));
+    const r = await cli('import', file, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fout.csv: 3 problemen, niets geïmporteerd.');
+    expect(r.err).toContain('rij 2, kolom "Partij 2": "Bestaat Niet vzw" is geen actor in het document of in dit bestand.');
+    expect(r.err).toContain('rij 2, kolom "Einddatum": "31/02/2026" is geen datum');
+    expect(r.err).toContain('rij 3, kolom "Titel": is leeg, maar verplicht.');
+    expect(sha(file)).toBe(before);
+    // Windows-1252 (Excel's plain "CSV"): refused with its line, and Excel's UTF-8 CSV named as the way out.
+    const ansi = path.join(dir, 'ansi.csv');
+    fs.writeFileSync(ansi, Buffer.concat([Buffer.from('Naam;Type\nCaf'), Buffer.from([0xe9]), Buffer.from(' De Linde;Andere\n')]));
+    const enc = await cli('import', file, ansi);
+    expect(enc.err).toContain('rij 2'.replace('rij', 'regel'));
+    expect(enc.err).toContain('CSV UTF-8');
+    expect(sha(file)).toBe(before);
+    // Leaving the rows with problems out imports the others.
+    const skip = await cli('import', file, bad, '--skip-problems');
+    expect(skip.code).toBe(0);
+    expect(skip.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 2 overgeslagen');
+  });
+});
