@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'report.export',
   'map.export',
   'exchange.export',
+  'exchange.template',
   'exchange.preview',
   'exchange.import',
 ] as const;

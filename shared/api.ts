@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
-import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema } from './exchange/contract';
+import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { ReportOptionsSchema } from './report/options';
@@ -90,12 +90,17 @@ export const contract = {
   },
   /** Writes the open document in an exchange format; without a path the host asks where. */
   'exchange.export': {
-    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ExchangeFormatSchema }).strict(),
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ExchangeFormatSchema, kind: TableKindSchema.optional() }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Writes the spreadsheet import template (xlsx); without a path the host asks where. */
+  'exchange.template': {
+    input: OptionalPath,
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   /** Reads a file to import and says what it holds and what is wrong with it; writes nothing. */
   'exchange.preview': {
-    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional() }).strict(),
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional(), mapping: MappingSchema.optional() }).strict(),
     output: ImportPreviewSchema,
   },
   /** Imports a previewed file, all or nothing: into the open document, or into a new one that is then opened. */
@@ -107,9 +112,13 @@ export const contract = {
         into: z.enum(['current', 'new']),
         /** The new document's path; without one the host asks where. */
         target: z.string().min(1).max(4096).optional(),
+        /** A spreadsheet's mapping, as previewed. */
+        mapping: MappingSchema.optional(),
+        /** Leave the rows with a problem out (they are reported as skipped). */
+        skipProblemRows: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean() }),
+    output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean(), summary: z.string() }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -4,10 +4,10 @@ import { TABLE_KINDS, type TableKind } from '../../shared/exchange/fields';
 import type { TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
-import { DOCUMENT_EXTENSION, NetworkDocument } from '../core/document';
+import { NetworkDocument } from '../core/document';
 import { CoreError } from '../core/errors';
 import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
-import { applyTablePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
+import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 
@@ -39,15 +39,6 @@ function formatOf(input: string, given: string | undefined): Format {
 }
 
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
-
-/** What a spreadsheet import did, per kind of row. */
-function planReport(plan: TablePlan, skipped: boolean): string {
-  const lines = TABLE_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0)).map((k) => {
-    const s = plan.summary[k];
-    return `  ${KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
-  });
-  return `${lines.join('\n')}\n`;
-}
 
 /**
  * `import <document> <input> [--format] [--kind] [--skip-problems] [--dry-run]`: all or nothing; a new document when
@@ -88,45 +79,37 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const raw = await readTableFile(input, format);
   const sheets = mapSheets(raw, kind ? raw.map((s) => ({ sheet: s.name, kind: kind as TableKind })) : []);
   const skip = !!values['skip-problems'];
-  const target = creating ? path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`) : file;
-  const work = creating ? `${target}.tmp-${process.pid}` : target;
-  if (!creating) {
-    // The whole plan on a read-only connection first: problems are reported without the file being opened for writing.
-    const peek = await NetworkDocument.open(file, { readOnly: true });
-    try {
-      const plan = planTableImport(peek, sheets);
-      if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
-      if (values['dry-run']) {
-        io.out(`Proef (er is niets geschreven), ${input}:\n${planReport(plan, skip)}`);
-        return 0;
-      }
-    } finally {
-      peek.close();
-    }
-  }
-  if (creating) fs.rmSync(work, { force: true });
-  const doc = await NetworkDocument.open(work, creating ? { create: true, meta: { title: path.basename(target, DOCUMENT_EXTENSION) } } : {});
-  try {
-    if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
-    const plan = planTableImport(doc, sheets);
+  const refuse = (plan: TablePlan) => {
     if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
-    if (values['dry-run']) {
-      io.out(`Proef (er is niets geschreven), ${input}:\n${planReport(plan, skip)}`);
-    } else {
+  };
+  // The whole plan first, on a read-only connection (or against a new, empty document): problems are reported
+  // without the file being opened for writing.
+  const peek = creating ? null : await NetworkDocument.open(file, { readOnly: true });
+  let plan: TablePlan;
+  try {
+    plan = planTableImport(peek, sheets, path.basename(input));
+  } finally {
+    peek?.close();
+  }
+  refuse(plan);
+  if (values['dry-run']) {
+    io.out(`Proef (er is niets geschreven), ${input}:\n${describePlan(plan, skip)}\n`);
+  } else if (creating) {
+    plan = await createFromTables(file, sheets, input, skip);
+    io.out(`Nieuw document ${file} gemaakt uit ${input}:\n${describePlan(plan, skip)}\n`);
+  } else {
+    const doc = await NetworkDocument.open(file);
+    try {
+      if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
+      plan = planTableImport(doc, sheets, path.basename(input));
+      refuse(plan);
       applyTablePlan(doc, plan, input, skip);
-      io.out(`Geïmporteerd uit ${input} in ${target}:\n${planReport(plan, skip)}`);
+    } finally {
+      doc.close();
     }
-    if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
-  } catch (err) {
-    doc.close();
-    if (creating) fs.rmSync(work, { force: true });
-    throw err;
+    io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
-  doc.close();
-  if (creating) {
-    if (values['dry-run']) fs.rmSync(work, { force: true });
-    else fs.renameSync(work, target);
-  }
+  if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
 }
 

@@ -96,6 +96,7 @@ describe('web host', () => {
       'report.export': { path: path.join(dir, 'rapport'), options: { sections: ['cover', 'gaps'] } },
       'map.export': { path: path.join(dir, 'kaart'), format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>' },
       'exchange.export': { path: path.join(dir, 'uit'), format: 'json' },
+      'exchange.template': { path: path.join(dir, 'sjabloon') },
       'exchange.preview': { path: path.join(dir, 'uit.json') },
       'exchange.import': { path: path.join(dir, 'uit.json'), into: 'new', target: path.join(dir, 'terug') },
     };
@@ -110,6 +111,7 @@ describe('web host', () => {
     expect(fs.readFileSync(path.join(dir, 'kaart.svg'), 'utf8')).toContain('<svg');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'uit.json'), 'utf8')).actors.length).toBeGreaterThan(40);
     expect(fs.existsSync(path.join(dir, 'terug.regiekaart'))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'sjabloon.xlsx')).subarray(0, 2).toString()).toBe('PK');
     // A map image is checked for what it claims to be, and nothing is written when it is not.
     const fake = await api(h, 'map.export', { path: path.join(dir, 'nep.png'), format: 'png', data: Buffer.from('geen afbeelding').toString('base64') });
     expect(fake.json.error.message).toBe('De kaart is geen geldige PNG-afbeelding.');

@@ -1,14 +1,18 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
-import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview } from '../../../shared/exchange/contract';
+import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
+import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
+import type { MappedSheet } from '../../../shared/exchange/plan';
 import { ImportError } from '../../../shared/exchange/problems';
-import { DEFAULT_VOCAB } from '../../../shared/vocab';
+import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION } from '../document';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { codeProblems, createFromJson, notEmptyReason, readJsonExport, restoreJson, writeJsonExport } from './json';
+import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
-type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import'>;
+type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
+type Pick_ = (chooser: (() => Promise<string | null>) | undefined, given: string | undefined) => Promise<string>;
 
 /** The import format of a file, from the given one or its extension. */
 export function importFormatOf(file: string, given?: ImportFormat): ImportFormat {
@@ -23,45 +27,100 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
 const countsOf = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
 
-/** The exchange calls (export, preview, import) on top of a session and its platform's dialogs. */
-export function exchangeHandlers(session: Session, pick: (chooser: (() => Promise<string | null>) | undefined, given: string | undefined) => Promise<string>): ExchangeHandlers {
+const withExt = (file: string, ext: string) => path.resolve(file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`);
+
+/** The fallback codes of a sheet: the user's, else each field's default. */
+function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
+}
+
+/** The exchange calls (export, template, preview, import) on top of a session and its platform's dialogs. */
+export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandlers {
   const { platform } = session;
   const generator = `Regiekaart ${platform.appVersion}`;
+  const save = (suggested: string, kind: 'json' | 'xlsx' | 'csv' | 'document', given: string | undefined) =>
+    pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, kind) : undefined, given);
+
+  /** The sheets of a spreadsheet, mapped as the user said or as suggested. */
+  const readSheets = async (file: string, format: 'csv' | 'xlsx', mapping: SheetMappingInput[] | undefined) => mapSheets(await readTableFile(file, format), mapping);
+
   return {
-    'exchange.export': async ({ path: given, format }) => {
+    'exchange.export': async ({ path: given, format, kind }) => {
       const doc = session.current();
-      const suggested = `${path.basename(doc.path, DOCUMENT_EXTENSION)}.${format}`;
-      const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, format) : undefined, given);
-      const file = path.resolve(chosen.toLowerCase().endsWith(`.${format}`) ? chosen : `${chosen}.${format}`);
-      return { path: file, bytes: writeJsonExport(doc, file, generator) };
+      const base = path.basename(doc.path, DOCUMENT_EXTENSION);
+      const table: TableKind = kind ?? 'actors';
+      const suggested = format === 'csv' ? `${base} – ${({ actors: 'actoren', services: 'diensten', agreements: 'afspraken' } as const)[table]}.csv` : `${base}.${format}`;
+      const file = withExt(await save(suggested, format, given), `.${format}`);
+      if (format === 'json') return { path: file, bytes: writeJsonExport(doc, file, generator) };
+      return { path: file, bytes: await writeTableExport(doc, file, format, format === 'csv' ? [table] : ['actors', 'services', 'agreements']) };
     },
-    'exchange.preview': async ({ path: given, format }) => {
+    'exchange.template': async ({ path: given }) => {
+      const file = withExt(await save('Regiekaart – importsjabloon.xlsx', 'xlsx', given), '.xlsx');
+      const doc = session.currentOrNull();
+      return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
+    },
+    'exchange.preview': async ({ path: given, format, mapping }) => {
       const file = path.resolve(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined, given));
-      const base = { path: file, fileName: path.basename(file), format: importFormatOf(file, format) };
+      const fmt = importFormatOf(file, format);
+      const base = { path: file, fileName: path.basename(file), format: fmt };
       const doc = session.currentOrNull();
       try {
-        const data = readJsonExport(file);
-        const reason = doc ? notEmptyReason(doc) : 'Er is geen document geopend.';
-        // Codes are checked against the target: the open document when it can take the file, else a new one.
-        const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
-        return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
+        if (fmt === 'json') {
+          const data = readJsonExport(file);
+          const reason = doc ? notEmptyReason(doc) : 'Er is geen document geopend.';
+          // Codes are checked against the target: the open document when it can take the file, else a new one.
+          const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
+          return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
+        }
+        const sheets = await readSheets(file, fmt, mapping);
+        const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
+        const plan = planTableImport(reason ? null : doc, sheets, base.fileName);
+        const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
+        return {
+          ...base,
+          counts,
+          problems: plan.problems,
+          intoCurrent: { allowed: !reason, reason },
+          sheets: sheets.map((s) => ({
+            name: s.name,
+            kind: s.kind,
+            header: s.header,
+            samples: s.kind === 'skip' ? [] : (s as MappedSheet).rows.slice(0, 3),
+            rows: s.kind === 'skip' ? 0 : (s as MappedSheet).rows.length,
+            columns: s.kind === 'skip' ? {} : (s as MappedSheet).columns,
+            fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, (s as MappedSheet).fallbacks),
+          })),
+          plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
+        } satisfies ImportPreview;
       } catch (err) {
         if (!(err instanceof ImportError)) throw err;
         return { ...base, counts: {}, problems: err.problems, intoCurrent: { allowed: false, reason: null } } satisfies ImportPreview;
       }
     },
-    'exchange.import': async ({ path: source, format, into, target }) => {
-      importFormatOf(source, format);
-      const data = readJsonExport(source);
-      if (into === 'current') {
-        const counts = restoreJson(session.current(), data, source);
-        return { document: session.current().info(), counts, created: false };
+    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows }) => {
+      const fmt = importFormatOf(source, format);
+      const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
+      if (fmt === 'json') {
+        const data = readJsonExport(source);
+        if (into === 'current') {
+          const counts = restoreJson(session.current(), data, source);
+          return { document: session.current().info(), counts, created: false, summary: '' };
+        }
+        const file = await newFile();
+        const counts = await createFromJson(file, data, source, platform.nativeBinding);
+        return { document: await session.open(file), counts, created: true, summary: '' };
       }
-      const name = `${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`;
-      const chosen = await pick(platform.dialogs ? () => platform.dialogs!.chooseSave(name, 'document') : undefined, target);
-      const file = path.resolve(chosen.toLowerCase().endsWith(DOCUMENT_EXTENSION) ? chosen : `${chosen}${DOCUMENT_EXTENSION}`);
-      const counts = await createFromJson(file, data, source, platform.nativeBinding);
-      return { document: await session.open(file), counts, created: true };
+      const sheets = await readSheets(source, fmt, mapping);
+      if (into === 'current') {
+        const doc = session.current();
+        const plan = planTableImport(doc, sheets, path.basename(source));
+        applyTablePlan(doc, plan, source, !!skipProblemRows);
+        return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows) };
+      }
+      const file = await newFile();
+      const plan = await createFromTables(file, sheets, source, !!skipProblemRows, platform.nativeBinding);
+      const document = await session.open(file);
+      return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows) };
     },
   };
 }

@@ -1,14 +1,16 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
+import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, type MappedSheet, type TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
-import type { NetworkData } from '../../../shared/model';
+import { NetworkDataSchema, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
 import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
-import type { NetworkDocument } from '../document';
+import { DOCUMENT_EXTENSION, NetworkDocument } from '../document';
+import { CoreError } from '../errors';
 import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
 import { readXlsx } from './xlsx';
@@ -45,13 +47,50 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
   });
 }
 
-/** The plan of a spreadsheet import into a document: nothing is written. */
-export function planTableImport(doc: NetworkDocument, sheets: ReturnType<typeof mapSheets>): TablePlan {
+/** The plan of a spreadsheet import into a document (or, with null, into a new one): nothing is written. */
+export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<typeof mapSheets>, file = ''): TablePlan {
   const usable = sheets.filter((s): s is MappedSheet => s.kind !== 'skip');
   if (!usable.length) {
-    throw new ImportError('', [{ where: '', message: 'geen blad met actoren, diensten of afspraken gevonden. Kies per blad wat het bevat.' }]);
+    throw new ImportError(file, [{ where: '', message: 'geen blad met actoren, diensten of afspraken gevonden. Kies per blad wat het bevat.' }]);
   }
-  return planTables(doc.snapshot(), mergeVocab(doc.vocab()), usable);
+  const existing = doc ? doc.snapshot() : NetworkDataSchema.parse({ meta: { title: 'nieuw' } });
+  return planTables(existing, mergeVocab(doc ? doc.vocab() : {}), usable);
+}
+
+const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };
+const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
+
+/** What a spreadsheet import does, per kind of row, one line each (Dutch). */
+export function describePlan(plan: TablePlan, skipped: boolean): string {
+  return TABLE_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0))
+    .map((k) => {
+      const s = plan.summary[k];
+      return `${KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
+    })
+    .join('\n');
+}
+
+/** A new document holding a spreadsheet import, made under a temporary name and renamed into place. */
+export async function createFromTables(file: string, sheets: ReturnType<typeof mapSheets>, source: string, skipProblemRows: boolean, nativeBinding?: string): Promise<TablePlan> {
+  const target = path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`);
+  if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
+  const tmp = `${target}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    const doc = await NetworkDocument.open(tmp, { create: true, meta: { title: path.basename(target, DOCUMENT_EXTENSION) }, nativeBinding });
+    let plan: TablePlan;
+    try {
+      plan = planTableImport(doc, sheets, path.basename(source));
+      applyTablePlan(doc, plan, source, skipProblemRows);
+    } finally {
+      doc.close();
+    }
+    fs.renameSync(tmp, target);
+    return plan;
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /**
@@ -133,7 +172,6 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
   ];
 }
 
-const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };
 
 /** An xlsx workbook of text cells (safe from formula injection), the header row bold and frozen. */
 async function xlsxBytes(sheets: { name: string; rows: string[][] }[]): Promise<Buffer> {
