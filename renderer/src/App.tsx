@@ -595,6 +595,7 @@ export function App() {
       {exchangeOpen && (
         <ExchangeDialog
           askPath={!app.data?.nativeDialogs}
+          vocab={vocab}
           onCancel={() => setExchangeOpen(false)}
           onDone={async (done) => {
             if (done.kind === 'export') {
@@ -608,7 +609,11 @@ export function App() {
                 setQuery('');
               }
               await queryClient.invalidateQueries();
-              setStatus(t(done.created ? 'exchange.importedNew' : 'exchange.imported', { file: done.fileName, actors: done.counts.actors, agreements: done.counts.agreements }));
+              setStatus(
+                done.summary
+                  ? t('exchange.importedTables', { file: done.fileName, summary: done.summary })
+                  : t(done.created ? 'exchange.importedNew' : 'exchange.imported', { file: done.fileName, actors: done.counts.actors, agreements: done.counts.agreements }),
+              );
             }
             setExchangeOpen(false);
           }}

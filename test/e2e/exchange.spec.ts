@@ -9,11 +9,12 @@ test('the whole document out as JSON and back into a new document; a broken file
   await page.getByTestId('exchange-open').click();
   const dialog = page.getByTestId('exchange-dialog');
   await dialog.getByTestId('exchange-tab-export').check();
+  await dialog.getByTestId('exchange-export-json').check();
   const json = path.join(WORK_DIR, 'uitwisseling.json');
   fs.rmSync(json, { force: true });
   await dialog.getByTestId('exchange-export-path').fill(json);
   await dialog.getByRole('button', { name: 'Exporteren' }).click();
-  await expect(page.getByTestId('statusbar')).toContainText(`JSON bewaard: ${json}`);
+  await expect(page.getByTestId('statusbar')).toContainText(`Geëxporteerd: ${json}`);
   const exported = JSON.parse(fs.readFileSync(json, 'utf8'));
   expect(exported.actors).toHaveLength(46);
 
@@ -55,4 +56,66 @@ test('the whole document out as JSON and back into a new document; a broken file
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Geïmporteerd uit uitwisseling\.json/);
   // Nothing of the broken file reached any document.
   expect(fs.readdirSync(WORK_DIR).filter((f) => f.startsWith('uitwisseling-fout') && f !== 'uitwisseling-fout.json')).toEqual([]);
+});
+
+test('a partner list from Excel: columns mapped, what becomes new or updated shown, imported as one undoable step; export to xlsx', async ({ page }) => {
+  await openCopyOfDemo(page, 'partners');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/partners-openpyxl.xlsx'));
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const mapping = dialog.getByTestId('import-mapping');
+  await expect(mapping.getByTestId('mapping-kind-0')).toHaveValue('actors');
+  await expect(mapping.getByTestId('mapping-kind-1')).toHaveValue('agreements');
+  // Suggested from the headers: Organisatie is the name, Ondernemingsnummer the KBO number, Contactpersoon a custom field.
+  await expect(mapping.getByLabel('Kolom Organisatie wordt')).toHaveValue('name');
+  await expect(mapping.getByLabel('Kolom Ondernemingsnummer wordt')).toHaveValue('kbo');
+  await expect(mapping.getByLabel('Kolom Contactpersoon wordt')).toHaveValue('custom');
+  const plan = dialog.getByTestId('exchange-plan');
+  await expect(plan).toContainText('Actoren: 2 nieuw, 2 bijgewerkt, 0 ongewijzigd, 0 met een probleem');
+  await expect(plan).toContainText('Afspraken: 2 nieuw');
+  // The user leaves the contact person out, and gives new actors without a type "Burenhulp".
+  await mapping.getByLabel('Kolom Contactpersoon wordt').selectOption('ignore');
+  await expect(mapping.getByLabel('Kolom Contactpersoon wordt')).toHaveValue('ignore');
+  await mapping.getByTestId('mapping-fallback-0-type').selectOption('BURENHULP');
+  await expect(mapping.getByTestId('mapping-fallback-0-type')).toHaveValue('BURENHULP');
+  await expect(dialog.getByTestId('exchange-into-current')).toBeChecked();
+  await page.screenshot({ path: 'test-results/e2e-import-mapping.png' });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit partners-openpyxl.xlsx: actoren 2 nieuw, 2 bijgewerkt, 0 ongewijzigd; afspraken 2 nieuw');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  await page.getByTestId('table-filter').fill('Repair');
+  await expect(page.getByRole('row', { name: /Repair Café Voorbeeldstad/ })).toContainText('Burenhulp');
+  // One step back undoes the whole import.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await page.getByTestId('table-filter').fill('');
+
+  // Out again, for Excel.
+  await page.getByTestId('exchange-open').click();
+  await dialog.getByTestId('exchange-tab-export').check();
+  await expect(dialog.getByTestId('exchange-export-xlsx')).toBeChecked();
+  const xlsx = path.join(WORK_DIR, 'partners-export.xlsx');
+  fs.rmSync(xlsx, { force: true });
+  await dialog.getByTestId('exchange-export-path').fill(xlsx);
+  await dialog.getByRole('button', { name: 'Exporteren' }).click();
+  await expect(page.getByTestId('statusbar')).toContainText(`Geëxporteerd: ${xlsx}`);
+  expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('a CSV with a broken row: the problems with row and column, and the other rows imported when the user skips it', async ({ page }) => {
+  await openCopyOfDemo(page, 'csv-fout');
+  const csv = path.join(WORK_DIR, 'nieuwe-partners.csv');
+  fs.writeFileSync(csv, '\uFEFFNaam;Type;KBO-nummer\r\nBuurtwinkel De Hoek;Voedselhulp;\r\nZomaar vzw;Andere;0403.170.702\r\n');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(csv);
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 3, kolom "KBO-nummer"');
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('klopt niet');
+  await expect(dialog.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
+  await dialog.getByTestId('exchange-skip-problems').check();
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('actoren 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
 });

@@ -115,12 +115,12 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const doc = session.current();
         const plan = planTableImport(doc, sheets, path.basename(source));
         applyTablePlan(doc, plan, source, !!skipProblemRows);
-        return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows) };
+        return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
       const file = await newFile();
       const plan = await createFromTables(file, sheets, source, !!skipProblemRows, platform.nativeBinding);
       const document = await session.open(file);
-      return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows) };
+      return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
     },
   };
 }

@@ -60,14 +60,14 @@ export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<
 const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };
 const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
-/** What a spreadsheet import does, per kind of row, one line each (Dutch). */
-export function describePlan(plan: TablePlan, skipped: boolean): string {
+/** What a spreadsheet import does, per kind of row: a line each (aligned, for the terminal) or one sentence. */
+export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false): string {
   return TABLE_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0))
     .map((k) => {
       const s = plan.summary[k];
-      return `${KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
+      return `${oneLine ? KIND_NL[k] : KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
     })
-    .join('\n');
+    .join(oneLine ? '; ' : '\n');
 }
 
 /** A new document holding a spreadsheet import, made under a temporary name and renamed into place. */

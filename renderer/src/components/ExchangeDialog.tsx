@@ -1,27 +1,36 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../shared/exchange/contract';
+import type { ImportPreview, SheetMappingInput } from '../../../shared/exchange/contract';
+import { TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
+import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
+import { ImportMapping } from './ImportMapping';
 import { Modal } from './Modal';
 
-export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean };
+export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string };
 
-/** The lists a preview counts, in the order it shows them. */
+/** The lists a JSON preview counts, in the order it shows them. */
 const PREVIEW_LISTS = ['actors', 'agreements', 'services', 'partnerships', 'gaps', 'meetings', 'views', 'changeLog'] as const;
+type ExportChoice = 'json' | 'xlsx' | 'csv' | 'template';
+const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', template: 'xlsx' };
 
 /**
- * Import and export: the whole document as JSON (backup, exchange between municipalities). An import is read and
- * checked first (what the file holds, everything wrong with it, each with its place); nothing is written until the
- * user confirms, and then all of it at once, as one undoable step.
+ * Import and export. Out: the whole document as JSON, actors, services and agreements for spreadsheets (xlsx, CSV),
+ * or the import template. In: a Regiekaart JSON, or a CSV or Excel file whose columns are mapped first. An import is
+ * read and checked before anything is written (what the file holds, what becomes new or is updated, every problem
+ * with its place); nothing is written until the user confirms, and then all of it at once, as one undoable step.
  */
-export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean; onCancel: () => void; onDone: (d: ExchangeDone) => Promise<void> | void }) {
+export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: boolean; vocab: Record<VocabKind, VocabEntry[]> | null; onCancel: () => void; onDone: (d: ExchangeDone) => Promise<void> | void }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'import' | 'export'>('import');
+  const [exportChoice, setExportChoice] = useState<ExportChoice>('xlsx');
+  const [csvKind, setCsvKind] = useState<TableKind>('actors');
   const [exportPath, setExportPath] = useState('');
   const [importPath, setImportPath] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [into, setInto] = useState<'current' | 'new'>('new');
   const [target, setTarget] = useState('');
+  const [skipProblems, setSkipProblems] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,30 +45,42 @@ export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean
       setBusy(false);
     }
   };
-  const check = () =>
+  const check = (mapping?: SheetMappingInput[]) =>
     run(async () => {
-      if (askPath && !importPath.trim()) throw new Error(t('exchange.noImportPath'));
-      const p = await call('exchange.preview', { path: askPath ? importPath.trim() : undefined });
+      if (askPath && !importPath.trim() && !preview) throw new Error(t('exchange.noImportPath'));
+      const p = await call('exchange.preview', { path: preview && mapping ? preview.path : askPath ? importPath.trim() : undefined, mapping });
       setPreview(p);
-      setInto(p.intoCurrent.allowed ? 'current' : 'new');
+      if (!mapping) setInto(p.intoCurrent.allowed ? 'current' : 'new');
     });
+  const mapping = preview?.sheets?.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks }));
+  const planned = preview?.plan ? Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update, 0) : null;
   const confirm = () =>
     run(async () => {
       if (!preview) return;
       if (into === 'new' && askPath && !target.trim()) throw new Error(t('exchange.noTarget'));
-      const done = await call('exchange.import', { path: preview.path, into, target: into === 'new' && askPath ? target.trim() : undefined });
-      await onDone({ kind: 'import', fileName: preview.fileName, counts: done.counts, created: done.created });
+      const done = await call('exchange.import', {
+        path: preview.path,
+        into,
+        target: into === 'new' && askPath ? target.trim() : undefined,
+        mapping,
+        skipProblemRows: skipProblems || undefined,
+      });
+      await onDone({ kind: 'import', fileName: preview.fileName, counts: done.counts, created: done.created, summary: done.summary });
     });
   const exportNow = () =>
     run(async () => {
-      if (askPath && !exportPath.trim()) throw new Error(t('exchange.noExportPath'));
-      const done = await call('exchange.export', { format: 'json', path: askPath ? exportPath.trim() : undefined });
+      if (askPath && !exportPath.trim()) throw new Error(t('exchange.noExportPath', { ext: EXTENSION[exportChoice] }));
+      const path = askPath ? exportPath.trim() : undefined;
+      const done =
+        exportChoice === 'template'
+          ? await call('exchange.template', { path })
+          : await call('exchange.export', { format: exportChoice, kind: exportChoice === 'csv' ? csvKind : undefined, path });
       await onDone({ kind: 'export', path: done.path, bytes: done.bytes });
     });
 
-  const ready = preview && !preview.problems.length;
+  const ready = !!preview && (!preview.problems.length || (skipProblems && !!planned)) && planned !== 0;
   const okLabel = busy ? t('report.busy') : tab === 'export' ? t('exchange.export') : ready ? t('exchange.import') : t('exchange.check');
-  const onOk = tab === 'export' ? exportNow : ready ? confirm : check;
+  const onOk = tab === 'export' ? exportNow : ready ? confirm : () => check();
   return (
     <Modal title={t('exchange.title')} okLabel={okLabel} onOk={() => void onOk()} onCancel={onCancel} error={error} busy={busy} testId="exchange-dialog">
       <fieldset className="report-presets">
@@ -73,11 +94,32 @@ export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean
       </fieldset>
       {tab === 'export' ? (
         <>
-          <p className="muted">{t('exchange.jsonHint')}</p>
+          <fieldset className="report-presets">
+            <legend>{t('exchange.exportWhat')}</legend>
+            {(['xlsx', 'csv', 'json', 'template'] as const).map((k) => (
+              <label key={k} className="check">
+                <input type="radio" name="exchange-export" checked={exportChoice === k} onChange={() => setExportChoice(k)} data-testid={`exchange-export-${k}`} />
+                {t(`exchange.exportChoice.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          {exportChoice === 'csv' && (
+            <div className="field">
+              <label htmlFor="exchange-csv-kind">{t('exchange.csvKind')}</label>
+              <select id="exchange-csv-kind" value={csvKind} onChange={(e) => setCsvKind(e.target.value as TableKind)} data-testid="exchange-csv-kind">
+                {TABLE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`exchange.kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <p className="muted">{t(`exchange.exportHint.${exportChoice}`)}</p>
           {askPath && (
             <div className="field">
-              <label htmlFor="exchange-export-path">{t('exchange.exportPath')}</label>
-              <input id="exchange-export-path" value={exportPath} onChange={(e) => setExportPath(e.target.value)} placeholder="/pad/naar/netwerk.json" data-testid="exchange-export-path" />
+              <label htmlFor="exchange-export-path">{t('exchange.exportPath', { ext: EXTENSION[exportChoice] })}</label>
+              <input id="exchange-export-path" value={exportPath} onChange={(e) => setExportPath(e.target.value)} placeholder={`/pad/naar/netwerk.${EXTENSION[exportChoice]}`} data-testid="exchange-export-path" />
             </div>
           )}
         </>
@@ -90,8 +132,8 @@ export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean
               <input
                 id="exchange-import-path"
                 value={importPath}
-                onChange={(e) => (setImportPath(e.target.value), setPreview(null))}
-                placeholder="/pad/naar/netwerk.json"
+                onChange={(e) => (setImportPath(e.target.value), setPreview(null), setSkipProblems(false))}
+                placeholder="/pad/naar/partners.xlsx"
                 data-testid="exchange-import-path"
               />
             </div>
@@ -99,10 +141,18 @@ export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean
           {preview && (
             <section aria-labelledby="exchange-preview-heading" data-testid="exchange-preview">
               <h3 id="exchange-preview-heading">{t('exchange.previewTitle', { file: preview.fileName })}</h3>
-              {preview.problems.length ? (
+              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} onChange={(m) => void check(m)} />}
+              {preview.plan && (
+                <ul className="plan-counts" data-testid="exchange-plan">
+                  {TABLE_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (
+                    <li key={k}>{t('exchange.planLine', { kind: t(`exchange.kind.${k}`), ...preview.plan!.summary[k] })}</li>
+                  ))}
+                </ul>
+              )}
+              {preview.problems.length > 0 && (
                 <>
                   <p className="dialog-error" role="alert" data-testid="exchange-problem-count">
-                    {t('exchange.problems', { count: preview.problems.length })}
+                    {t(preview.plan ? 'exchange.problemsRows' : 'exchange.problems', { count: preview.problems.length })}
                   </p>
                   <div className="problem-list">
                     <table data-testid="exchange-problems">
@@ -122,14 +172,24 @@ export function ExchangeDialog({ askPath, onCancel, onDone }: { askPath: boolean
                       </tbody>
                     </table>
                   </div>
+                  {preview.plan && !!planned && (
+                    <label className="check">
+                      <input type="checkbox" checked={skipProblems} onChange={(e) => setSkipProblems(e.target.checked)} data-testid="exchange-skip-problems" />
+                      {t('exchange.skipProblems')}
+                    </label>
+                  )}
                 </>
-              ) : (
+              )}
+              {!preview.plan && !preview.problems.length && (
+                <ul className="preview-counts" data-testid="exchange-counts">
+                  {PREVIEW_LISTS.filter((k) => preview.counts[k] !== undefined).map((k) => (
+                    <li key={k}>{t(`exchange.count.${k}`, { count: preview.counts[k] })}</li>
+                  ))}
+                </ul>
+              )}
+              {planned === 0 && !preview.problems.length && <p className="muted" data-testid="exchange-nothing">{t('exchange.nothing')}</p>}
+              {(ready || (preview.problems.length > 0 && !!planned)) && (
                 <>
-                  <ul className="preview-counts" data-testid="exchange-counts">
-                    {PREVIEW_LISTS.filter((k) => preview.counts[k] !== undefined).map((k) => (
-                      <li key={k}>{t(`exchange.count.${k}`, { count: preview.counts[k] })}</li>
-                    ))}
-                  </ul>
                   <fieldset className="report-presets">
                     <legend>{t('exchange.into')}</legend>
                     <label className="check">

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, SheetMappingInput } from '../../../shared/exchange/contract';
+import { TABLE_FIELDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
+import { DEFAULT_VOCAB, type VocabEntry, type VocabKind } from '../../../shared/vocab';
+
+type Sheet = NonNullable<ImportPreview['sheets']>[number];
+
+/** The mapping of a sheet as the core last saw it, as an input to send back with one change. */
+export const mappingOf = (s: Sheet): SheetMappingInput => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks });
+
+/**
+ * The column-mapping step of a spreadsheet import: per sheet, what it holds; per column, a few values and the field
+ * it fills (or kept as a custom field, or ignored); for new rows with an empty cell, the code they get.
+ */
+export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vocab: Record<VocabKind, VocabEntry[]> | null; onChange: (mapping: SheetMappingInput[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const words = vocab ?? DEFAULT_VOCAB;
+  const change = (index: number, next: Partial<SheetMappingInput>) =>
+    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined } : {}) } : mappingOf(s))));
+  return (
+    <div className="import-mapping" data-testid="import-mapping">
+      {sheets.map((s, i) => {
+        const kind = s.kind;
+        return (
+        <section key={s.name} aria-labelledby={`sheet-${i}`} className="mapping-sheet" data-testid={`mapping-sheet-${i}`}>
+          <div className="mapping-head">
+            <h4 id={`sheet-${i}`}>{t('exchange.sheet', { name: s.name, count: s.rows })}</h4>
+            <label>
+              <span>{t('exchange.sheetKind')}</span>
+              <select value={s.kind} onChange={(e) => change(i, { kind: e.target.value as TableKind | 'skip' })} data-testid={`mapping-kind-${i}`}>
+                {[...TABLE_KINDS, 'skip' as const].map((k) => (
+                  <option key={k} value={k}>
+                    {t(`exchange.kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {kind !== 'skip' && (
+            <>
+              <table className="mapping-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exchange.column')}</th>
+                    <th scope="col">{t('exchange.sample')}</th>
+                    <th scope="col">{t('exchange.fills')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.header.map((h, c) => (
+                    <tr key={h}>
+                      <th scope="row">{h}</th>
+                      <td className="muted">{s.samples.map((r) => r[c] ?? '').filter(Boolean).slice(0, 2).join(' · ')}</td>
+                      <td>
+                        <select
+                          aria-label={t('exchange.fillsFor', { column: h })}
+                          value={s.columns[h] ?? 'ignore'}
+                          onChange={(e) => change(i, { columns: { ...s.columns, [h]: e.target.value } })}
+                          data-testid={`mapping-column-${i}-${c}`}
+                        >
+                          {TABLE_FIELDS[kind].map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {f[lang]}
+                              {f.required ? ' *' : ''}
+                            </option>
+                          ))}
+                          {kind !== 'services' && <option value="custom">{t('exchange.custom')}</option>}
+                          <option value="ignore">{t('exchange.ignore')}</option>
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {TABLE_FIELDS[kind]
+                .filter((f) => f.fallback && (f.type.t === 'code' || f.type.t === 'codes'))
+                .map((f) => {
+                  const vocabKind = (f.type as { vocab: VocabKind }).vocab;
+                  return (
+                    <label key={f.key} className="mapping-fallback">
+                      <span>{t('exchange.fallback', { field: f[lang] })}</span>
+                      <select value={s.fallbacks[f.key] ?? f.fallback} onChange={(e) => change(i, { fallbacks: { ...s.fallbacks, [f.key]: e.target.value } })} data-testid={`mapping-fallback-${i}-${f.key}`}>
+                        {words[vocabKind].map((v) => (
+                          <option key={v.code} value={v.code}>
+                            {v[lang]}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  );
+                })}
+            </>
+          )}
+        </section>
+        );
+      })}
+    </div>
+  );
+}
