@@ -25,7 +25,7 @@ import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../
 import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
-import { countOf, deleteEntity, getOne, insertEntity, listAll, updateEntity, type ChangeContext } from './store/repo';
+import { countOf, deleteEntity, getOne, insertEntity, insertValidated, listAll, updateEntity, type ChangeContext } from './store/repo';
 import { ENTITIES, INSERT_ORDER, type EntityName } from './store/tables';
 
 /** The extension of a Regiekaart document. */
@@ -540,6 +540,11 @@ export class EditTx {
     const withId = { id: randomUUID(), ...(input as object) };
     this.guard(name, withId as Record<string, unknown>);
     return insertEntity(this.doc.db, this.ctx, name, withId);
+  }
+
+  /** Adds an entity an import has already validated (schema and vocabulary): the bulk path, logged as usual. */
+  insertValidated(name: EntityName, value: Record<string, unknown>): void {
+    insertValidated(this.doc.db, this.ctx, name, value);
   }
 
   /** Replaces an entity with a new version (all fields). */

@@ -4,7 +4,8 @@
  * Sizes are parameters: REGIEKAART_BENCH_SIZES=1000,2000 (actors; agreements are 3×) for the core, and
  * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×), and
  * REGIEKAART_BENCH_CHECKS=1000,10000 for the checks (issue 4: under 200 ms at 10,000 actors, growth ≤ 12× for 10×), and
- * REGIEKAART_BENCH_REPORT=300 for the PDF report (issue 5: the full overview under 5 s; skipped without a Chromium).
+ * REGIEKAART_BENCH_REPORT=300 for the PDF report (issue 5: the full overview under 5 s; skipped without a Chromium), and
+ * REGIEKAART_BENCH_IMPORT=10000 for the CSV import (issue 6: 10,000 actors and 30,000 agreements, at most 2× raw inserts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { timeChecks } from './checks';
 import { median } from './timing';
 import { mapBench } from './map';
 import { reportBench } from './report';
+import { importBench } from './import';
 import { findChromium } from '../../electron/core/report/pdf';
 
 interface BenchResult {
@@ -67,6 +69,7 @@ const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').map
 const mapSizes = (process.env.REGIEKAART_BENCH_MAP ?? '2000').split(',').filter(Boolean).map(Number);
 const checkSizes = (process.env.REGIEKAART_BENCH_CHECKS ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const reportSizes = (process.env.REGIEKAART_BENCH_REPORT ?? '300').split(',').filter(Boolean).map(Number);
+const importSizes = (process.env.REGIEKAART_BENCH_IMPORT ?? '10000').split(',').filter(Boolean).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-bench-'));
 const results: BenchResult[] = [];
 try {
@@ -84,6 +87,7 @@ try {
     const [small, large] = [checks[0], checks[checks.length - 1]];
     report({ name: `checks-growth-${small.n}-to-${large.n}-actors`, oursMs: large.ms, baselineMs: small.ms, ratio: large.ms / small.ms });
   }
+  for (const n of importSizes) report(await importBench(n, dir));
   for (const n of mapSizes) report(await mapBench(n, dir));
   for (const n of reportSizes) {
     try {

@@ -105,7 +105,8 @@ export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: st
   doc.edit(
     (tx) => {
       for (const w of plan.writes) {
-        if (w.op === 'insert') tx.insert(w.entity, w.value);
+        // The planner parsed each new row with its schema and read its codes from the document's vocabulary.
+        if (w.op === 'insert') tx.insertValidated(w.entity, w.value as unknown as Record<string, unknown>);
         else tx.update(w.entity, w.value);
       }
     },

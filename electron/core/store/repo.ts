@@ -123,6 +123,29 @@ export function insertEntity(db: Database.Database, ctx: ChangeContext, name: En
   return obj;
 }
 
+/**
+ * Inserts one entity that is already valid (parsed by its schema, codes checked against the document's vocabulary):
+ * the bulk path of an import. The table's keys and constraints still hold; the change is logged as usual.
+ */
+export function insertValidated(db: Database.Database, ctx: ChangeContext, name: EntityName, obj: Obj): void {
+  const def = ENTITIES[name];
+  const cols = def.cols.map((c) => c[1]);
+  try {
+    stmt(db, `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...toRow(def.cols, obj));
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new CoreError('EXISTS', `Er bestaat al een ${def.noun} met id ${String(obj.id)}.`);
+    throw err;
+  }
+  if (def.child) {
+    const child = def.child;
+    const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+    const ccols = [child.parentColumn, 'ordinal', ...child.cols.map((c) => c[1])];
+    const ins = stmt(db, `INSERT INTO ${child.table} (${ccols.join(', ')}) VALUES (${ccols.map(() => '?').join(', ')})`);
+    ((obj[child.field] as unknown[]) ?? []).forEach((item, i) => ins.run(obj.id, i, ...(single ? [item] : toRow(child.cols, item as Obj))));
+  }
+  log(db, ctx, def, 'create', null, obj);
+}
+
 /** Validates and replaces one entity, logging before and after; the caller owns the transaction. */
 export function updateEntity(db: Database.Database, ctx: ChangeContext, name: EntityName, input: unknown): Obj {
   const def = ENTITIES[name];
