@@ -10,20 +10,23 @@ import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJson
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
+import { placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
-const FORMATS = ['json', 'csv', 'xlsx'] as const;
+const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 type Format = (typeof FORMATS)[number];
 const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
 /** `export … --json / --csv / --xlsx`: writes the requested exchange files of a document. */
-export async function exportExchange(file: string, outs: { json?: string; csv?: string; xlsx?: string; kind?: string }, io: CliIo): Promise<void> {
+export async function exportExchange(file: string, outs: { json?: string; csv?: string; xlsx?: string; graphml?: string; gexf?: string; kind?: string }, io: CliIo): Promise<void> {
   const kind = (outs.kind ?? 'actors') as TableKind;
   if (!TABLE_KINDS.includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${outs.kind}".`);
   const doc = await NetworkDocument.open(file, { readOnly: true });
   try {
     if (outs.json) io.out(`JSON geschreven naar ${outs.json} (${Math.round(writeJsonExport(doc, outs.json, GENERATOR) / 1024)} kB).\n`);
     if (outs.csv) io.out(`CSV (${KIND_NL[kind]}) geschreven naar ${outs.csv} (${Math.round((await writeTableExport(doc, outs.csv, 'csv', [kind])) / 1024)} kB).\n`);
+    if (outs.graphml) io.out(`GraphML geschreven naar ${outs.graphml} (${Math.round(writeGraphExport(doc, outs.graphml, 'graphml') / 1024)} kB).\n`);
+    if (outs.gexf) io.out(`GEXF geschreven naar ${outs.gexf} (${Math.round(writeGraphExport(doc, outs.gexf, 'gexf') / 1024)} kB).\n`);
     if (outs.xlsx) io.out(`Excel geschreven naar ${outs.xlsx} (${Math.round((await writeTableExport(doc, outs.xlsx, 'xlsx', TABLE_KINDS)) / 1024)} kB).\n`);
   } finally {
     doc.close();
@@ -76,7 +79,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
-  const raw = await readTableFile(input, format);
+  const { sheets: raw, graph } = format === 'graphml' || format === 'gexf' ? readGraphFile(input, format) : { sheets: await readTableFile(input, format), graph: null };
+  const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
   const sheets = mapSheets(raw, kind ? raw.map((s) => ({ sheet: s.name, kind: kind as TableKind })) : []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
@@ -95,7 +99,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (values['dry-run']) {
     io.out(`Proef (er is niets geschreven), ${input}:\n${describePlan(plan, skip)}\n`);
   } else if (creating) {
-    plan = await createFromTables(file, sheets, input, skip);
+    plan = await createFromTables(file, sheets, input, skip, undefined, placesFor);
     io.out(`Nieuw document ${file} gemaakt uit ${input}:\n${describePlan(plan, skip)}\n`);
   } else {
     const doc = await NetworkDocument.open(file);
@@ -103,7 +107,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
       plan = planTableImport(doc, sheets, path.basename(input));
       refuse(plan);
-      applyTablePlan(doc, plan, input, skip);
+      applyTablePlan(doc, plan, input, skip, placesFor?.(plan));
     } finally {
       doc.close();
     }

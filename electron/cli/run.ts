@@ -29,7 +29,9 @@ Opdrachten:
                                         het hele document als JSON (formaat: resources/regiekaart-document.schema.json)
   export <bestand${DOCUMENT_EXTENSION}> --csv <uit.csv> [--kind actors|services|agreements] | --xlsx <uit.xlsx>
                                         actoren, diensten of afspraken voor een rekenblad (xlsx: alle drie)
-  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx] [--kind actors|services|agreements]
+  export <bestand${DOCUMENT_EXTENSION}> --graphml <uit.graphml> | --gexf <uit.gexf>
+                                        de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
+  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf] [--kind actors|services|agreements]
          [--skip-problems] [--dry-run]  importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1
@@ -200,6 +202,8 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
     json: { type: 'string' },
     csv: { type: 'string' },
     xlsx: { type: 'string' },
+    graphml: { type: 'string' },
+    gexf: { type: 'string' },
     kind: { type: 'string' },
     preset: { type: 'string' },
     view: { type: 'string' },
@@ -213,11 +217,19 @@ async function exportReport(args: string[], io: CliIo): Promise<number> {
   const file = onePath(positionals, 'bestand');
   const pdf = values.pdf as string | undefined;
   const htmlOut = values.html as string | undefined;
-  const exchange = { json: values.json as string | undefined, csv: values.csv as string | undefined, xlsx: values.xlsx as string | undefined, kind: values.kind as string | undefined };
-  if (exchange.json || exchange.csv || exchange.xlsx) await exportExchange(file, exchange, io);
+  const exchange = {
+    json: values.json as string | undefined,
+    csv: values.csv as string | undefined,
+    xlsx: values.xlsx as string | undefined,
+    graphml: values.graphml as string | undefined,
+    gexf: values.gexf as string | undefined,
+    kind: values.kind as string | undefined,
+  };
+  const exchanging = !!(exchange.json || exchange.csv || exchange.xlsx || exchange.graphml || exchange.gexf);
+  if (exchanging) await exportExchange(file, exchange, io);
   if (!pdf && !htmlOut) {
-    if (exchange.json || exchange.csv || exchange.xlsx) return 0;
-    throw new UsageError('Geef met --pdf, --json, --csv of --xlsx aan waar de export moet komen.');
+    if (exchanging) return 0;
+    throw new UsageError('Geef met --pdf, --json, --csv, --xlsx, --graphml of --gexf aan waar de export moet komen.');
   }
   const preset = (values.preset as string | undefined) ?? 'overzicht';
   if (!(preset in PRESETS)) throw new UsageError(`--preset verwacht ${Object.keys(PRESETS).join(' of ')}, niet "${preset}".`);

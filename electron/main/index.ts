@@ -144,14 +144,14 @@ void app.whenReady().then(async () => {
       chooseOpen: async (kind = 'document') => {
         const r = await dialog.showOpenDialog(win!, {
           title: kind === 'import' ? 'Bestand importeren' : 'Netwerkkaart openen',
-          filters: kind === 'import' ? [{ name: 'JSON, CSV of Excel', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
+          filters: kind === 'import' ? [{ name: 'Excel, CSV, GraphML, GEXF of JSON', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
           properties: ['openFile'],
         });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
       chooseSave: async (defaultName, kind = 'document') => {
         const r = await dialog.showSaveDialog(win!, {
-          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : kind === 'document' ? 'Opslaan als' : kind === 'json' || kind === 'csv' || kind === 'xlsx' ? `Exporteren als ${kind.toUpperCase()}` : 'Kaart bewaren als afbeelding',
+          title: kind === 'pdf' ? 'Rapport bewaren als PDF' : kind === 'document' ? 'Opslaan als' : kind === 'json' || kind === 'csv' || kind === 'xlsx' || kind === 'graphml' || kind === 'gexf' ? `Exporteren als ${kind.toUpperCase()}` : 'Kaart bewaren als afbeelding',
           defaultPath: defaultName,
           filters: kind === 'document' ? fileFilter : [{ name: kind.toUpperCase(), extensions: [kind] }],
         });

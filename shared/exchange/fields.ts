@@ -29,6 +29,8 @@ export interface FieldDef {
   fallback?: string;
   /** An example value for the template. */
   example: string;
+  /** Used by imports from other formats only: not in the template or in spreadsheet exports. */
+  internal?: boolean;
 }
 
 const text = { t: 'text' } as const;
@@ -50,6 +52,8 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'active', nl: 'Actief', en: 'Active', synonyms: ['actief ja nee'], type: { t: 'bool' }, example: 'ja' },
     { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'notities', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
     { key: 'id', nl: 'Id', en: 'Id', synonyms: ['regiekaart id', 'code'], type: text, example: '' },
+    /** A node's id in a GraphML or GEXF file: the file's edges name it; it is not stored. */
+    { key: 'ref', nl: 'Knoop-id', en: 'Node id', type: text, example: '', internal: true },
   ],
   services: [
     { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['dienst', 'aanbod', 'service'], type: text, required: true, example: 'Onthaal en eerste opvang' },
@@ -64,7 +68,7 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
   agreements: [
     { key: 'title', nl: 'Titel', en: 'Title', synonyms: ['naam', 'afspraak', 'name', 'onderwerp'], type: text, required: true, example: 'Samenwerking onthaal Sociaal Huis' },
     { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'soort afspraak'], type: { t: 'code', vocab: 'agreementType' }, fallback: 'SAMENWERKINGSOVEREENKOMST', example: 'Samenwerkingsovereenkomst' },
-    { key: 'parties', nl: 'Partijen', en: 'Parties', synonyms: ['partners', 'partner', 'partij', 'partij 1', 'partij 2', 'partij 3', 'partij 4', 'van', 'naar', 'from', 'to', 'source', 'target'], type: { t: 'actors' }, required: true, example: 'OCMW Voorbeeldstad; CAW Voorbeeldregio' },
+    { key: 'parties', nl: 'Partijen', en: 'Parties', synonyms: ['partners', 'partner', 'partij', 'van', 'naar', 'from', 'to', 'source', 'target', 'bron', 'doel'], type: { t: 'actors' }, required: true, example: 'OCMW Voorbeeldstad; CAW Voorbeeldregio' },
     { key: 'status', nl: 'Status', en: 'Status', type: { t: 'code', vocab: 'agreementStatus' }, fallback: 'ACTIEF', example: 'Actief' },
     { key: 'startDate', nl: 'Begindatum', en: 'Start date', synonyms: ['start', 'vanaf', 'begin'], type: { t: 'date' }, example: '2025-01-01' },
     { key: 'endDate', nl: 'Einddatum', en: 'End date', synonyms: ['einde', 'tot', 'eind'], type: { t: 'date' }, example: '2027-12-31' },

@@ -44,6 +44,8 @@ export interface TablePlan {
   problems: ImportProblem[];
   /** Per kind: how many rows are created, updated, unchanged, and have a problem. */
   summary: Record<TableKind, Record<RowAction, number>>;
+  /** The actor each node id of a graph file became (new or matched), and which of those are new. */
+  refs: Record<string, { actorId: string; created: boolean }>;
 }
 
 /** "is geen …" for each vocabulary (gekend/gekende after the noun's gender). */
@@ -63,6 +65,8 @@ const newId = () => globalThis.crypto.randomUUID();
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
 class ActorIndex {
   readonly byId = new Map<string, Actor>();
+  /** A graph file's node ids, for its edges: they name the actor the node became. */
+  readonly aliases = new Map<string, Actor>();
   private readonly byKbo = new Map<string, Actor>();
   private readonly bySk = new Map<string, Actor>();
   private readonly byName = new Map<string, Actor[]>();
@@ -97,7 +101,7 @@ class ActorIndex {
   /** An actor named in a cell: its id, KBO number or (exact, normalised) name. */
   find(raw: string): Cell<Actor> {
     const v = raw.trim();
-    const byId = this.byId.get(v);
+    const byId = this.aliases.get(v) ?? this.byId.get(v);
     if (byId) return { ok: true, value: byId };
     const kbo = normaliseKbo(v);
     const byKbo = kbo ? this.byKbo.get(kbo) : undefined;
@@ -146,7 +150,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   const agreements = new Map(existing.agreements.map((a) => [a.id, a]));
   const agreementKey = (title: string, parties: readonly string[]) => `${normalise(title)}|${[...parties].sort().join(',')}`;
   const agreementByKey = new Map(existing.agreements.map((a) => [agreementKey(a.title, a.parties.map((p) => p.actorId)), a]));
-  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(TABLE_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'] };
+  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(TABLE_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {} };
   const ordered = [...sheets].sort((a, b) => TABLE_KINDS.indexOf(a.kind) - TABLE_KINDS.indexOf(b.kind));
   // The same organisation twice in one file is one actor: the second row is reported.
   const seenInFile = new Map<string, number>();
@@ -251,6 +255,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const kbo = read<string>('kbo') ?? null;
         const sk = read<string>('socialeKaartId') ?? null;
         const id = read<string>('id') ?? null;
+        const ref = read<string>('ref') ?? null;
         const { actor: match, ambiguous } = actors.match(id, kbo, sk, name);
         if (ambiguous.length > 1) problems.push({ where: rowWhere, message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id.` });
         const contact = { phone: read<string>('phone'), email: read<string>('email'), website: read<string>('website'), address: read<string>('address') };
@@ -281,6 +286,10 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           return finish(next.name);
         }
         seenInFile.set(key, rowNo);
+        if (ref) {
+          actors.aliases.set(ref, next);
+          plan.refs[ref] = { actorId: next.id, created: !match };
+        }
         if (!match) {
           plan.writes.push({ op: 'insert', entity: 'actor', value: next });
           actors.add(next);

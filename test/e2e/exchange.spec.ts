@@ -119,3 +119,30 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   await expect(page.getByTestId('statusbar')).toContainText('actoren 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
 });
+
+test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphML for yEd', async ({ page }) => {
+  await openCopyOfDemo(page, 'gephi');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await expect(dialog.getByTestId('mapping-kind-0')).toHaveValue('actors');
+  await expect(dialog.getByTestId('mapping-kind-1')).toHaveValue('agreements');
+  await expect(dialog.getByLabel('Kolom vrijwilligers wordt')).toHaveValue('custom');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw, 1 bijgewerkt');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit kaart-networkx.gexf: actoren 2 nieuw, 1 bijgewerkt');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+
+  await page.getByTestId('exchange-open').click();
+  await dialog.getByTestId('exchange-tab-export').check();
+  await dialog.getByTestId('exchange-export-graphml').check();
+  const out = path.join(WORK_DIR, 'gephi.graphml');
+  fs.rmSync(out, { force: true });
+  await dialog.getByTestId('exchange-export-path').fill(out);
+  await dialog.getByRole('button', { name: 'Exporteren' }).click();
+  await expect(page.getByTestId('statusbar')).toContainText(`Geëxporteerd: ${out}`);
+  const text = fs.readFileSync(out, 'utf8');
+  expect(text).toContain('<y:NodeLabel>Buurtwerk De Brug</y:NodeLabel>');
+  expect(text.match(/<node /g)).toHaveLength(48);
+});

@@ -167,7 +167,7 @@ describe('report export to PDF', () => {
     expect(fs.readdirSync(dir)).toEqual(['pakket.pdf']);
     const usage = await cli('export', demo);
     expect(usage.code).toBe(2);
-    expect(usage.err).toContain('Geef met --pdf, --json, --csv of --xlsx aan');
+    expect(usage.err).toContain('Geef met --pdf, --json, --csv, --xlsx, --graphml of --gexf aan');
     expect((await cli('export', demo, '--pdf', pdf, '--preset', 'kerst')).err).toContain('--preset verwacht overzicht of zorgraad');
   }, 60_000);
 });

@@ -4,6 +4,8 @@ import { decodeUtf8 } from '../../shared/exchange/decode';
 import { parseExchangeDocument } from '../../shared/exchange/format';
 import { ImportError } from '../../shared/exchange/problems';
 import { referenceProblems } from '../../shared/exchange/refs';
+import { graphProblems, readGexf, readGraphml } from '../../shared/exchange/graph';
+import { readCsv } from '../../shared/exchange/csv';
 
 /** Runs a parser and says how it ended: a value, or an ImportError; anything else fails the property. */
 function outcome<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: ImportError } {
@@ -75,6 +77,24 @@ describe('import parsers (property tests)', () => {
         const expected = uniqueServices.flatMap((s, i) => (actorIds.includes(s.providerId) ? [] : [`services[${i}] (${s.id}).providerId`]));
         expect(problems.map((p) => p.where)).toEqual(expected);
       }),
+    );
+  });
+
+  it('the GraphML, GEXF and CSV readers never fail other than with an ImportError, on any text or jumble of their own tags', () => {
+    const fragment = fc.constantFrom('<graphml>', '</graphml>', '<graph>', '</graph>', '<node id="a">', '<node id="b"/>', '</node>', '<edge source="a" target="b"/>', '<data key="d0">x</data>', '<key id="d0" for="node" attr.name="naam"/>', '<gexf>', '</gexf>', '<nodes>', '</nodes>', '<edges>', '</edges>', '<attvalue for="0" value="v"/>', '<!DOCTYPE x>', '&amp;', '&#233;', '"', ';', '\n');
+    const texts = fc.oneof(fc.string({ maxLength: 120 }), fc.array(fragment, { maxLength: 25 }).map((xs) => xs.join('')));
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const read of [readGraphml, readGexf]) {
+          const r = outcome(() => read('x.xml', text));
+          if (r.ok) {
+            // Whatever was read can be checked for duplicate ids and dangling edges without failing.
+            expect(Array.isArray(graphProblems(r.value))).toBe(true);
+          }
+        }
+        void outcome(() => readCsv('x.csv', text));
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
 import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
-import type { MappedSheet } from '../../../shared/exchange/plan';
+import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
+import { placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION } from '../document';
@@ -38,11 +39,17 @@ function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined)
 export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandlers {
   const { platform } = session;
   const generator = `Regiekaart ${platform.appVersion}`;
-  const save = (suggested: string, kind: 'json' | 'xlsx' | 'csv' | 'document', given: string | undefined) =>
+  const save = (suggested: string, kind: 'json' | 'xlsx' | 'csv' | 'graphml' | 'gexf' | 'document', given: string | undefined) =>
     pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, kind) : undefined, given);
 
-  /** The sheets of a spreadsheet, mapped as the user said or as suggested. */
-  const readSheets = async (file: string, format: 'csv' | 'xlsx', mapping: SheetMappingInput[] | undefined) => mapSheets(await readTableFile(file, format), mapping);
+  /** The sheets of a spreadsheet or graph file, mapped as the user said or as suggested; a graph's node positions. */
+  const readSheets = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf', mapping: SheetMappingInput[] | undefined) => {
+    if (format === 'graphml' || format === 'gexf') {
+      const { graph, sheets } = readGraphFile(file, format);
+      return { sheets: mapSheets(sheets, mapping), placesFor: (plan: TablePlan) => placesOf(graph, plan) };
+    }
+    return { sheets: mapSheets(await readTableFile(file, format), mapping), placesFor: undefined };
+  };
 
   return {
     'exchange.export': async ({ path: given, format, kind }) => {
@@ -52,6 +59,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const suggested = format === 'csv' ? `${base} – ${({ actors: 'actoren', services: 'diensten', agreements: 'afspraken' } as const)[table]}.csv` : `${base}.${format}`;
       const file = withExt(await save(suggested, format, given), `.${format}`);
       if (format === 'json') return { path: file, bytes: writeJsonExport(doc, file, generator) };
+      if (format === 'graphml' || format === 'gexf') return { path: file, bytes: writeGraphExport(doc, file, format) };
       return { path: file, bytes: await writeTableExport(doc, file, format, format === 'csv' ? [table] : ['actors', 'services', 'agreements']) };
     },
     'exchange.template': async ({ path: given }) => {
@@ -72,7 +80,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
         }
-        const sheets = await readSheets(file, fmt, mapping);
+        const { sheets } = await readSheets(file, fmt, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
         const plan = planTableImport(reason ? null : doc, sheets, base.fileName);
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
@@ -110,15 +118,15 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const counts = await createFromJson(file, data, source, platform.nativeBinding);
         return { document: await session.open(file), counts, created: true, summary: '' };
       }
-      const sheets = await readSheets(source, fmt, mapping);
+      const { sheets, placesFor } = await readSheets(source, fmt, mapping);
       if (into === 'current') {
         const doc = session.current();
         const plan = planTableImport(doc, sheets, path.basename(source));
-        applyTablePlan(doc, plan, source, !!skipProblemRows);
+        applyTablePlan(doc, plan, source, !!skipProblemRows, placesFor?.(plan));
         return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
       const file = await newFile();
-      const plan = await createFromTables(file, sheets, source, !!skipProblemRows, platform.nativeBinding);
+      const plan = await createFromTables(file, sheets, source, !!skipProblemRows, platform.nativeBinding, placesFor);
       const document = await session.open(file);
       return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
     },

@@ -6,7 +6,7 @@ import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, type MappedSheet, type TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
-import { NetworkDataSchema, type NetworkData } from '../../../shared/model';
+import { DEFAULT_VIEW_ID, NetworkDataSchema, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
 import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, NetworkDocument } from '../document';
@@ -71,7 +71,14 @@ export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false)
 }
 
 /** A new document holding a spreadsheet import, made under a temporary name and renamed into place. */
-export async function createFromTables(file: string, sheets: ReturnType<typeof mapSheets>, source: string, skipProblemRows: boolean, nativeBinding?: string): Promise<TablePlan> {
+export async function createFromTables(
+  file: string,
+  sheets: ReturnType<typeof mapSheets>,
+  source: string,
+  skipProblemRows: boolean,
+  nativeBinding?: string,
+  placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[],
+): Promise<TablePlan> {
   const target = path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`);
   if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
   const tmp = `${target}.tmp-${process.pid}`;
@@ -81,7 +88,7 @@ export async function createFromTables(file: string, sheets: ReturnType<typeof m
     let plan: TablePlan;
     try {
       plan = planTableImport(doc, sheets, path.basename(source));
-      applyTablePlan(doc, plan, source, skipProblemRows);
+      applyTablePlan(doc, plan, source, skipProblemRows, placesFor?.(plan));
     } finally {
       doc.close();
     }
@@ -97,7 +104,7 @@ export async function createFromTables(file: string, sheets: ReturnType<typeof m
  * Writes a planned import in one transaction, as one undoable step. Rows with a problem block it, unless the user
  * chose to leave them out (then they are reported as skipped).
  */
-export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: string, skipProblemRows = false): void {
+export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: string, skipProblemRows = false, places: readonly { actorId: string; x: number; y: number }[] = []): void {
   if (!skipProblemRows) assertNoProblems(path.basename(source), plan.problems);
   if (!plan.writes.length) return;
   const created = plan.writes.filter((w) => w.op === 'insert').length;
@@ -109,6 +116,8 @@ export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: st
         if (w.op === 'insert') tx.insertValidated(w.entity, w.value as unknown as Record<string, unknown>);
         else tx.update(w.entity, w.value);
       }
+      // New actors from a graph file are drawn where that file drew them.
+      for (const p of places) tx.insert('position', { id: positionId(DEFAULT_VIEW_ID, p.actorId), viewId: DEFAULT_VIEW_ID, nodeId: p.actorId, x: p.x, y: p.y });
     },
     { label: `Geïmporteerd uit ${path.basename(source)}: ${created} nieuw, ${updated} bijgewerkt` },
   );
@@ -122,7 +131,7 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
   const label = (k: VocabKind, code: string | null) => (code ? vocabLabel(vocab, k, code, 'nl') : '');
   const labels = (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; ');
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
-  const headers = TABLE_FIELDS[kind].map((f) => f.nl);
+  const headers = TABLE_FIELDS[kind].filter((f) => !f.internal).map((f) => f.nl);
   if (kind === 'actors') {
     const customKeys = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort();
     return [
@@ -206,7 +215,7 @@ export async function writeTemplate(out: string, vocab: Vocab): Promise<number> 
   const kinds: TableKind[] = ['actors', 'services', 'agreements'];
   const explain: string[][] = [['Blad', 'Kolom', 'Verplicht', 'Toegelaten waarden']];
   for (const k of kinds) {
-    for (const f of TABLE_FIELDS[k]) {
+    for (const f of TABLE_FIELDS[k].filter((x) => !x.internal)) {
       const values =
         f.type.t === 'code' || f.type.t === 'codes'
           ? `${vocab[f.type.vocab].map((e) => e.nl).join('; ')}${f.type.t === 'codes' ? ' (meerdere: scheid met ;)' : ''}${f.fallback ? ` · leeg: ${vocabLabel(vocab, f.type.vocab, f.fallback, 'nl')}` : ''}`
@@ -230,9 +239,9 @@ export async function writeTemplate(out: string, vocab: Vocab): Promise<number> 
     ...kinds.map((k) => ({
       name: SHEET_TITLE[k],
       rows: [
-        TABLE_FIELDS[k].map((f) => f.nl),
-        TABLE_FIELDS[k].map((f) => f.example),
-        ...(k === 'actors' ? [TABLE_FIELDS[k].map((f) => SECOND_EXAMPLE_ACTOR[f.key] ?? f.example)] : []),
+        TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => f.nl),
+        TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => f.example),
+        ...(k === 'actors' ? [TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => SECOND_EXAMPLE_ACTOR[f.key] ?? f.example)] : []),
       ],
     })),
     { name: 'Uitleg', rows: explain },

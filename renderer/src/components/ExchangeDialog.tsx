@@ -11,8 +11,8 @@ export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { k
 
 /** The lists a JSON preview counts, in the order it shows them. */
 const PREVIEW_LISTS = ['actors', 'agreements', 'services', 'partnerships', 'gaps', 'meetings', 'views', 'changeLog'] as const;
-type ExportChoice = 'json' | 'xlsx' | 'csv' | 'template';
-const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', template: 'xlsx' };
+type ExportChoice = 'json' | 'xlsx' | 'csv' | 'graphml' | 'gexf' | 'template';
+const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', graphml: 'graphml', gexf: 'gexf', template: 'xlsx' };
 
 /**
  * Import and export. Out: the whole document as JSON, actors, services and agreements for spreadsheets (xlsx, CSV),
@@ -96,7 +96,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
         <>
           <fieldset className="report-presets">
             <legend>{t('exchange.exportWhat')}</legend>
-            {(['xlsx', 'csv', 'json', 'template'] as const).map((k) => (
+            {(['xlsx', 'csv', 'graphml', 'gexf', 'json', 'template'] as const).map((k) => (
               <label key={k} className="check">
                 <input type="radio" name="exchange-export" checked={exportChoice === k} onChange={() => setExportChoice(k)} data-testid={`exchange-export-${k}`} />
                 {t(`exchange.exportChoice.${k}`)}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { decodeUtf8 } from '../../../shared/exchange/decode';
+import { graphProblems, graphSheets, readGexf, readGraphml, writeGexf, writeGraphml, type Graph } from '../../../shared/exchange/graph';
+import type { TablePlan } from '../../../shared/exchange/plan';
+import { assertNoProblems } from '../../../shared/exchange/problems';
+import { DEFAULT_VIEW_ID } from '../../../shared/model';
+import { mergeVocab } from '../../../shared/vocab';
+import type { NetworkDocument } from '../document';
+import { writeFileAtomic } from '../report/atomic';
+import { readImportFile } from './files';
+import type { RawSheet } from '../../../shared/exchange/csv';
+
+export type GraphFormat = 'graphml' | 'gexf';
+
+/** Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets. */
+export function readGraphFile(file: string, format: GraphFormat): { graph: Graph; sheets: RawSheet[] } {
+  const name = path.basename(file);
+  const text = decodeUtf8(name, readImportFile(file));
+  const graph = format === 'gexf' ? readGexf(name, text) : readGraphml(name, text);
+  assertNoProblems(name, graphProblems(graph));
+  const { nodes, edges } = graphSheets(graph);
+  return { graph, sheets: edges.rows.length > 1 ? [nodes, edges] : [nodes] };
+}
+
+/** Where the graph file drew each node that became a new actor, for the standard view (existing actors stay put). */
+export function placesOf(graph: Graph, plan: TablePlan): { actorId: string; x: number; y: number }[] {
+  return graph.nodes.flatMap((n) => {
+    const ref = plan.refs[n.id];
+    return ref?.created && n.x !== null && n.y !== null ? [{ actorId: ref.actorId, x: n.x, y: n.y }] : [];
+  });
+}
+
+/** Writes the network as GraphML or GEXF, with the standard view's positions. */
+export function writeGraphExport(doc: NetworkDocument, out: string, format: GraphFormat): number {
+  const data = doc.snapshot();
+  const vocab = mergeVocab(doc.vocab());
+  const positions = doc.positions(DEFAULT_VIEW_ID);
+  const text = format === 'gexf' ? writeGexf(data, vocab, positions) : writeGraphml(data, vocab, positions);
+  writeFileAtomic(out, text);
+  return Buffer.byteLength(text);
+}

@@ -1,0 +1,367 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { NetworkData, Position } from '../model';
+import { formatKbo } from '../util/kbo';
+import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
+import type { RawSheet } from './csv';
+import { ImportError, type ImportProblem } from './problems';
+
+/** A graph as GraphML and GEXF both hold it: nodes and edges with text attributes, and node positions. */
+export interface Graph {
+  nodes: { id: string; label: string | null; attrs: Record<string, string>; x: number | null; y: number | null; line: number }[];
+  edges: { id: string | null; source: string; target: string; label: string | null; attrs: Record<string, string>; line: number }[];
+  /** Written by Regiekaart: node ids are actor ids, and edges with the same agreementId are one agreement. */
+  ours: boolean;
+}
+
+/**
+ * Refuses what XML can do to a reader before any parser sees it: a DOCTYPE (external entities, XXE) or an entity
+ * declaration (expansion bombs). GraphML and GEXF need neither.
+ */
+export function assertSafeXml(file: string, text: string): void {
+  const m = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (m) {
+    const line = text.slice(0, m.index).split('\n').length;
+    throw new ImportError(file, [{ where: `regel ${line}`, message: `een <!${m[1].toUpperCase()}> is niet toegelaten (het kan bestanden of netwerkadressen laten lezen); GraphML en GEXF hebben het niet nodig.` }]);
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new ImportError(file, [{ where: `regel ${valid.err.line}, kolom ${valid.err.col}`, message: `geen geldige XML (${valid.err.msg}).` }]);
+}
+
+type X = Record<string, unknown>;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  processEntities: true,
+  htmlEntities: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ['node', 'edge', 'data', 'key', 'attvalue', 'attribute', 'attributes', 'graph'].includes(name),
+});
+const list = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v ? [v as X] : []);
+const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as X)['#text'] ?? '') : String(v)).trim();
+
+/** The lines of the <node> and <edge> elements with an id, in document order (for problems "with their line"). */
+function elementLines(text: string, tag: 'node' | 'edge'): number[] {
+  const lines: number[] = [];
+  const re = new RegExp(`<(?:\\w+:)?${tag}\\b`, 'g');
+  let line = 1;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
+    last = m.index;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The first value of a key anywhere below an object (yEd nests its label in y:ShapeNode, y:GenericNode, …). */
+function findDeep(obj: unknown, key: string): unknown {
+  if (!obj || typeof obj !== 'object') return undefined;
+  if (key in (obj as X)) return (obj as X)[key];
+  for (const v of Object.values(obj as X)) {
+    const found = findDeep(v, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Reads GraphML (yEd, Gephi, Cytoscape, networkx): attributes by their attr.name, yEd's labels and positions too. */
+export function readGraphml(file: string, text: string): Graph {
+  assertSafeXml(file, text);
+  const doc = parser.parse(text) as X;
+  const root = doc.graphml as X | undefined;
+  if (!root) throw new ImportError(file, [{ where: '', message: 'dit is geen GraphML-bestand (geen <graphml>).' }]);
+  const keys = new Map<string, { name: string; yfiles: string | null }>();
+  for (const k of list(root.key)) keys.set(str(k['@id']), { name: str(k['@attr.name']) || str(k['@id']), yfiles: str(k['@yfiles.type']) || null });
+  const nodeLines = elementLines(text, 'node');
+  const edgeLines = elementLines(text, 'edge');
+  const graph: Graph = { nodes: [], edges: [], ours: str(root['@regiekaart']) !== '' || list(root.key).some((k) => str(k['@attr.name']) === 'regiekaart:agreementId') };
+  const readData = (el: X) => {
+    const attrs: Record<string, string> = {};
+    let label: string | null = null;
+    let x: number | null = null;
+    let y: number | null = null;
+    for (const d of list(el.data)) {
+      const key = keys.get(str(d['@key']));
+      if (!key) continue;
+      if (key.yfiles) {
+        const l = findDeep(d, 'NodeLabel') ?? findDeep(d, 'EdgeLabel');
+        if (l !== undefined) label = str(Array.isArray(l) ? l[0] : l) || label;
+        const geo = findDeep(d, 'Geometry') as X | undefined;
+        if (geo && geo['@x'] !== undefined) [x, y] = [Number(geo['@x']), Number(geo['@y'])];
+        continue;
+      }
+      const value = str(d);
+      if (value) attrs[key.name] = value;
+    }
+    return { attrs, label, x, y };
+  };
+  const walk = (g: X) => {
+    for (const n of list(g.node)) {
+      const { attrs, label, x, y } = readData(n);
+      const ax = attrs.x !== undefined ? Number(attrs.x) : x;
+      const ay = attrs.y !== undefined ? Number(attrs.y) : y;
+      delete attrs.x;
+      delete attrs.y;
+      graph.nodes.push({ id: str(n['@id']), label, attrs, x: Number.isFinite(ax) ? ax : null, y: Number.isFinite(ay) ? ay : null, line: nodeLines[graph.nodes.length] ?? 0 });
+      // yEd groups: the nodes inside a group node are nodes of the map too.
+      for (const inner of list(n.graph)) walk(inner);
+    }
+    for (const e of list(g.edge)) {
+      const { attrs, label } = readData(e);
+      graph.edges.push({ id: str(e['@id']) || null, source: str(e['@source']), target: str(e['@target']), label, attrs, line: edgeLines[graph.edges.length] ?? 0 });
+    }
+  };
+  for (const g of list(root.graph)) walk(g);
+  return graph;
+}
+
+/** Reads GEXF (Gephi, networkx): attributes by their title, label and viz:position. */
+export function readGexf(file: string, text: string): Graph {
+  assertSafeXml(file, text);
+  const doc = parser.parse(text) as X;
+  const root = doc.gexf as X | undefined;
+  const g = list(root?.graph)[0];
+  if (!root || !g) throw new ImportError(file, [{ where: '', message: 'dit is geen GEXF-bestand (geen <gexf> met een <graph>).' }]);
+  const titles = { node: new Map<string, string>(), edge: new Map<string, string>() };
+  for (const block of list(g.attributes)) {
+    const cls = str(block['@class']) === 'edge' ? 'edge' : 'node';
+    for (const a of list(block.attribute)) titles[cls].set(str(a['@id']), str(a['@title']) || str(a['@id']));
+  }
+  const values = (el: X, cls: 'node' | 'edge') => {
+    const attrs: Record<string, string> = {};
+    for (const v of list((el.attvalues as X | undefined)?.attvalue)) {
+      const value = str(v['@value']);
+      if (value) attrs[titles[cls].get(str(v['@for'])) ?? str(v['@for'])] = value;
+    }
+    return attrs;
+  };
+  const nodeLines = elementLines(text, 'node');
+  const edgeLines = elementLines(text, 'edge');
+  const graph: Graph = { nodes: [], edges: [], ours: [...titles.edge.values()].includes('regiekaart:agreementId') };
+  {
+    for (const node of list((g.nodes as X | undefined)?.node)) {
+      const pos = node.position as X | undefined;
+      graph.nodes.push({
+        id: str(node['@id']),
+        label: str(node['@label']) || null,
+        attrs: values(node, 'node'),
+        x: pos ? Number(pos['@x']) : null,
+        y: pos ? -Number(pos['@y']) : null,
+        line: nodeLines[graph.nodes.length] ?? 0,
+      });
+    }
+  }
+  {
+    for (const edge of list((g.edges as X | undefined)?.edge)) {
+      const attrs = values(edge, 'edge');
+      // GEXF's own "type" is directed/undirected/mutual; some writers (networkx) put an attribute called type there.
+      const type = str(edge['@type']);
+      if (type && !['directed', 'undirected', 'mutual'].includes(type)) attrs.type ??= type;
+      const weight = str(edge['@weight']);
+      if (weight) attrs.weight ??= weight;
+      graph.edges.push({ id: str(edge['@id']) || null, source: str(edge['@source']), target: str(edge['@target']), label: str(edge['@label']) || null, attrs, line: edgeLines[graph.edges.length] ?? 0 });
+    }
+  }
+  return graph;
+}
+
+/** Duplicate node ids and edges whose ends are no node, each with its line. */
+export function graphProblems(graph: Graph): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const n of graph.nodes) {
+    if (!n.id) problems.push({ where: `regel ${n.line}`, message: 'een knoop zonder id.' });
+    else if (seen.has(n.id)) problems.push({ where: `regel ${n.line}`, message: `knoop-id "${n.id}" komt twee keer voor (ook op regel ${seen.get(n.id)}).` });
+    else seen.set(n.id, n.line);
+  }
+  for (const e of graph.edges) {
+    for (const [end, id] of [['de bron', e.source], ['het doel', e.target]] as const) {
+      if (!seen.has(id)) problems.push({ where: `regel ${e.line}`, message: `${end} van verbinding ${e.id ?? ''}`.replace(/ $/, '') + ` ("${id}") is geen knoop in het bestand.` });
+    }
+  }
+  return problems;
+}
+
+/** Column headers with a fixed meaning in the sheets a graph becomes. */
+export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
+
+/**
+ * A graph as two sheets for the spreadsheet importer: nodes (actors) and edges (agreements). Edges of one agreement
+ * (our own multi-party export) become one row with all parties; an edge without a title is named after its ends.
+ */
+export function graphSheets(graph: Graph): { nodes: RawSheet; edges: RawSheet } {
+  const nodeKeys = [...new Set(graph.nodes.flatMap((n) => Object.keys(n.attrs)))].filter((k) => k !== GRAPH_COLUMNS.name);
+  const nameAttr = nodeKeys.find((k) => ['name', 'naam', 'label'].includes(k.toLowerCase()));
+  const nameOf = new Map(graph.nodes.map((n) => [n.id, (nameAttr ? n.attrs[nameAttr] : '') || n.label || n.id]));
+  const nodes: RawSheet = {
+    name: 'knopen',
+    rows: [
+      // Our own export's node ids are actor ids (Id); any file's node ids name the nodes for its edges (Knoop-id).
+      [GRAPH_COLUMNS.ref, ...(graph.ours ? ['Id'] : []), GRAPH_COLUMNS.name, ...nodeKeys.filter((k) => k !== nameAttr)],
+      ...graph.nodes.map((n) => [n.id, ...(graph.ours ? [n.id] : []), nameOf.get(n.id) ?? n.id, ...nodeKeys.filter((k) => k !== nameAttr).map((k) => n.attrs[k] ?? '')]),
+    ],
+  };
+  const edgeKeys = [...new Set(graph.edges.flatMap((e) => Object.keys(e.attrs)))].filter((k) => !['label', 'title', 'titel', GRAPH_COLUMNS.agreement].includes(k.toLowerCase()) && k !== GRAPH_COLUMNS.agreement);
+  const titleOf = (e: Graph['edges'][number]) => e.attrs.title || e.attrs.titel || e.attrs.label || e.label || `${nameOf.get(e.source) ?? e.source} – ${nameOf.get(e.target) ?? e.target}`;
+  // One row per agreement: our export writes a multi-party agreement as edges from its first party to each other.
+  const rows = new Map<string, { parties: string[]; edge: Graph['edges'][number] }>();
+  graph.edges.forEach((e, i) => {
+    const key = (graph.ours && e.attrs[GRAPH_COLUMNS.agreement]) || `#${i}`;
+    const row = rows.get(key);
+    if (row) {
+      if (!row.parties.includes(e.target)) row.parties.push(e.target);
+    } else rows.set(key, { parties: [e.source, e.target], edge: e });
+  });
+  const edges: RawSheet = {
+    name: 'verbindingen',
+    rows: [
+      [GRAPH_COLUMNS.title, GRAPH_COLUMNS.source, GRAPH_COLUMNS.target, ...(graph.ours ? ['Id'] : []), ...edgeKeys],
+      ...[...rows.entries()].map(([key, { parties, edge }]) => [
+        titleOf(edge),
+        parties[0],
+        parties.slice(1).join('; '),
+        ...(graph.ours ? [key.startsWith('#') ? '' : key] : []),
+        ...edgeKeys.map((k) => edge.attrs[k] ?? ''),
+      ]),
+    ],
+  };
+  return { nodes, edges };
+}
+
+/** The values a node and an edge carry in an export: labels in Dutch, as in the spreadsheets. */
+function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
+  const label = (k: VocabKind, c: string | null) => (c ? vocabLabel(vocab, k, c, 'nl') : '');
+  const nodeAttrs: [string, (a: NetworkData['actors'][number]) => string][] = [
+    ['name', (a) => a.name],
+    ['type', (a) => label('actorType', a.type)],
+    ['sectors', (a) => a.sectors.map((s) => label('sector', s)).join('; ')],
+    ['legalForm', (a) => label('legalForm', a.legalForm)],
+    ['level', (a) => label('level', a.level)],
+    ['kbo', (a) => (a.kbo ? formatKbo(a.kbo) : '')],
+    ['socialeKaartId', (a) => a.socialeKaartId ?? ''],
+    ['email', (a) => a.contact.email ?? ''],
+    ['phone', (a) => a.contact.phone ?? ''],
+    ['website', (a) => a.contact.website ?? ''],
+    ['address', (a) => a.contact.address ?? ''],
+    ['active', (a) => (a.active ? 'ja' : 'nee')],
+    ['notes', (a) => a.notes ?? ''],
+  ];
+  const customNode = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !nodeAttrs.some(([n]) => n === k));
+  const edgeAttrs: [string, (a: NetworkData['agreements'][number]) => string][] = [
+    [GRAPH_COLUMNS.agreement, (a) => a.id],
+    ['title', (a) => a.title],
+    ['type', (a) => label('agreementType', a.type)],
+    ['status', (a) => label('agreementStatus', a.status)],
+    ['startDate', (a) => a.startDate ?? ''],
+    ['endDate', (a) => a.endDate ?? ''],
+    ['reviewDate', (a) => a.reviewDate ?? ''],
+    ['lifeDomains', (a) => a.lifeDomains.map((c) => label('lifeDomain', c)).join('; ')],
+    ['targetGroups', (a) => a.targetGroups.map((c) => label('targetGroup', c)).join('; ')],
+    ['notes', (a) => a.notes ?? ''],
+  ];
+  const customEdge = [...new Set(data.agreements.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !edgeAttrs.some(([n]) => n === k));
+  const color = (a: NetworkData['actors'][number]) => String(vocab.sector.find((s) => s.code === a.sectors[0])?.props?.color ?? '#999999');
+  // A multi-party agreement is a star from its first party: GraphML and GEXF edges have two ends.
+  const edges = data.agreements.flatMap((a) => a.parties.slice(1).map((p, i) => ({ a, id: a.parties.length > 2 ? `${a.id}#${i + 1}` : a.id, source: a.parties[0].actorId, target: p.actorId })));
+  return { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges };
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true, processEntities: true });
+const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) || 0);
+
+/** The network as GraphML: attributes with names Gephi and Cytoscape read, and yEd's graphics (label, position, colour). */
+export function writeGraphml(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, positions: readonly Position[]): string {
+  const { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges } = exportRows(data, vocab);
+  const at = new Map(positions.map((p) => [p.nodeId, p]));
+  const nodeKeys = [...nodeAttrs.map(([n]) => n), ...customNode];
+  const edgeKeys = [...edgeAttrs.map(([n]) => n), ...customEdge];
+  const keys = [
+    ...nodeKeys.map((n, i) => ({ '@id': `n${i}`, '@for': 'node', '@attr.name': n, '@attr.type': 'string' })),
+    { '@id': 'nx', '@for': 'node', '@attr.name': 'x', '@attr.type': 'double' },
+    { '@id': 'ny', '@for': 'node', '@attr.name': 'y', '@attr.type': 'double' },
+    { '@id': 'ng', '@for': 'node', '@yfiles.type': 'nodegraphics' },
+    ...edgeKeys.map((n, i) => ({ '@id': `e${i}`, '@for': 'edge', '@attr.name': n, '@attr.type': 'string' })),
+    { '@id': 'eg', '@for': 'edge', '@yfiles.type': 'edgegraphics' },
+  ];
+  const nodes = data.actors.map((a) => {
+    const p = at.get(a.id);
+    const values = [...nodeAttrs.map(([, f]) => f(a)), ...customNode.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k])))];
+    return {
+      '@id': a.id,
+      data: [
+        ...values.map((v, i) => ({ '@key': `n${i}`, '#text': v })).filter((d) => d['#text'] !== ''),
+        ...(p ? [{ '@key': 'nx', '#text': String(p.x) }, { '@key': 'ny', '#text': String(p.y) }] : []),
+        { '@key': 'ng', 'y:ShapeNode': { 'y:Geometry': { '@x': String(p?.x ?? 0), '@y': String(p?.y ?? 0), '@width': '160', '@height': '30' }, 'y:Fill': { '@color': color(a) }, 'y:NodeLabel': { '#text': a.name } } },
+      ],
+    };
+  });
+  const edgeEls = edges.map(({ a, id, source, target }) => {
+    const values = [...edgeAttrs.map(([, f]) => f(a)), ...customEdge.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k])))];
+    return {
+      '@id': id,
+      '@source': source,
+      '@target': target,
+      data: [...values.map((v, i) => ({ '@key': `e${i}`, '#text': v })).filter((d) => d['#text'] !== ''), { '@key': 'eg', 'y:PolyLineEdge': { 'y:EdgeLabel': { '#text': a.title } } }],
+    };
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
+    graphml: {
+      '@xmlns': 'http://graphml.graphdrawing.org/xmlns',
+      '@xmlns:y': 'http://www.yworks.com/xml/graphml',
+      '@regiekaart': '1',
+      key: keys,
+      graph: { '@id': 'G', '@edgedefault': 'undirected', node: nodes, edge: edgeEls },
+    },
+  })}`;
+}
+
+/** The network as GEXF 1.3 (Gephi): attributes with titles, labels, viz:position and viz:color. */
+export function writeGexf(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, positions: readonly Position[]): string {
+  const { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges } = exportRows(data, vocab);
+  const at = new Map(positions.map((p) => [p.nodeId, p]));
+  const nodeTitles = [...nodeAttrs.map(([n]) => n).filter((n) => n !== 'name'), ...customNode];
+  const edgeTitles = [...edgeAttrs.map(([n]) => n).filter((n) => n !== 'title'), ...customEdge];
+  const nodeValue = (a: NetworkData['actors'][number], t: string) => nodeAttrs.find(([n]) => n === t)?.[1](a) ?? (a.custom[t] === null || a.custom[t] === undefined ? '' : String(a.custom[t]));
+  const edgeValue = (a: NetworkData['agreements'][number], t: string) => edgeAttrs.find(([n]) => n === t)?.[1](a) ?? (a.custom[t] === null || a.custom[t] === undefined ? '' : String(a.custom[t]));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
+    gexf: {
+      '@xmlns': 'http://gexf.net/1.3',
+      '@xmlns:viz': 'http://gexf.net/1.3/viz',
+      '@version': '1.3',
+      meta: { creator: 'Regiekaart' },
+      graph: {
+        '@defaultedgetype': 'undirected',
+        '@mode': 'static',
+        attributes: [
+          { '@class': 'node', attribute: nodeTitles.map((t, i) => ({ '@id': `n${i}`, '@title': t, '@type': 'string' })) },
+          { '@class': 'edge', attribute: edgeTitles.map((t, i) => ({ '@id': `e${i}`, '@title': t, '@type': 'string' })) },
+        ],
+        nodes: {
+          node: data.actors.map((a) => {
+            const p = at.get(a.id);
+            const [r, g, b] = hex(color(a));
+            return {
+              '@id': a.id,
+              '@label': a.name,
+              attvalues: { attvalue: nodeTitles.map((t, i) => ({ '@for': `n${i}`, '@value': nodeValue(a, t) })).filter((v) => v['@value'] !== '') },
+              'viz:color': { '@r': String(r), '@g': String(g), '@b': String(b) },
+              ...(p ? { 'viz:position': { '@x': String(p.x), '@y': String(-p.y), '@z': '0' } } : {}),
+            };
+          }),
+        },
+        edges: {
+          edge: edges.map(({ a, id, source, target }) => ({
+            '@id': id,
+            '@source': source,
+            '@target': target,
+            '@label': a.title,
+            attvalues: { attvalue: edgeTitles.map((t, i) => ({ '@for': `e${i}`, '@value': edgeValue(a, t) })).filter((v) => v['@value'] !== '') },
+          })),
+        },
+      },
+    },
+  })}`;
+}

@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NetworkDocument } from '../../electron/core/document';
+import { cli } from '../helpers/cli';
+import { tmpDir } from '../helpers/tmp';
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const fixture = (name: string) => path.resolve('test/fixtures/other-tools', name);
+
+async function open(file: string) {
+  const doc = await NetworkDocument.open(file, { readOnly: true });
+  try {
+    return { data: doc.snapshot(), positions: doc.positions('STANDAARD') };
+  } finally {
+    doc.close();
+  }
+}
+
+async function demo(dir: string): Promise<string> {
+  const file = path.join(dir, 'v.regiekaart');
+  expect((await cli('demo', file)).code).toBe(0);
+  return file;
+}
+
+describe('GraphML and GEXF', () => {
+  it('a GEXF written by networkx: labels, attributes as fields or custom fields, positions, an edge without a label', async () => {
+    const file = await demo(tmpDir());
+    const r = await cli('import', file, fixture('kaart-networkx.gexf'));
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/actoren +2 nieuw, 1 bijgewerkt/);
+    const { data, positions } = await open(file);
+    const brug = data.actors.find((a) => a.name === 'Buurtwerk De Brug')!;
+    expect(brug).toMatchObject({ kbo: '0403170701', sectors: ['WELZIJN'], contact: { website: 'https://debrug.example' } });
+    const repair = data.actors.find((a) => a.name === 'Repair Café Voorbeeldstad')!;
+    expect(repair.custom).toEqual({ vrijwilligers: '12' });
+    // Gephi's y axis points up, the map's down.
+    expect(positions.find((p) => p.nodeId === brug.id)).toMatchObject({ x: 10, y: 20.5 });
+    // The OCMW was matched by its KBO number: no duplicate, and it keeps its place on the map.
+    expect(data.actors.filter((a) => a.kbo === '0212300138').map((a) => a.id)).toEqual(['A02']);
+    expect(positions.find((p) => p.nodeId === 'A02')).toBeUndefined();
+    const referral = data.agreements.find((a) => a.title === 'Doorverwijzing budgetbegeleiding')!;
+    expect(referral).toMatchObject({ type: 'PROTOCOL_TOELEIDING', custom: { weight: '2.0' } });
+    expect(referral.parties.map((p) => p.actorId)).toEqual([brug.id, 'A02']);
+    expect(data.agreements.some((a) => a.title === 'Buurtwerk De Brug – Repair Café Voorbeeldstad')).toBe(true);
+  });
+
+  it('a GraphML in yEd’s structure: names, positions and edge labels from the yFiles graphics', async () => {
+    const file = path.join(tmpDir(), 'yed.regiekaart');
+    const r = await cli('import', file, fixture('kaart-yed-stijl.graphml'));
+    expect(r.err).toBe('');
+    const { data, positions } = await open(file);
+    expect(data.actors.map((a) => a.name).sort()).toEqual(['Buurtpunt Stationswijk', 'CAW Regio X (incl. JAC)']);
+    const punt = data.actors.find((a) => a.name === 'Buurtpunt Stationswijk')!;
+    expect(punt.notes).toBe('Nieuw: opgestart in 2026 & nog zonder KBO-nummer');
+    expect(positions.find((p) => p.nodeId === punt.id)).toMatchObject({ x: 420, y: 260.5 });
+    expect(data.agreements.map((a) => a.title)).toEqual(['Permanentie CAW in buurtpunt']);
+    const networkx = await cli('import', file, fixture('kaart-networkx.graphml'));
+    expect(networkx.out).toMatch(/actoren +2 nieuw[\s\S]*afspraken +1 nieuw/);
+  });
+
+  it('the demo out to GraphML and GEXF and back: nothing changes, multi-party agreements stay one agreement', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    for (const ext of ['graphml', 'gexf']) {
+      const out = path.join(dir, `kaart.${ext}`);
+      expect((await cli('export', file, `--${ext}`, out)).code).toBe(0);
+      const again = await cli('import', file, out, '--dry-run');
+      expect(again.out, ext).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 46 ongewijzigd[\s\S]*afspraken +0 nieuw, 0 bijgewerkt, 60 ongewijzigd/);
+      const fresh = path.join(dir, `uit-${ext}.regiekaart`);
+      expect((await cli('import', fresh, out)).code).toBe(0);
+      const [before, after] = [(await open(file)).data, (await open(fresh)).data];
+      expect(after.actors.map((a) => [a.id, a.name, a.type, a.kbo]), ext).toEqual(before.actors.map((a) => [a.id, a.name, a.type, a.kbo]));
+      expect(after.agreements.map((a) => [a.id, a.title, a.type, a.status, a.parties.map((p) => p.actorId)]), ext).toEqual(
+        before.agreements.map((a) => [a.id, a.title, a.type, a.status, a.parties.map((p) => p.actorId)]),
+      );
+    }
+    const text = fs.readFileSync(path.join(dir, 'kaart.graphml'), 'utf8');
+    // yEd shows the names: they are in the node graphics too.
+    expect(text).toContain('<y:NodeLabel>Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)</y:NodeLabel>');
+  });
+
+  it('hostile and broken XML is refused before parsing, with its line, and the document stays byte for byte', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const attempt = async (name: string, text: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, text);
+      const r = await cli('import', file, f);
+      expect(r.code, name).toBe(1);
+      expect(sha(file), name).toBe(before);
+      return r.err;
+    };
+    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE graphml [\n<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<graphml><graph><node id="a"><data key="d0">&x;</data></node></graph></graphml>';
+    expect(await attempt('xxe.graphml', xxe)).toContain('regel 2: een <!DOCTYPE> is niet toegelaten');
+    const lol = `<?xml version="1.0"?>\n<gexf>\n<!ENTITY lol "lol"><graph/></gexf>`;
+    expect(await attempt('lol.gexf', lol)).toContain('regel 3: een <!ENTITY> is niet toegelaten');
+    expect(await attempt('kapot.graphml', '<graphml>\n<graph>\n<node id="a">\n</graph>\n</graphml>')).toMatch(/regel 4, kolom \d+: geen geldige XML/);
+    const dup = '<graphml>\n<graph>\n<node id="a"/>\n<node id="b"/>\n<node id="a"/>\n<edge source="a" target="c"/>\n</graph>\n</graphml>';
+    const err = await attempt('dubbel.graphml', dup);
+    expect(err).toContain('regel 5: knoop-id "a" komt twee keer voor (ook op regel 3).');
+    expect(err).toContain('regel 6: het doel van verbinding ("c") is geen knoop in het bestand.');
+    expect(await attempt('geen.gexf', '<gexf><meta/></gexf>')).toContain('geen GEXF-bestand');
+  });
+});
