@@ -514,6 +514,36 @@ export class NetworkDocument {
   }
 }
 
+/** The file name with the extension its kind needs (".regiekaart", ".pdf", ".svg"…), added when missing. */
+export function withExtension(file: string, extension = DOCUMENT_EXTENSION): string {
+  return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
+}
+
+/**
+ * Makes a new document and fills it (the demo, a restore, an import) under a temporary name beside the target, then
+ * renames it into place: a failed or killed fill never leaves half a document. The target must not exist.
+ */
+export async function createDocument<T>(file: string, options: OpenOptions, fill: (doc: NetworkDocument) => T): Promise<T> {
+  const target = path.resolve(file);
+  if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
+  const tmp = `${target}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    const doc = await NetworkDocument.open(tmp, { ...options, create: true });
+    let out: T;
+    try {
+      out = fill(doc);
+    } finally {
+      doc.close();
+    }
+    fs.renameSync(tmp, target);
+    return out;
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
 /** The operations available inside one edit transaction. */
 export class EditTx {
   constructor(

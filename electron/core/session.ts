@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import type { DocumentInfo } from '../../shared/model';
 import { CoreError } from './errors';
-import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument } from './document';
+import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument, withExtension } from './document';
 import { RecentFiles } from './recent';
 import { writeVoorbeeldstad } from './demo/write';
 import { applyBatch, previewDelete } from './edit/apply';
@@ -91,10 +91,6 @@ export class Session {
   }
 }
 
-/** The file name with the extension its kind needs (".regiekaart", ".pdf", ".svg"…), added when missing. */
-function withExtension(file: string, extension = DOCUMENT_EXTENSION): string {
-  return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
-}
 
 async function pick(chooser: (() => Promise<string | null>) | undefined, given: string | undefined): Promise<string> {
   if (given) return given;

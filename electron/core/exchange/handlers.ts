@@ -6,7 +6,7 @@ import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
-import { DOCUMENT_EXTENSION } from '../document';
+import { DOCUMENT_EXTENSION, withExtension } from '../document';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { codeProblems, createFromJson, notEmptyReason, readJsonExport, restoreJson, writeJsonExport } from './json';
@@ -28,7 +28,7 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
 const countsOf = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
 
-const withExt = (file: string, ext: string) => path.resolve(file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`);
+const withExt = (file: string, ext: string) => path.resolve(withExtension(file, ext));
 
 /** The fallback codes of a sheet: the user's, else each field's default. */
 function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { exchangeDocument, parseExchangeDocument, type ExchangeDocument } from '../../../shared/exchange/format';
 import type { Counts } from '../../../shared/model';
-import { NetworkDocument, DOCUMENT_EXTENSION } from '../document';
+import { createDocument, withExtension, type NetworkDocument } from '../document';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
@@ -90,23 +89,6 @@ export function restoreJson(doc: NetworkDocument, data: ExchangeDocument, source
 }
 
 /** A new document made from a JSON export, written under a temporary name and renamed into place. */
-export async function createFromJson(file: string, data: ExchangeDocument, source: string, nativeBinding?: string): Promise<Counts> {
-  const target = path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`);
-  if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
-  const tmp = `${target}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { force: true });
-  try {
-    const doc = await NetworkDocument.open(tmp, { create: true, nativeBinding });
-    let counts: Counts;
-    try {
-      counts = restoreJson(doc, data, source);
-    } finally {
-      doc.close();
-    }
-    fs.renameSync(tmp, target);
-    return counts;
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+export function createFromJson(file: string, data: ExchangeDocument, source: string, nativeBinding?: string): Promise<Counts> {
+  return createDocument(withExtension(file), { nativeBinding }, (doc) => restoreJson(doc, data, source));
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
@@ -9,8 +8,7 @@ import { assertNoProblems, ImportError } from '../../../shared/exchange/problems
 import { DEFAULT_VIEW_ID, NetworkDataSchema, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
 import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
-import { DOCUMENT_EXTENSION, NetworkDocument } from '../document';
-import { CoreError } from '../errors';
+import { createDocument, DOCUMENT_EXTENSION, withExtension, type NetworkDocument } from '../document';
 import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
 import { readXlsx } from './xlsx';
@@ -70,8 +68,8 @@ export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false)
     .join(oneLine ? '; ' : '\n');
 }
 
-/** A new document holding a spreadsheet import, made under a temporary name and renamed into place. */
-export async function createFromTables(
+/** A new document holding a spreadsheet or graph import, made under a temporary name and renamed into place. */
+export function createFromTables(
   file: string,
   sheets: ReturnType<typeof mapSheets>,
   source: string,
@@ -79,25 +77,12 @@ export async function createFromTables(
   nativeBinding?: string,
   placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[],
 ): Promise<TablePlan> {
-  const target = path.resolve(file.endsWith(DOCUMENT_EXTENSION) ? file : `${file}${DOCUMENT_EXTENSION}`);
-  if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
-  const tmp = `${target}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { force: true });
-  try {
-    const doc = await NetworkDocument.open(tmp, { create: true, meta: { title: path.basename(target, DOCUMENT_EXTENSION) }, nativeBinding });
-    let plan: TablePlan;
-    try {
-      plan = planTableImport(doc, sheets, path.basename(source));
-      applyTablePlan(doc, plan, source, skipProblemRows, placesFor?.(plan));
-    } finally {
-      doc.close();
-    }
-    fs.renameSync(tmp, target);
+  const target = withExtension(file);
+  return createDocument(target, { meta: { title: path.basename(target, DOCUMENT_EXTENSION) }, nativeBinding }, (doc) => {
+    const plan = planTableImport(doc, sheets, path.basename(source));
+    applyTablePlan(doc, plan, source, skipProblemRows, placesFor?.(plan));
     return plan;
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  });
 }
 
 /**
