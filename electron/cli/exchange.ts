@@ -10,10 +10,11 @@ import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJson
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
+import { isSocialeKaartFile, readSocialeKaartFile } from '../core/exchange/files';
 import { placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
-const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
+const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart'] as const;
 type Format = (typeof FORMATS)[number];
 const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
@@ -52,7 +53,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parse(args, { format: { type: 'string' }, kind: { type: 'string' }, 'skip-problems': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 2) throw new UsageError('Geef het document en het bestand om te importeren op.');
   const [file, input] = positionals;
-  const format = formatOf(input, values.format as string | undefined);
+  let format = formatOf(input, values.format as string | undefined);
+  // A .json file is a Regiekaart document or a Sociale Kaart extract: its content says which.
+  if (format === 'json' && values.format === undefined && isSocialeKaartFile(input)) format = 'socialekaart';
   const creating = !fs.existsSync(file);
   if (format === 'json') {
     const data = readJsonExport(input);
@@ -79,9 +82,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
-  const { sheets: raw, graph } = format === 'graphml' || format === 'gexf' ? readGraphFile(input, format) : { sheets: await readTableFile(input, format), graph: null };
+  const { sheets: raw, graph } =
+    format === 'graphml' || format === 'gexf'
+      ? readGraphFile(input, format)
+      : format === 'socialekaart'
+        ? { sheets: readSocialeKaartFile(input), graph: null }
+        : { sheets: await readTableFile(input, format), graph: null };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
-  const sheets = mapSheets(raw, kind ? raw.map((s) => ({ sheet: s.name, kind: kind as TableKind })) : []);
+  const sheets = mapSheets(raw, kind || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? 'actors') as TableKind })) : []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
     if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);

@@ -52,6 +52,8 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'active', nl: 'Actief', en: 'Active', synonyms: ['actief ja nee'], type: { t: 'bool' }, example: 'ja' },
     { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'notities', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
     { key: 'id', nl: 'Id', en: 'Id', synonyms: ['regiekaart id', 'code'], type: text, example: '' },
+    /** When the actor was last brought in line with the Sociale Kaart (set by a Sociale Kaart import). */
+    { key: 'socialeKaartSyncedAt', nl: 'Sociale Kaart bijgewerkt', en: 'Sociale Kaart synced', type: { t: 'date' }, example: '', internal: true },
     /** A node's id in a GraphML or GEXF file: the file's edges name it; it is not stored. */
     { key: 'ref', nl: 'Knoop-id', en: 'Node id', type: text, example: '', internal: true },
   ],

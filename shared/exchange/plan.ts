@@ -267,6 +267,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           level: read<string>('level'),
           kbo: kbo ?? undefined,
           socialeKaartId: sk ?? undefined,
+          socialeKaartSyncedAt: read<string>('socialeKaartSyncedAt'),
           active: read<boolean>('active'),
           notes: read<string>('notes'),
         };

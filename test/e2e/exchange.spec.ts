@@ -146,3 +146,16 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   expect(text).toContain('<y:NodeLabel>Buurtwerk De Brug</y:NodeLabel>');
   expect(text.match(/<node /g)).toHaveLength(48);
 });
+
+test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {
+  await openCopyOfDemo(page, 'sociale-kaart');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/sociale-kaart-extract.json'));
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await expect(dialog.getByLabel('Kolom Sociale Kaart-id wordt')).toHaveValue('socialeKaartId');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw, 1 bijgewerkt');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit sociale-kaart-extract.json: actoren 2 nieuw, 1 bijgewerkt');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+});

@@ -105,3 +105,40 @@ describe('GraphML and GEXF', () => {
     expect(await attempt('geen.gexf', '<gexf><meta/></gexf>')).toContain('geen GEXF-bestand');
   });
 });
+
+describe('Sociale Kaart extract', () => {
+  it('brings in provider data, keeps the Sociale Kaart id, and a later extract updates by that id instead of duplicating', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const extract = fixture('sociale-kaart-extract.json');
+    const r = await cli('import', file, extract);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/actoren +2 nieuw, 1 bijgewerkt/);
+    const { data } = await open(file);
+    const caw = data.actors.find((a) => a.id === 'A12')!;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(caw).toMatchObject({
+      socialeKaartId: 'f3b0c1d2-0000-4a1b-9c00-000000000101',
+      socialeKaartSyncedAt: today,
+      type: 'CAW',
+      contact: { address: 'Stationsstraat 12, 8000 Voorbeeldstad', phone: '078 15 05 55', email: 'onthaal@cawregiox.example' },
+    });
+    expect(caw.custom['Activiteiten (Sociale Kaart)']).toBe('Algemeen welzijnswerk; Jongerenadviescentrum (JAC)');
+    expect(data.actors.find((a) => a.name === "Dienstencentrum 't Oude Station")?.active).toBe(false);
+    expect((await cli('import', file, extract)).out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 3 ongewijzigd/);
+    // A renamed provider in a later extract: found by its Sociale Kaart id, renamed, not duplicated.
+    const later = JSON.parse(fs.readFileSync(extract, 'utf8'));
+    later.content[1].legalName.description = 'WZC De Meersen (nieuwe naam)';
+    const laterFile = path.join(dir, 'later.json');
+    fs.writeFileSync(laterFile, JSON.stringify(later));
+    expect((await cli('import', file, laterFile)).out).toMatch(/actoren +0 nieuw, 1 bijgewerkt, 2 ongewijzigd/);
+    const after = (await open(file)).data;
+    expect(after.actors.filter((a) => a.socialeKaartId === 'f3b0c1d2-0000-4a1b-9c00-000000000202').map((a) => a.name)).toEqual(['WZC De Meersen (nieuwe naam)']);
+    // A record without a name is named by its place, and nothing is imported.
+    delete later.content[2].legalName;
+    fs.writeFileSync(laterFile, JSON.stringify(later));
+    const bad = await cli('import', file, laterFile);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('content[2]: de voorziening heeft geen naam');
+  });
+});

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { assertSize, IMPORT_MAX_BYTES } from '../../../shared/exchange/decode';
+import { assertSize, decodeUtf8, IMPORT_MAX_BYTES } from '../../../shared/exchange/decode';
+import type { RawSheet } from '../../../shared/exchange/csv';
+import { isSocialeKaart, readSocialeKaart } from '../../../shared/exchange/socialekaart';
+import { todayIso } from '../../../shared/util/dates';
 import { CoreError } from '../errors';
 
 /** Reads a file for an import: refused before reading when it is over the limit, with a Dutch error when missing. */
@@ -17,4 +20,21 @@ export function readImportFile(file: string, limit = IMPORT_MAX_BYTES): Uint8Arr
   }
   assertSize(path.basename(abs), size, limit);
   return fs.readFileSync(abs);
+}
+
+/** Whether a .json file is a Sociale Kaart extract rather than a Regiekaart document (read once more; small). */
+export function isSocialeKaartFile(file: string): boolean {
+  try {
+    const text = decodeUtf8(path.basename(file), readImportFile(file));
+    return isSocialeKaart(JSON.parse(text));
+  } catch {
+    // Not readable as JSON: the JSON reader will say why.
+    return false;
+  }
+}
+
+/** A Sociale Kaart extract as one sheet of actors, synced today. */
+export function readSocialeKaartFile(file: string): RawSheet[] {
+  const name = path.basename(file);
+  return [readSocialeKaart(name, decodeUtf8(name, readImportFile(file)), todayIso())];
 }

@@ -4,6 +4,7 @@ import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMap
 import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
 import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
+import { isSocialeKaartFile, readSocialeKaartFile } from './files';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, withExtension } from '../document';
@@ -21,7 +22,8 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
   const ext = path.extname(file).slice(1).toLowerCase();
   const found = (Object.keys(IMPORT_EXTENSIONS) as ImportFormat[]).find((f) => IMPORT_EXTENSIONS[f].includes(ext));
   if (!found) throw new CoreError('INVALID_INPUT', `${path.basename(file)}: het formaat is niet te herkennen aan de extensie. Regiekaart importeert ${Object.values(IMPORT_EXTENSIONS).flat().map((e) => `.${e}`).join(', ')}.`);
-  return found;
+  // A .json file is a Regiekaart document or a Sociale Kaart extract: its content says which.
+  return found === 'json' && isSocialeKaartFile(file) ? 'socialekaart' : found;
 }
 
 /** Counts of what an exchange file holds, per list. */
@@ -43,7 +45,8 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
     pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, kind) : undefined, given);
 
   /** The sheets of a spreadsheet or graph file, mapped as the user said or as suggested; a graph's node positions. */
-  const readSheets = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf', mapping: SheetMappingInput[] | undefined) => {
+  const readSheets = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', mapping: SheetMappingInput[] | undefined) => {
+    if (format === 'socialekaart') return { sheets: mapSheets(readSocialeKaartFile(file), mapping ?? [{ sheet: 'Sociale Kaart', kind: 'actors' }]), placesFor: undefined };
     if (format === 'graphml' || format === 'gexf') {
       const { graph, sheets } = readGraphFile(file, format);
       return { sheets: mapSheets(sheets, mapping), placesFor: (plan: TablePlan) => placesOf(graph, plan) };
