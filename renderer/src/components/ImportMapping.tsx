@@ -59,7 +59,8 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                           onChange={(e) => change(i, { columns: { ...s.columns, [h]: e.target.value } })}
                           data-testid={`mapping-column-${i}-${c}`}
                         >
-                          {TABLE_FIELDS[kind].map((f) => (
+                          {/* Fields only other formats fill (a graph's node id, the Sociale Kaart sync date) show where they are used. */}
+                          {TABLE_FIELDS[kind].filter((f) => !f.internal || Object.values(s.columns).includes(f.key)).map((f) => (
                             <option key={f.key} value={f.key}>
                               {f[lang]}
                               {f.required ? ' *' : ''}
