@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { NetworkDataSchema, PositionSchema, ViewSchema, type NetworkData, type Position, type View } from '../model';
-import { describeZodError } from '../util/zodMessage';
+import { dutchIssue } from '../util/zodMessage';
 import { ImportError, type ImportProblem } from './problems';
 import { entityAt, LIST_KEYS, referenceProblems } from './refs';
 
@@ -121,7 +121,7 @@ export function parseExchangeDocument(file: string, text: string): ExchangeDocum
     ? []
     : parsed.error.issues.map((i) => ({
         where: zodPlace(raw, i.path),
-        message: describeZodError({ issues: [{ ...i, path: [] }] } as unknown as z.ZodError),
+        message: dutchIssue(i.code, i.message),
       }));
   // Ids and references are checked on the file as written, so one pass reports them beside the field errors.
   const lists = Object.fromEntries(LIST_KEYS.map((k) => [k, arrayOf((raw as Record<string, unknown>)[k])]));

@@ -21,7 +21,8 @@ export function zodFields(err: ZodError): Record<string, string> {
   return out;
 }
 
-function dutchIssue(code: string, message: string): string {
+/** One issue's message in Dutch: ours as written, zod's built-in English ones replaced. */
+export function dutchIssue(code: string, message: string): string {
   // Our own schemas carry Dutch messages; zod's built-in English ones are replaced by a Dutch equivalent.
   if (!/^(Invalid|Too|Expected|Unrecognized|Required)/i.test(message)) return message;
   switch (code) {
