@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openCopyOfDemo } from './helpers';
+import { axeCheck, openCopyOfDemo } from './helpers';
 import { WORK_DIR } from './playwright.config';
 
 test('the whole document out as JSON and back into a new document; a broken file is shown row by row and nothing is written', async ({ page }) => {
@@ -34,6 +34,7 @@ test('the whole document out as JSON and back into a new document; a broken file
   await expect(problems).toContainText('verwijst naar A404, maar dat staat niet in actors.');
   await expect(dialog.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/e2e-import-problems.png' });
+  await axeCheck(page)('import, problemen');
 
   // The good file: what it holds; the open document has a network, so it goes into a new one.
   await dialog.getByTestId('exchange-import-path').fill(json);
@@ -81,6 +82,7 @@ test('a partner list from Excel: columns mapped, what becomes new or updated sho
   await expect(mapping.getByTestId('mapping-fallback-0-type')).toHaveValue('BURENHULP');
   await expect(dialog.getByTestId('exchange-into-current')).toBeChecked();
   await page.screenshot({ path: 'test-results/e2e-import-mapping.png' });
+  await axeCheck(page)('import, koppeling van kolommen');
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
   await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit partners-openpyxl.xlsx: actoren 2 nieuw, 2 bijgewerkt, 0 ongewijzigd; afspraken 2 nieuw');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');

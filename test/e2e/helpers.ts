@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { WORK_DIR } from './playwright.config';
 
@@ -46,3 +47,10 @@ export async function openCopyOfDemo(page: Page, name: string): Promise<string> 
   return file;
 }
 
+
+/** Fails on serious or critical accessibility violations (axe-core) of the page as it is now, naming the screen. */
+export const axeCheck = (page: Page) => async (what: string) => {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
+import { axeCheck, nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
 
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const position = (page: Page, id: string) => onMap(page, (cy, nodeId: string) => cy.getElementById(nodeId).position(), id);
@@ -136,11 +135,6 @@ test('the levels layout puts the local government in the centre; undo puts every
   await expect.poll(async () => (await position(page, 'A46')).x).toBeCloseTo(before.x, 0);
 });
 
-const axeCheck = (page: Page) => async (what: string) => {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
 
 test('the main screens have no serious or critical accessibility violations (axe-core)', async ({ page }) => {
   await openCopyOfDemo(page, 'toegankelijk');
