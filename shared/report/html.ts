@@ -137,8 +137,8 @@ th { background: #eef2f7; font-weight: bold; }
 .st-MITIGATED { background: #e3f4e6; border-color: #2e7d32; }
 .st-REOPENED { background: #fde2e1; border-color: #c0392b; }
 /* Landscape: the legend beside the map; portrait: the map over the full width and the legend under it in columns. */
-.map { display: grid; grid-template-columns: ${o.orientation === 'landscape' ? '1fr 46mm' : '1fr'}; gap: 4mm; align-items: start; }
-.map svg.network { width: 100%; height: auto; max-height: ${o.orientation === 'landscape' ? 150 : 175}mm; border: 0.6pt solid #ddd; }
+.map { display: grid; grid-template-columns: ${o.orientation === 'landscape' ? 'minmax(0, 1fr) 46mm' : 'minmax(0, 1fr)'}; gap: 4mm; align-items: start; }
+.map svg.network { display: block; box-sizing: border-box; width: 100%; height: auto; max-height: ${o.orientation === 'landscape' ? 150 : 175}mm; border: 0.6pt solid #ddd; }
 ${o.orientation === 'landscape' ? '' : '.legend { columns: 3; column-gap: 6mm; } .legend h3 { column-span: all; } .legend h4 { break-after: avoid; }'}
 .legend h4 { margin-top: 4pt; }
 .legend ul { list-style: none; margin: 0; padding: 0; }

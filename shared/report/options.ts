@@ -29,6 +29,6 @@ export type ReportOptionsInput = z.input<typeof ReportOptionsSchema>;
 /** Ready-made selections: the full overview, and the pack a zorgraad puts on the table. */
 export const PRESETS = {
   overzicht: { sections: [...REPORT_SECTIONS] },
-  zorgraad: { sections: ['cover', 'gaps', 'conflicts', 'due', 'changes'] },
+  zorgraad: { sections: ['cover', 'map', 'gaps', 'conflicts', 'due', 'changes'] },
 } satisfies Record<string, Partial<ReportOptionsInput>>;
 export type PresetName = keyof typeof PRESETS;

@@ -9,15 +9,16 @@ test('the zorgraad pack from the report builder: one PDF with the gaps, the conf
   await openCopyOfDemo(page, 'rapport');
   await page.getByTestId('report-open').click();
   const dialog = page.getByTestId('report-dialog');
-  // The zorgraad preset is chosen: its sections ticked, the map not.
+  // The zorgraad preset is chosen: its sections ticked (the map with its legend among them), the full tables not.
   await expect(dialog.getByTestId('report-preset-zorgraad')).toBeChecked();
   await expect(dialog.getByTestId('report-section-gaps')).toBeChecked();
-  await expect(dialog.getByTestId('report-section-map')).not.toBeChecked();
+  await expect(dialog.getByTestId('report-section-map')).toBeChecked();
+  await expect(dialog.getByTestId('report-section-agreements')).not.toBeChecked();
   // Without a path the web host cannot save: the builder says so in Dutch.
   await dialog.getByRole('button', { name: 'PDF maken' }).click();
   await expect(dialog).toContainText('Geef op waar de PDF moet komen.');
   // Ticking a section by hand makes it one's own choice.
-  await dialog.getByTestId('report-section-map').check();
+  await dialog.getByTestId('report-section-agreements').check();
   await expect(dialog.getByTestId('report-preset-eigen')).toBeChecked();
   const pdf = path.join(WORK_DIR, 'zorgraad-december.pdf');
   fs.rmSync(pdf, { force: true });
@@ -34,7 +35,7 @@ test('the zorgraad pack from the report builder: one PDF with the gaps, the conf
   await page.getByTestId('report-open').click();
   await expect(dialog.getByTestId('report-last')).toContainText(pdf);
   await expect(dialog.getByTestId('report-period')).toHaveValue('najaar 2026');
-  await expect(dialog.getByTestId('report-section-map')).toBeChecked();
+  await expect(dialog.getByTestId('report-section-agreements')).toBeChecked();
   await expect(dialog.getByTestId('report-preset-eigen')).toBeChecked();
   await expect(dialog.getByTestId('report-path')).toHaveValue(pdf);
   await expect(dialog.getByTestId('report-since')).toHaveValue(new Date().toISOString().slice(0, 10));

@@ -75,13 +75,13 @@ describe('report export to PDF', () => {
     expect(fs.readdirSync(shots).filter((f) => f.startsWith('overzicht'))).toHaveLength(3);
   }, 120_000);
 
-  it('the zorgraad pack in English, landscape: its four sections only', async () => {
+  it('the zorgraad pack in English, landscape: the map and its four sections only', async () => {
     const pdf = path.join(tmpDir(), 'zorgraad.pdf');
     expect((await cli('export', demo, '--pdf', pdf, '--preset', 'zorgraad', '--lang', 'en', '--landscape', '--since', '2026-01-01')).code).toBe(0);
     const text = pdfText(pdf);
-    for (const title of ['Gap register', 'Role conflicts and measures', 'Agreements due for review (within 90 days)', 'Changes since 2026-01-01']) expect(text, title).toContain(title);
-    expect(text).not.toContain('Network map');
+    for (const title of ['Network map', 'Legend', 'Gap register', 'Role conflicts and measures', 'Agreements due for review (within 90 days)', 'Changes since 2026-01-01']) expect(text, title).toContain(title);
     expect(text).not.toContain('Actors by level and sector');
+    expect(text).not.toContain('Coverage');
     expect(tool('pdfinfo', pdf)).toMatch(/Page size:\s+841\.92 x 594\.96 pts/);
     execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(shots, 'zorgraad')]);
   }, 120_000);

@@ -244,7 +244,7 @@ export const en: Shape<typeof nl> = {
     export: 'Make PDF',
     busy: 'Working…',
     preset: 'Kind of report',
-    presets: { zorgraad: 'Care council pack (gaps, role conflicts, agreements due for review, changes)', overzicht: 'Full network overview', eigen: 'Own choice' },
+    presets: { zorgraad: 'Care council pack (map, gaps, role conflicts, agreements due for review, changes)', overzicht: 'Full network overview', eigen: 'Own choice' },
     sections: 'Sections',
     section: { cover: 'Cover', map: 'Network map with legend', actors: 'Actors by level and sector', agreements: 'Agreements', coverage: 'Coverage matrix', gaps: 'Gap register', conflicts: 'Role conflicts and measures', due: 'Agreements due for review', changes: 'Changes since…' },
     view: 'Scope',

@@ -268,7 +268,7 @@ export const nl = {
     export: 'PDF maken',
     busy: 'Bezig…',
     preset: 'Soort rapport',
-    presets: { zorgraad: 'Zorgraadpakket (lacunes, rolconflicten, te evalueren afspraken, wijzigingen)', overzicht: 'Volledig netwerkoverzicht', eigen: 'Eigen keuze' },
+    presets: { zorgraad: 'Zorgraadpakket (kaart, lacunes, rolconflicten, te evalueren afspraken, wijzigingen)', overzicht: 'Volledig netwerkoverzicht', eigen: 'Eigen keuze' },
     sections: 'Onderdelen',
     section: { cover: 'Voorblad', map: 'Netwerkkaart met legende', actors: 'Actoren per niveau en sector', agreements: 'Afspraken', coverage: 'Dekkingsmatrix', gaps: 'Lacuneregister', conflicts: 'Rolconflicten en maatregelen', due: 'Te evalueren afspraken', changes: 'Wijzigingen sinds…' },
     view: 'Bereik',
