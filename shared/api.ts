@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
-import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, TableKindSchema } from './exchange/contract';
+import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { ReportOptionsSchema } from './report/options';
@@ -100,7 +100,7 @@ export const contract = {
   },
   /** Reads a file to import and says what it holds and what is wrong with it; writes nothing. */
   'exchange.preview': {
-    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional(), mapping: MappingSchema.optional() }).strict(),
+    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional(), mapping: MappingSchema.optional(), merge: MergeChoicesSchema.optional() }).strict(),
     output: ImportPreviewSchema,
   },
   /** Imports a previewed file, all or nothing: into the open document, or into a new one that is then opened. */
@@ -116,6 +116,8 @@ export const contract = {
         mapping: MappingSchema.optional(),
         /** Leave the rows with a problem out (they are reported as skipped). */
         skipProblemRows: z.boolean().optional(),
+        /** Merging a JSON map into the open document that holds a network: the choices, as previewed. */
+        merge: MergeChoicesSchema.optional(),
       })
       .strict(),
     output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean(), summary: z.string() }),

@@ -7,6 +7,9 @@ import type { Counts } from '../../shared/model';
 import { NetworkDocument } from '../core/document';
 import { CoreError } from '../core/errors';
 import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
+import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
+import { LEFT_OUT, NEW_ACTOR, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
+import type { ExchangeDocument } from '../../shared/exchange/format';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
@@ -50,7 +53,18 @@ const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, 
  * byte for byte as it was.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, kind: { type: 'string' }, 'skip-problems': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    kind: { type: 'string' },
+    'skip-problems': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    merge: { type: 'boolean' },
+    source: { type: 'string' },
+    view: { type: 'string' },
+    'no-view': { type: 'boolean' },
+    match: { type: 'string' },
+    'take-theirs': { type: 'boolean' },
+  });
   if (positionals.length !== 2) throw new UsageError('Geef het document en het bestand om te importeren op.');
   const [file, input] = positionals;
   let format = formatOf(input, values.format as string | undefined);
@@ -66,6 +80,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }
     const peek = await NetworkDocument.open(file, { readOnly: true });
     try {
+      if (!peek.isEmpty()) {
+        if (!values.merge) throw new CoreError('UNSUPPORTED', `${path.basename(file)} bevat al een netwerk. Met --merge wordt ${path.basename(input)} ermee samengevoegd (actoren gekoppeld, verschillen getoond); of kies een nieuw of leeg document.`);
+        return await mergeCommand(peek, file, input, data, values, io);
+      }
       restoreProblems(peek, data, input);
     } finally {
       peek.close();
@@ -122,6 +140,60 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
   if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
+  return 0;
+}
+
+/** The user's merge choices from the command line. */
+function mergeChoices(values: Record<string, string | boolean | undefined>, data: ExchangeDocument): MergeChoices {
+  const matches: Record<string, string> = {};
+  for (const pair of String(values.match ?? '').split(',').filter((x) => x.trim())) {
+    const [theirs, ours] = pair.split('=').map((x) => x.trim());
+    if (!theirs || !ours) throw new UsageError(`--match verwacht <hun-id>=<ons-id> of <hun-id>=nieuw, niet "${pair}".`);
+    if (!data.actors.some((a) => a.id === theirs)) throw new UsageError(`--match: ${theirs} is geen actor in het samen te voegen bestand.`);
+    matches[theirs] = ours.toLowerCase() === 'nieuw' ? NEW_ACTOR : ours;
+  }
+  return { source: values.source as string | undefined, matches, view: values['no-view'] ? null : (values.view as string | undefined) };
+}
+
+/** What a merge does, for the terminal: the matches, the differences (and whose value stays), what is left out. */
+function describeMergeLong(plan: MergePlan): string {
+  const by = { KBO: 'KBO-nummer', SOCIALE_KAART: 'Sociale Kaart-id', NAAM: 'naam', KEUZE: 'keuze' } as const;
+  const lines = [`Samenvoegen met ${plan.source}: ${describeMerge(plan)}.`];
+  const matched = plan.matches.filter((m) => m.ourId);
+  if (matched.length) lines.push('Gekoppeld:', ...matched.map((m) => `  ${m.theirId} ${m.theirName} = ${m.ourId} ${m.ourName} (${by[m.by ?? 'KEUZE']})`));
+  const added = plan.matches.filter((m) => !m.ourId);
+  if (added.length) lines.push('Nieuw:', ...added.map((m) => `  ${m.theirId} ${m.theirName}${m.candidates.length ? ` (zelfde naam als ${m.candidates.map((c) => c.id).join(', ')})` : ''}`));
+  if (plan.differences.length) {
+    lines.push('Verschillen (onze waarde blijft, tenzij --take-theirs):', ...plan.differences.map((d) => `  ${d.label}, ${d.fieldLabel}: ons "${d.ours}", hun "${d.theirs}" → ${d.take === 'theirs' ? 'hun waarde' : 'onze waarde'}`));
+  }
+  if (plan.filled) lines.push(`${plan.filled} lege velden aangevuld met hun gegevens.`);
+  const left = Object.entries(plan.leftOut);
+  if (left.length) lines.push(`Niet overgenomen (de eigen organisatie en opvolging van ${plan.source}): ${left.map(([k, n]) => `${n} ${LEFT_OUT[k as keyof typeof LEFT_OUT]}`).join(', ')}.`);
+  if (plan.view) lines.push(`Weergave "${plan.view.name}" ${plan.view.created ? 'aangemaakt' : 'uitgebreid'}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `import <document> <neighbour.json> --merge`: planned on the read-only connection, then written in one transaction. */
+async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const choices = mergeChoices(values, data);
+  const withTake = (plan: MergePlan): MergeChoices => (values['take-theirs'] ? { ...choices, take: Object.fromEntries(plan.differences.map((d) => [d.key, 'theirs' as const])) } : choices);
+  const first = planMergeInto(peek, data, choices, input);
+  if (first.problems.length) throw new CoreError('INVALID_INPUT', describeProblems(path.basename(input), first.problems));
+  const planned = planMergeInto(peek, data, withTake(first), input);
+  if (values['dry-run']) {
+    io.out(`Proef (er is niets geschreven).\n${describeMergeLong(planned)}`);
+    return 0;
+  }
+  peek.close();
+  const doc = await NetworkDocument.open(file);
+  try {
+    if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
+    const plan = planMergeInto(doc, data, withTake(planMergeInto(doc, data, choices, input)), input);
+    const counts = applyMerge(doc, plan, input);
+    io.out(`${describeMergeLong(plan)}${file}: ${summary(counts)}.\n`);
+  } finally {
+    doc.close();
+  }
   return 0;
 }
 

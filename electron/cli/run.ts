@@ -35,6 +35,11 @@ Opdrachten:
          [--skip-problems] [--dry-run]  importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1
+  import <bestand${DOCUMENT_EXTENSION}> <buur.json> --merge [--source <naam>] [--view <naam> | --no-view]
+         [--match <hun-id>=<ons-id>|nieuw,…] [--take-theirs] [--dry-run]
+                                        voeg de kaart van een buurgemeente samen met deze: actoren gekoppeld
+                                        (KBO, Sociale Kaart-id, naam), verschillen getoond (onze waarde blijft,
+                                        tenzij --take-theirs), herkomst per actor, een weergave met beide kaarten
   template <uit.xlsx>                   het importsjabloon (Actoren, Diensten, Afspraken, Uitleg)
   help                                  toon deze hulp
 `;

@@ -391,8 +391,7 @@ export class NetworkDocument {
   ): Counts {
     const data = NetworkDataSchema.parse(input);
     this.edit((tx) => {
-      // References may point forward (an actor controlled by one later in the list): checked at commit.
-      this.db.pragma('defer_foreign_keys = ON');
+      tx.deferForeignKeys();
       if (options.changeLog?.length) tx.restoreChangeLog(options.changeLog);
       tx.setMeta(data.meta);
       for (const kind of VOCAB_KINDS) for (const v of data.vocab[kind] ?? []) tx.putVocab(kind, v);
@@ -599,6 +598,11 @@ export class EditTx {
   /** How many changes this transaction has logged so far. */
   changeCount(): number {
     return (this.doc.db.prepare('SELECT count(*) AS n FROM change_log WHERE batch = ?').get(this.ctx.batch) as { n: number }).n;
+  }
+
+  /** References may point forward in what follows (an actor controlled by one added later): checked at commit. */
+  deferForeignKeys(): void {
+    this.doc.db.pragma('defer_foreign_keys = ON');
   }
 
   /** Reads an entity inside the transaction. */

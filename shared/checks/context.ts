@@ -1,4 +1,4 @@
-import type { Actor, Agreement, NetworkData, Service } from '../model';
+import { originOf, type Actor, type Agreement, type NetworkData, type Service } from '../model';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { addDays } from '../util/dates';
 import { referenceDate } from '../graph/review';
@@ -87,7 +87,10 @@ export class CheckContext {
   readonly servicesOf = new Map<string, Service[]>();
   /** Agreements by each of their parties. */
   readonly agreementsOf = new Map<string, Agreement[]>();
-  /** The local government (gemeente, OCMW: actor types marked localGov) and every entity it controls, directly or not. */
+  /**
+   * The local government (gemeente, OCMW: actor types marked localGov, of the document's own map) and every entity
+   * it controls, directly or not.
+   */
   readonly local = new Set<string>();
   /** The municipality's area, if the document names it. */
   readonly municipality: string | null;
@@ -107,7 +110,8 @@ export class CheckContext {
     }
     for (const s of data.services) if (s.active) pushTo(this.servicesOf, s.providerId, s);
     const localTypes = new Set(vocab.actorType.filter((t) => t.props?.localGov).map((t) => t.code));
-    for (const a of data.actors) if (localTypes.has(a.type)) this.local.add(a.id);
+    // A neighbour's gemeente or OCMW merged in from its map is not this document's local government.
+    for (const a of data.actors) if (localTypes.has(a.type) && originOf(a) === null) this.local.add(a.id);
     // Control is transitive: the OCMW's LDC belongs to the local government as much as the OCMW does.
     for (let grew = true; grew; ) {
       grew = false;

@@ -25,6 +25,54 @@ export const SheetMappingSchema = z
 export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
 export const MappingSchema = z.array(SheetMappingSchema).max(50);
 
+const ShortText = z.string().max(300);
+/** The user's decisions about merging another map: its name, which actor is which, whose value stays, the view. */
+export const MergeChoicesSchema = z
+  .object({
+    source: ShortText.optional(),
+    matches: z.record(z.string().max(200), z.string().max(200)).optional(),
+    take: z.record(z.string().max(600), z.enum(['ours', 'theirs'])).optional(),
+    view: ShortText.nullable().optional(),
+  })
+  .strict();
+
+const MergeCounts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
+/** What merging another map would do: its actors matched to ours, the differences, the counts. */
+export const MergePreviewSchema = z.object({
+  source: z.string(),
+  ownName: z.string(),
+  matches: z.array(
+    z.object({
+      theirId: z.string(),
+      theirName: z.string(),
+      ourId: z.string().nullable(),
+      ourName: z.string().nullable(),
+      by: z.enum(['KBO', 'SOCIALE_KAART', 'NAAM', 'KEUZE']).nullable(),
+      candidates: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  ),
+  differences: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string(),
+      id: z.string(),
+      label: z.string(),
+      field: z.string(),
+      fieldLabel: z.string(),
+      ours: z.string(),
+      theirs: z.string(),
+      take: z.enum(['ours', 'theirs']),
+    }),
+  ),
+  summary: z.record(z.string(), MergeCounts),
+  filled: z.number().int(),
+  leftOut: z.record(z.string(), z.number().int()),
+  view: z.object({ name: z.string(), created: z.boolean() }).nullable(),
+  /** Our actors, to match one of theirs by hand. */
+  ourActors: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type MergePreview = z.infer<typeof MergePreviewSchema>;
+
 const Counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), problem: z.number().int() });
 const Problem = z.object({ where: z.string(), message: z.string() });
 
@@ -53,6 +101,8 @@ export const ImportPreviewSchema = z.object({
       }),
     )
     .optional(),
+  /** A JSON file going into a document that already holds a network: the merge, as it would be done. */
+  merge: MergePreviewSchema.optional(),
   /** A spreadsheet import's plan: per kind, rows created, updated, unchanged and with a problem; the first rows. */
   plan: z
     .object({

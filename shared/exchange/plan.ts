@@ -63,7 +63,7 @@ const NOUN: Partial<Record<VocabKind, string>> = {
 const newId = () => globalThis.crypto.randomUUID();
 
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
-class ActorIndex {
+export class ActorIndex {
   readonly byId = new Map<string, Actor>();
   /** A graph file's node ids, for its edges: they name the actor the node became. */
   readonly aliases = new Map<string, Actor>();

@@ -1,4 +1,4 @@
-import type { NetworkData, ViewFilters } from '../model';
+import { mapsOf, type NetworkData, type ViewFilters } from '../model';
 import { pushTo } from '../util/multimap';
 
 /** What a view shows, by entity id (not by map element id). */
@@ -17,8 +17,8 @@ export const partnershipNodeId = (p: { id: string; actorId: string | null }) => 
 
 /**
  * Applies a view's filters to a network. Within one filter any chosen code matches; across filters all must hold.
- * Actors are filtered on sector (any of theirs), level, type, and on the target groups and life domains of their
- * services (or of the partnership they are the body of). An agreement is shown when its own type, status, target
+ * Actors are filtered on sector (any of theirs), level, type, the maps they come from (own or merged), and on the
+ * target groups and life domains of their services (or of the partnership they are the body of). An agreement is shown when its own type, status, target
  * groups and life domains pass and at least two of its ends (parties or partnership) are shown; a partnership hub
  * when one of its members is (or no actor filter is set). A focus then keeps what lies within `depth` steps of one actor, a step being one
  * agreement or one membership.
@@ -42,7 +42,8 @@ export function filterNetwork(data: NetworkData, f: ViewFilters): Visible {
       any(f.levels, [a.level]) &&
       any(f.actorTypes, [a.type]) &&
       any(f.targetGroups, s.tg) &&
-      any(f.lifeDomains, s.ld)
+      any(f.lifeDomains, s.ld) &&
+      any(f.origins, mapsOf(a))
     ) {
       actors.add(a.id);
     }
@@ -50,7 +51,7 @@ export function filterNetwork(data: NetworkData, f: ViewFilters): Visible {
   const focusId = f.focus?.actorId;
   if (focusId && data.actors.some((a) => a.id === focusId)) actors.add(focusId);
 
-  const actorFiltered = [f.sectors, f.levels, f.actorTypes, f.targetGroups, f.lifeDomains].some((c) => c.length > 0);
+  const actorFiltered = [f.sectors, f.levels, f.actorTypes, f.targetGroups, f.lifeDomains, f.origins].some((c) => c.length > 0);
   const nodeOf = new Map(data.partnerships.map((p) => [p.id, partnershipNodeId(p)]));
   const partnerships = new Set<string>();
   for (const p of data.partnerships) {
@@ -118,7 +119,7 @@ export function filterNetwork(data: NetworkData, f: ViewFilters): Visible {
 
 /** True when a filter set filters nothing. */
 export const isUnfiltered = (f: ViewFilters) =>
-  !f.focus && [f.sectors, f.levels, f.actorTypes, f.targetGroups, f.lifeDomains, f.agreementTypes, f.agreementStatuses].every((c) => c.length === 0);
+  !f.focus && [f.sectors, f.levels, f.actorTypes, f.targetGroups, f.lifeDomains, f.agreementTypes, f.agreementStatuses, f.origins].every((c) => c.length === 0);
 
 /** Lower-case without accents, so "Sociaal huis" finds "Sociaal Huis" and "geintegreerd" finds "Geïntegreerd". */
 export const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('nl');
@@ -150,7 +151,7 @@ export function searchNetwork(data: NetworkData, query: string): string[] {
 
 /** Whether two filter sets show the same thing (the order in which codes were ticked does not matter). */
 export function sameFilters(a: ViewFilters, b: ViewFilters): boolean {
-  const keys = ['sectors', 'levels', 'actorTypes', 'targetGroups', 'lifeDomains', 'agreementTypes', 'agreementStatuses'] as const;
+  const keys = ['sectors', 'levels', 'actorTypes', 'targetGroups', 'lifeDomains', 'agreementTypes', 'agreementStatuses', 'origins'] as const;
   const same = (x: string[], y: string[]) => x.length === y.length && [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
   return keys.every((k) => same(a[k], b[k])) && a.focus?.actorId === b.focus?.actorId && a.focus?.depth === b.focus?.depth;
 }

@@ -31,6 +31,26 @@ export const Kbo = z
   })
   .transform((v) => normaliseKbo(v) as string);
 
+/**
+ * Where an actor's data also comes from: a neighbour's map merged into this document. The first entry that
+ * `added` the actor says it came from that map; an actor without one is the document's own.
+ */
+export const ProvenanceSchema = z.object({
+  /** The merged map, as the user named it ("Buurdorp"). */
+  source: Name,
+  /** The actor's id in that map. */
+  sourceId: z.string().trim().min(1).max(200),
+  /** The day of the merge. */
+  mergedOn: IsoDate,
+  /** True when the merge added the actor; false when it matched one the document already had. */
+  added: z.boolean(),
+  /** How it was matched: KBO number, Sociale Kaart id, name, or the user's choice. */
+  matchedBy: z.enum(['KBO', 'SOCIALE_KAART', 'NAAM', 'KEUZE']).nullable().default(null),
+  /** The file it came from (its name). */
+  file: OptText,
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 /** An organisation (or informal initiative, or partnership body) in the network. */
 export const ActorSchema = z.object({
   id: Id,
@@ -52,6 +72,8 @@ export const ActorSchema = z.object({
   active: z.boolean().default(true),
   notes: OptText,
   custom: Custom,
+  /** The merged maps this actor is also in (empty: only this document's own). */
+  provenance: z.array(ProvenanceSchema).max(100).default([]),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -368,6 +390,8 @@ export const ViewFiltersSchema = z.object({
   lifeDomains: Codes,
   agreementTypes: Codes,
   agreementStatuses: Codes,
+  /** Where actors come from: '' for the document's own map, else a merged map's name (provenance). */
+  origins: z.array(z.string().max(300)).default([]),
   focus: z
     .object({ actorId: Id, depth: z.number().int().min(1).max(3) })
     .nullable()

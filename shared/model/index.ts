@@ -2,3 +2,4 @@ export * from './common';
 export * from './entities';
 export * from './document';
 export * from './kinds';
+export * from './provenance';

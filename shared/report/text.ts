@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { flemishDate } from '../util/dates';
 
 /** The report's own words, in Dutch (Flemish usage) and English. Codes are labelled from the vocabulary. */
 const nl = {
@@ -188,4 +189,4 @@ export function reportText(lang: 'nl' | 'en') {
 }
 
 /** A date as the reader expects it: 23/11/2026 in Dutch, 2026-11-23 in English. */
-export const showDate = (iso: string | null | undefined, lang: 'nl' | 'en') => (!iso ? '' : lang === 'nl' ? iso.slice(0, 10).split('-').reverse().join('/') : iso.slice(0, 10));
+export const showDate = (iso: string | null | undefined, lang: 'nl' | 'en') => (!iso ? '' : lang === 'nl' ? flemishDate(iso) : iso.slice(0, 10));

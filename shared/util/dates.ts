@@ -24,3 +24,6 @@ export function todayIso(now = new Date()): string {
   const pad = (x: number) => String(x).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** An ISO date as Flemish readers write it: 31/12/2026. */
+export const flemishDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');

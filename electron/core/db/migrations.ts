@@ -166,6 +166,11 @@ CREATE TABLE report_settings (
 );
 `;
 
+/** Version 5: per actor, the merged maps it also comes from (provenance). */
+const V5 = `
+ALTER TABLE actors ADD COLUMN provenance TEXT NOT NULL DEFAULT '[]';
+`;
+
 /** All migrations, oldest first. Each runs in one transaction together with its user_version bump. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'model v1', up: (db) => db.exec(V1) },
@@ -176,6 +181,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'meetings, mitigations, check settings', up: (db) => db.exec(V3) },
   // The report builder's settings, so the next meeting's pack is one click.
   { version: 4, name: 'report settings', up: (db) => db.exec(V4) },
+  // Provenance per actor, for merging a neighbour's map.
+  { version: 5, name: 'actor provenance', up: (db) => db.exec(V5) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -10,7 +10,8 @@ import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, withExtension } from '../document';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
-import { codeProblems, createFromJson, notEmptyReason, readJsonExport, restoreJson, writeJsonExport } from './json';
+import { codeProblems, createFromJson, readJsonExport, restoreJson, writeJsonExport } from './json';
+import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
@@ -70,7 +71,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const doc = session.currentOrNull();
       return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
     },
-    'exchange.preview': async ({ path: given, format, mapping }) => {
+    'exchange.preview': async ({ path: given, format, mapping, merge }) => {
       const file = path.resolve(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined, given));
       const fmt = importFormatOf(file, format);
       const base = { path: file, fileName: path.basename(file), format: fmt };
@@ -78,7 +79,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       try {
         if (fmt === 'json') {
           const data = readJsonExport(file);
-          const reason = doc ? notEmptyReason(doc) : 'Er is geen document geopend.';
+          // Into a document that holds a network, a JSON map is merged: matched, compared, and added beside ours.
+          if (doc && !doc.isEmpty()) {
+            const plan = planMergeInto(doc, data, merge ?? {}, file);
+            const reason = doc.readOnly ? doc.readOnlyReason : null;
+            return { ...base, counts: countsOf(data), problems: plan.problems, intoCurrent: { allowed: !reason, reason }, merge: mergePreview(doc, plan) } satisfies ImportPreview;
+          }
+          const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
           // Codes are checked against the target: the open document when it can take the file, else a new one.
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
@@ -108,14 +115,20 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         return { ...base, counts: {}, problems: err.problems, intoCurrent: { allowed: false, reason: null } } satisfies ImportPreview;
       }
     },
-    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows }) => {
+    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows, merge }) => {
       const fmt = importFormatOf(source, format);
       const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
       if (fmt === 'json') {
         const data = readJsonExport(source);
         if (into === 'current') {
-          const counts = restoreJson(session.current(), data, source);
-          return { document: session.current().info(), counts, created: false, summary: '' };
+          const doc = session.current();
+          if (!doc.isEmpty()) {
+            const plan = planMergeInto(doc, data, merge ?? {}, source);
+            const counts = applyMerge(doc, plan, source);
+            return { document: doc.info(), counts, created: false, summary: `samengevoegd met ${plan.source}: ${describeMerge(plan)}` };
+          }
+          const counts = restoreJson(doc, data, source);
+          return { document: doc.info(), counts, created: false, summary: '' };
         }
         const file = await newFile();
         const counts = await createFromJson(file, data, source, platform.nativeBinding);

@@ -51,7 +51,7 @@ const LIST_OF_ENTITY: [EntityName, keyof ExchangeDocument][] = [
 ];
 
 /** Why a JSON export cannot go into this document (it already holds a network), or null. */
-export function notEmptyReason(doc: NetworkDocument): string | null {
+function notEmptyReason(doc: NetworkDocument): string | null {
   return doc.isEmpty()
     ? null
     : `${path.basename(doc.path)} bevat al een netwerk. Een JSON-export wordt in een leeg document teruggezet; maak een nieuw document of kies een lege kaart.`;

@@ -71,6 +71,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
       b('active'),
       t('notes'),
       j('custom'),
+      j('provenance'),
     ],
   },
   orgUnit: {

@@ -22,6 +22,7 @@ export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
     active: true,
     notes: null,
     custom: {},
+    provenance: [],
   };
 }
 

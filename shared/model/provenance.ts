@@ -1,0 +1,21 @@
+import type { Actor } from './entities';
+
+/** The name of the document's own map among the origins of a view filter. */
+export const OWN_MAP = '';
+
+/** The merged map an actor came from (the first that added it), or null for the document's own actors. */
+export const originOf = (a: Pick<Actor, 'provenance'>): string | null => a.provenance.find((p) => p.added)?.source ?? null;
+
+/** The maps an actor is in: the document's own (OWN_MAP) unless it came from elsewhere, and every merged map. */
+export function mapsOf(a: Pick<Actor, 'provenance'>): string[] {
+  const maps = new Set<string>(originOf(a) === null ? [OWN_MAP] : []);
+  for (const p of a.provenance) maps.add(p.source);
+  return [...maps];
+}
+
+/** The merged maps a document holds actors of, in the order they first appear. */
+export function mergedSources(actors: readonly Pick<Actor, 'provenance'>[]): string[] {
+  const out = new Set<string>();
+  for (const a of actors) for (const p of a.provenance) out.add(p.source);
+  return [...out];
+}
