@@ -26,6 +26,8 @@ export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
 export const MappingSchema = z.array(SheetMappingSchema).max(50);
 
 const ShortText = z.string().max(300);
+/** The choice that adds an actor of the other map as a new one, even where one of ours matches it. */
+export const NEW_ACTOR = 'NIEUW';
 /** The user's decisions about merging another map: its name, which actor is which, whose value stays, the view. */
 export const MergeChoicesSchema = z
   .object({
@@ -35,6 +37,7 @@ export const MergeChoicesSchema = z
     view: ShortText.nullable().optional(),
   })
   .strict();
+export type MergeChoicesInput = z.infer<typeof MergeChoicesSchema>;
 
 const MergeCounts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
 /** What merging another map would do: its actors matched to ours, the differences, the counts. */

@@ -22,6 +22,7 @@ import {
 } from '../model';
 import { flemishDate } from '../util/dates';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
+import { NEW_ACTOR } from './contract';
 import { normalise } from './fields';
 import type { ExchangeDocument } from './format';
 import { ActorIndex } from './plan';
@@ -40,8 +41,7 @@ export interface MergeChoices {
   view?: string | null;
 }
 
-/** The choice that adds an actor of the other map as a new one, even where one of ours matches it. */
-export const NEW_ACTOR = 'NIEUW';
+export { NEW_ACTOR };
 
 export type MatchedBy = NonNullable<Provenance['matchedBy']>;
 export type MergeKind = 'areas' | 'actors' | 'services' | 'partnerships' | 'members' | 'agreements';

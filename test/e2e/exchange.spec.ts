@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { axeCheck, openCopyOfDemo } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
+import { axeCheck, onMap, openCopyOfDemo } from './helpers';
 import { WORK_DIR } from './playwright.config';
 
 test('the whole document out as JSON and back into a new document; a broken file is shown row by row and nothing is written', async ({ page }) => {
@@ -160,4 +161,114 @@ test('a Sociale Kaart extract is recognised by its content, mapped and imported 
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
   await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit sociale-kaart-extract.json: actoren 2 nieuw, 1 bijgewerkt');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+});
+
+const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
+const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
+
+/** Opens the import dialog on a file and has it checked. */
+async function checkImport(page: Page, file: string) {
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(file);
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  return dialog;
+}
+
+test("a newcomer's first map: a partner list from Excel, a Gephi file and a neighbour's JSON into one map without a duplicate, out to Gephi and Excel; a broken file changes nothing", async ({ page }) => {
+  await openCopyOfDemo(page, 'eerstelijnszone');
+  // 1. The partner list from Excel, and 2. a drawing from Gephi.
+  let dialog = await checkImport(page, path.resolve('test/fixtures/other-tools/partners-openpyxl.xlsx'));
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  dialog = await checkImport(page, path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren:');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const beforeMerge = await actorCount(page);
+
+  // 3. The neighbour's map: into a map that holds a network, a JSON map is merged after review.
+  const neighbour = path.resolve('test/fixtures/neighbour/noorddorp.json');
+  dialog = await checkImport(page, neighbour);
+  const review = dialog.getByTestId('merge-review');
+  await expect(review).toContainText('Deze kaart bevat al het netwerk van Voorbeeldstad');
+  await expect(dialog.getByTestId('exchange-into-current')).toBeChecked();
+  await expect(dialog.getByText('Samenvoegen met deze kaart')).toBeVisible();
+  await expect(review.getByTestId('merge-summary')).toContainText('Actoren: 7 nieuw, 8 gekoppeld');
+  await expect(review.getByTestId('merge-actor-N12')).toContainText('KBO-nummer');
+  await expect(review.getByTestId('merge-match-N12')).toHaveValue('A05');
+  await expect(review.getByTestId('merge-summary')).toContainText('Niet overgenomen, want eigen aan Noorddorp: 1 organisatie-eenheid, 1 functie, 1 roltoewijzing');
+  // AZ Voorbeeldland is spelled differently over there: the user links it by hand.
+  await expect(review.getByTestId('merge-match-N16')).toHaveValue('NIEUW');
+  await review.getByTestId('merge-match-N16').selectOption({ label: 'AZ Voorbeeldland (ziekenhuisnetwerk)' });
+  await expect(review.getByTestId('merge-actor-N16')).toContainText('uw keuze');
+  await expect(review.getByTestId('merge-summary')).toContainText('Actoren: 6 nieuw, 9 gekoppeld');
+  // Differences: ours stays unless chosen; the user takes Noorddorp's newer review date.
+  const reviewDate = review.getByTestId('merge-diff-agreements:R13:reviewDate');
+  await expect(reviewDate).toContainText('31/12/2026');
+  await expect(reviewDate).toContainText('30/06/2027');
+  await expect(review.getByTestId('merge-take-ours-agreements:R13:reviewDate')).toBeChecked();
+  await review.getByTestId('merge-take-theirs-agreements:R13:reviewDate').check();
+  await expect(review.getByTestId('merge-take-theirs-agreements:R13:reviewDate')).toBeChecked();
+  await expect(review.getByTestId('merge-diff-actors:A10:level')).toContainText('Bovenlokaal');
+  await expect(review.getByTestId('merge-take-ours-actors:A10:level')).toBeChecked();
+  await page.screenshot({ path: 'test-results/e2e-merge-review.png', fullPage: true });
+  await axeCheck(page)('samenvoegen, overzicht');
+  await dialog.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('statusbar')).toContainText('samengevoegd met Noorddorp (actoren 6 nieuw, 9 gekoppeld');
+  await expect(page.getByTestId('tab-actors')).toHaveText(`Actoren (${beforeMerge + 6})`);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Samengevoegd met Noorddorp/);
+
+  // The supra-local view, the origin filter, and the provenance of an actor.
+  await expect(page.getByTestId('view-select').locator('option')).toContainText(['Standaard (alles)', 'Voorbeeldstad + Noorddorp']);
+  const origins = page.getByTestId('filter-origins');
+  await origins.locator('summary').click();
+  await origins.getByLabel('Noorddorp').check();
+  await expect.poll(() => visibleActors(page)).toBe(15);
+  await origins.getByLabel('Eigen kaart (Voorbeeldstad)').check();
+  await expect.poll(() => visibleActors(page)).toBe(beforeMerge + 6);
+  await page.getByTestId('filters-clear').click();
+  await page.getByTestId('table-filter').fill('Het Anker');
+  await page.getByRole('row', { name: /het anker/i }).click();
+  await expect(page.getByTestId('inspector-provenance')).toContainText('Ook in de kaart van Noorddorp (daar N12, gekoppeld op KBO-nummer');
+  await page.getByTestId('table-filter').fill('');
+  await page.screenshot({ path: 'test-results/e2e-merged-map.png' });
+
+  // A broken file: exactly what is wrong, and the map stays as it is.
+  const broken = path.join(WORK_DIR, 'noorddorp-kapot.json');
+  fs.writeFileSync(broken, fs.readFileSync(neighbour, 'utf8').replace('"providerId": "N06"', '"providerId": "N99"').replace('"name": "Dorpsraad Noorddorp"', '"name": ""'));
+  dialog = await checkImport(page, broken);
+  await expect(dialog.getByTestId('exchange-problem-count')).toContainText('2 problemen');
+  const problems = dialog.getByTestId('exchange-problems');
+  await expect(problems.getByRole('row', { name: /services\[2\] \(NS3\)\.providerId/ })).toContainText('verwijst naar N99, maar dat staat niet in actors.');
+  await expect(problems.getByRole('row', { name: /actors\[4\] \(N05\)\.name/ })).toContainText('Naam is verplicht.');
+  await expect(dialog.getByRole('button', { name: 'Samenvoegen', exact: true })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText(`Actoren (${beforeMerge + 6})`);
+
+  // Out to Gephi and to Excel: every actor once.
+  const gexf = path.join(WORK_DIR, 'eerstelijnszone.gexf');
+  const xlsx = path.join(WORK_DIR, 'eerstelijnszone.xlsx');
+  for (const [choice, out] of [['gexf', gexf], ['xlsx', xlsx]] as const) {
+    fs.rmSync(out, { force: true });
+    await page.getByTestId('exchange-open').click();
+    await dialog.getByTestId('exchange-tab-export').check();
+    await dialog.getByTestId(`exchange-export-${choice}`).check();
+    await dialog.getByTestId('exchange-export-path').fill(out);
+    await dialog.getByRole('button', { name: 'Exporteren' }).click();
+    await expect(page.getByTestId('statusbar')).toContainText(`Geëxporteerd: ${out}`);
+  }
+  const labels = [...fs.readFileSync(gexf, 'utf8').matchAll(/<node id="[^"]*" label="([^"]*)"/g)].map((m) => m[1]);
+  expect(labels).toHaveLength(beforeMerge + 6);
+  expect(new Set(labels).size).toBe(labels.length);
+  const sheets = (await readXlsxFile(fs.readFileSync(xlsx))) as unknown as { sheet: string; data: unknown[][] }[];
+  const actorsSheet = sheets.find((s) => s.sheet === 'Actoren')!.data.slice(1).map((r) => String(r[0]));
+  expect(actorsSheet).toHaveLength(beforeMerge + 6);
+  expect(new Set(actorsSheet).size).toBe(actorsSheet.length);
+  expect(actorsSheet).toContain('Gemeente Noorddorp');
+
+  // The merge is one step back.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText(`Actoren (${beforeMerge})`);
 });

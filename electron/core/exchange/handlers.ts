@@ -125,7 +125,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           if (!doc.isEmpty()) {
             const plan = planMergeInto(doc, data, merge ?? {}, source);
             const counts = applyMerge(doc, plan, source);
-            return { document: doc.info(), counts, created: false, summary: `samengevoegd met ${plan.source}: ${describeMerge(plan)}` };
+            return { document: doc.info(), counts, created: false, summary: `samengevoegd met ${plan.source} (${describeMerge(plan)})` };
           }
           const counts = restoreJson(doc, data, source);
           return { document: doc.info(), counts, created: false, summary: '' };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, SheetMappingInput } from '../../../shared/exchange/contract';
+import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../../shared/exchange/contract';
 import { TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import { ImportMapping } from './ImportMapping';
+import { MergeReview } from './MergeReview';
 import { Modal } from './Modal';
 
 export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string };
@@ -31,6 +32,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
   const [into, setInto] = useState<'current' | 'new'>('new');
   const [target, setTarget] = useState('');
   const [skipProblems, setSkipProblems] = useState(false);
+  const [merge, setMerge] = useState<MergeChoicesInput>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,13 +47,18 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
       setBusy(false);
     }
   };
-  const check = (mapping?: SheetMappingInput[]) =>
-    run(async () => {
+  /** Reads and checks the file (again, with a changed mapping or merge choices: the core plans it anew). */
+  const check = (mapping?: SheetMappingInput[], mergeChoices?: MergeChoicesInput) => {
+    // The choice shows at once; the core's new plan follows.
+    if (mergeChoices) setMerge(mergeChoices);
+    return run(async () => {
       if (askPath && !importPath.trim() && !preview) throw new Error(t('exchange.noImportPath'));
-      const p = await call('exchange.preview', { path: preview && mapping ? preview.path : askPath ? importPath.trim() : undefined, mapping });
+      const again = !!preview && (!!mapping || !!mergeChoices);
+      const p = await call('exchange.preview', { path: again ? preview!.path : askPath ? importPath.trim() : undefined, mapping, merge: mergeChoices });
       setPreview(p);
-      if (!mapping) setInto(p.intoCurrent.allowed ? 'current' : 'new');
+      if (!again) setInto(p.intoCurrent.allowed ? 'current' : 'new');
     });
+  };
   const mapping = preview?.sheets?.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks }));
   const planned = preview?.plan ? Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update, 0) : null;
   const confirm = () =>
@@ -64,6 +71,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
         target: into === 'new' && askPath ? target.trim() : undefined,
         mapping,
         skipProblemRows: skipProblems || undefined,
+        merge: preview.merge && into === 'current' ? merge : undefined,
       });
       await onDone({ kind: 'import', fileName: preview.fileName, counts: done.counts, created: done.created, summary: done.summary });
     });
@@ -79,7 +87,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
     });
 
   const ready = !!preview && (!preview.problems.length || (skipProblems && !!planned)) && planned !== 0;
-  const okLabel = busy ? t('report.busy') : tab === 'export' ? t('exchange.export') : ready ? t('exchange.import') : t('exchange.check');
+  const okLabel = busy ? t('report.busy') : tab === 'export' ? t('exchange.export') : ready ? t(preview?.merge && into === 'current' ? 'exchange.merge.ok' : 'exchange.import') : t('exchange.check');
   const onOk = tab === 'export' ? exportNow : ready ? confirm : () => check();
   return (
     <Modal title={t('exchange.title')} okLabel={okLabel} onOk={() => void onOk()} onCancel={onCancel} error={error} busy={busy} testId="exchange-dialog">
@@ -132,7 +140,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
               <input
                 id="exchange-import-path"
                 value={importPath}
-                onChange={(e) => (setImportPath(e.target.value), setPreview(null), setSkipProblems(false))}
+                onChange={(e) => (setImportPath(e.target.value), setPreview(null), setSkipProblems(false), setMerge({}))}
                 placeholder="/pad/naar/partners.xlsx"
                 data-testid="exchange-import-path"
               />
@@ -142,6 +150,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
             <section aria-labelledby="exchange-preview-heading" data-testid="exchange-preview">
               <h3 id="exchange-preview-heading">{t('exchange.previewTitle', { file: preview.fileName })}</h3>
               {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} onChange={(m) => void check(m)} />}
+              {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check(undefined, m)} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">
                   {TABLE_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (
@@ -180,7 +189,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   )}
                 </>
               )}
-              {!preview.plan && !preview.problems.length && (
+              {!preview.plan && !preview.merge && !preview.problems.length && (
                 <ul className="preview-counts" data-testid="exchange-counts">
                   {PREVIEW_LISTS.filter((k) => preview.counts[k] !== undefined).map((k) => (
                     <li key={k}>{t(`exchange.count.${k}`, { count: preview.counts[k] })}</li>
@@ -194,7 +203,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                     <legend>{t('exchange.into')}</legend>
                     <label className="check">
                       <input type="radio" name="exchange-into" checked={into === 'current'} disabled={!preview.intoCurrent.allowed} onChange={() => setInto('current')} data-testid="exchange-into-current" />
-                      {t('exchange.intoCurrent')}
+                      {t(preview.merge ? 'exchange.intoMerge' : 'exchange.intoCurrent')}
                     </label>
                     {preview.intoCurrent.reason && <p className="muted" data-testid="exchange-into-reason">{preview.intoCurrent.reason}</p>}
                     <label className="check">

@@ -1,8 +1,9 @@
 import { Children, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ServiceSchema, type Actor, type Agreement, type EntityKind, type NetworkData, type Partnership } from '../../../shared/model';
+import { originOf, ServiceSchema, type Actor, type Agreement, type EntityKind, type NetworkData, type Partnership } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { formatKbo } from '../../../shared/util/kbo';
+import { flemishDate } from '../../../shared/util/dates';
 import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
 import { CodeChecklist, CodeSelect, DateField, TextField, type FieldErrors } from './forms/fields';
@@ -78,7 +79,8 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
   const fns = new Set(data.functions.filter((f) => f.actorId === actor.id).map((f) => f.id));
   const roles = data.roles.filter((r) => r.actorId === actor.id || (r.orgUnitId && units.has(r.orgUnitId)) || (r.functionId && fns.has(r.functionId)));
   const models = data.governanceModels.filter((g) => g.actorId === actor.id);
-  const localGov = !!vocab.actorType.find((v) => v.code === actor.type)?.props?.localGov;
+  // A neighbour's gemeente merged in from its map is not this document's local government.
+  const localGov = !!vocab.actorType.find((v) => v.code === actor.type)?.props?.localGov && originOf(actor) === null;
   const bodyOf = data.partnerships.filter((p) => p.actorId === actor.id);
   const common = { vocab, save, readOnly, onDelete: onDeleteThings };
   const name = (id: string) => data.actors.find((a) => a.id === id)?.name ?? id;
@@ -90,6 +92,15 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
         {label(vocab, 'actorType', actor.type)}
         {actor.kbo ? ` · ${formatKbo(actor.kbo)}` : ''}
       </p>
+      {actor.provenance.length > 0 && (
+        <ul className="muted provenance" data-testid="inspector-provenance">
+          {actor.provenance.map((p) => (
+            <li key={`${p.source}|${p.sourceId}`}>
+              {t(p.added ? 'inspector.fromMap' : 'inspector.alsoInMap', { source: p.source, id: p.sourceId, date: flemishDate(p.mergedOn), by: t(`exchange.merge.byWhat.${p.matchedBy ?? 'KEUZE'}`) })}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="inspector-actions">
         <button type="button" onClick={() => onFocus(actor.id)} data-testid="inspector-focus">
           {t('filters.focus')}

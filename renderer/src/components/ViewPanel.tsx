@@ -1,10 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_VIEW_ID, EMPTY_FILTERS, type NetworkData, type View, type ViewFilters } from '../../../shared/model';
+import { DEFAULT_VIEW_ID, EMPTY_FILTERS, mergedSources, OWN_MAP, type NetworkData, type View, type ViewFilters } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { isUnfiltered } from '../../../shared/graph/filter';
 
-type CodeFilter = Exclude<keyof ViewFilters, 'focus'>;
+type CodeFilter = Exclude<keyof ViewFilters, 'focus' | 'origins'>;
 
 /** Each filter, the vocabulary it draws on, and the codes this document actually uses (only those are offered). */
 const FILTERS: { key: CodeFilter; kind: VocabKind; used: (d: NetworkData) => string[] }[] = [
@@ -22,20 +22,16 @@ function FilterGroup({
   codes,
   selected,
   onChange,
-  vocab,
-  kind,
+  labelOf,
   testId,
 }: {
   label: string;
   codes: string[];
   selected: string[];
   onChange: (v: string[]) => void;
-  vocab: Record<VocabKind, VocabEntry[]>;
-  kind: VocabKind;
+  labelOf: (code: string) => string;
   testId: string;
 }) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
   return (
     <details className="filter-group" open={selected.length > 0} data-testid={testId}>
       <summary>
@@ -51,7 +47,7 @@ function FilterGroup({
               checked={selected.includes(code)}
               onChange={(e) => onChange(e.target.checked ? [...selected, code] : selected.filter((c) => c !== code))}
             />
-            {vocabLabel(vocab, kind, code, lang)}
+            {labelOf(code)}
           </label>
         ))}
       </fieldset>
@@ -91,8 +87,11 @@ export function ViewPanel({
   onUpdate: () => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   const selectId = useId();
+  // Where actors come from: offered once a neighbour's map has been merged in.
+  const sources = useMemo(() => mergedSources(data.actors), [data.actors]);
   const offered = useMemo(() => {
     const out = {} as Record<CodeFilter, string[]>;
     for (const f of FILTERS) {
@@ -161,11 +160,20 @@ export function ViewPanel({
           codes={offered[f.key]}
           selected={filters[f.key]}
           onChange={(v) => onFilters({ ...filters, [f.key]: v })}
-          vocab={vocab}
-          kind={f.kind}
+          labelOf={(code) => vocabLabel(vocab, f.kind, code, lang)}
           testId={`filter-${f.key}`}
         />
       ))}
+      {(sources.length > 0 || filters.origins.length > 0) && (
+        <FilterGroup
+          label={t('filters.origins')}
+          codes={[...new Set([OWN_MAP, ...sources, ...filters.origins])]}
+          selected={filters.origins}
+          onChange={(v) => onFilters({ ...filters, origins: v })}
+          labelOf={(code) => (code === OWN_MAP ? t('filters.ownMap', { name: data.meta.municipality || data.meta.title }) : code)}
+          testId="filter-origins"
+        />
+      )}
       <button type="button" onClick={() => onFilters(EMPTY_FILTERS)} disabled={isUnfiltered(filters)} data-testid="filters-clear">
         {t('filters.clear')}
       </button>

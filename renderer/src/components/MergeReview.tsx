@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NEW_ACTOR, type MergeChoicesInput, type MergePreview } from '../../../shared/exchange/contract';
+
+/** The kinds a merge counts, in the order the summary shows them. */
+const KINDS = ['actors', 'agreements', 'services', 'partnerships', 'members', 'areas'] as const;
+
+/**
+ * The review step of merging another municipality's map: its name, each of its actors and the actor of ours it
+ * becomes (matched by KBO number, Sociale Kaart id or name, or chosen here; or added), and each field both maps fill
+ * differently with a choice of whose value stays. Every change asks the core for a new plan.
+ */
+export function MergeReview({ merge, choices, onChange }: { merge: MergePreview; choices: MergeChoicesInput; onChange: (next: MergeChoicesInput) => void }) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState(merge.source);
+  const [view, setView] = useState(merge.view?.name ?? '');
+  const take = (key: string, side: 'ours' | 'theirs') => onChange({ ...choices, take: { ...choices.take, [key]: side } });
+  const takeAll = (side: 'ours' | 'theirs') => onChange({ ...choices, take: Object.fromEntries(merge.differences.map((d) => [d.key, side])) });
+  // New actors first: those are the ones to check for a partner the name did not find.
+  const matches = [...merge.matches].sort((a, b) => Number(!!a.ourId) - Number(!!b.ourId) || a.theirName.localeCompare(b.theirName, 'nl'));
+  const left = Object.entries(merge.leftOut);
+  return (
+    <div className="merge-review" data-testid="merge-review">
+      <p>{t('exchange.merge.intro', { own: merge.ownName })}</p>
+      <div className="report-row">
+        <div className="field">
+          <label htmlFor="merge-source">{t('exchange.merge.source')}</label>
+          <input
+            id="merge-source"
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            onBlur={() => source.trim() && source.trim() !== merge.source && onChange({ ...choices, source: source.trim() })}
+            data-testid="merge-source"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="merge-view">{t('exchange.merge.view')}</label>
+          <input id="merge-view" value={view} onChange={(e) => setView(e.target.value)} onBlur={() => view.trim() !== (merge.view?.name ?? '') && onChange({ ...choices, view: view.trim() || null })} placeholder={t('exchange.merge.noView')} data-testid="merge-view" />
+        </div>
+      </div>
+      <ul className="plan-counts" data-testid="merge-summary">
+        {KINDS.filter((k) => Object.values(merge.summary[k] ?? {}).some((n) => n > 0)).map((k) => (
+          <li key={k}>{t('exchange.merge.line', { kind: t(`exchange.merge.kind.${k}`), create: merge.summary[k].create, matched: merge.summary[k].update + merge.summary[k].unchanged, update: merge.summary[k].update })}</li>
+        ))}
+        {merge.filled > 0 && <li>{t('exchange.merge.filled', { count: merge.filled })}</li>}
+        {merge.view && <li>{t(merge.view.created ? 'exchange.merge.viewNew' : 'exchange.merge.viewWiden', { name: merge.view.name })}</li>}
+        {left.length > 0 && <li className="muted">{t('exchange.merge.leftOut', { what: left.map(([k, n]) => t(`exchange.merge.left.${k}`, { count: n })).join(', '), source: merge.source })}</li>}
+      </ul>
+
+      <h4 id="merge-actors-heading">{t('exchange.merge.actors')}</h4>
+      <div className="problem-list">
+        <table aria-labelledby="merge-actors-heading" data-testid="merge-actors">
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.merge.theirs', { source: merge.source })}</th>
+              <th scope="col">{t('exchange.merge.becomes', { own: merge.ownName })}</th>
+              <th scope="col">{t('exchange.merge.by')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matches.map((m) => (
+              <tr key={m.theirId} data-testid={`merge-actor-${m.theirId}`}>
+                <th scope="row">{m.theirName}</th>
+                <td>
+                  <select
+                    aria-label={t('exchange.merge.becomesFor', { name: m.theirName })}
+                    value={choices.matches?.[m.theirId] ?? m.ourId ?? NEW_ACTOR}
+                    onChange={(e) => onChange({ ...choices, matches: { ...choices.matches, [m.theirId]: e.target.value } })}
+                    data-testid={`merge-match-${m.theirId}`}
+                  >
+                    <option value={NEW_ACTOR}>{t('exchange.merge.asNew')}</option>
+                    {merge.ourActors.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className={m.ourId ? '' : 'muted'}>
+                  {m.ourId ? t(`exchange.merge.byWhat.${m.by ?? 'KEUZE'}`) : m.candidates.length ? t('exchange.merge.ambiguous', { count: m.candidates.length }) : t('exchange.merge.added')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h4 id="merge-diff-heading">{t('exchange.merge.differences', { count: merge.differences.length })}</h4>
+      {merge.differences.length === 0 ? (
+        <p className="muted" data-testid="merge-no-differences">
+          {t('exchange.merge.noDifferences')}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t('exchange.merge.differencesHint')}</p>
+          <div className="merge-all">
+            <button type="button" onClick={() => takeAll('ours')} data-testid="merge-all-ours">
+              {t('exchange.merge.allOurs')}
+            </button>
+            <button type="button" onClick={() => takeAll('theirs')} data-testid="merge-all-theirs">
+              {t('exchange.merge.allTheirs', { source: merge.source })}
+            </button>
+          </div>
+          <div className="problem-list">
+            <table aria-labelledby="merge-diff-heading" data-testid="merge-differences">
+              <thead>
+                <tr>
+                  <th scope="col">{t('exchange.merge.what')}</th>
+                  <th scope="col">{t('exchange.merge.ours', { own: merge.ownName })}</th>
+                  <th scope="col">{t('exchange.merge.theirValue', { source: merge.source })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {merge.differences.map((d) => (
+                  <tr key={d.key} data-testid={`merge-diff-${d.key}`}>
+                    <th scope="row">
+                      {d.label}
+                      <span className="muted"> · {d.fieldLabel}</span>
+                    </th>
+                    {(['ours', 'theirs'] as const).map((side) => (
+                      <td key={side}>
+                        <label className="check">
+                          <input type="radio" name={`merge-${d.key}`} checked={(choices.take?.[d.key] ?? d.take) === side} onChange={() => take(d.key, side)} data-testid={`merge-take-${side}-${d.key}`} />
+                          {side === 'ours' ? d.ours : d.theirs}
+                        </label>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
