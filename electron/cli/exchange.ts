@@ -8,7 +8,7 @@ import { NetworkDocument } from '../core/document';
 import { CoreError } from '../core/errors';
 import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
-import { LEFT_OUT, NEW_ACTOR, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
+import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
@@ -178,6 +178,8 @@ async function mergeCommand(peek: NetworkDocument, file: string, input: string, 
   const choices = mergeChoices(values, data);
   const withTake = (plan: MergePlan): MergeChoices => (values['take-theirs'] ? { ...choices, take: Object.fromEntries(plan.differences.map((d) => [d.key, 'theirs' as const])) } : choices);
   const first = planMergeInto(peek, data, choices, input);
+  const same = sameMapReason(first);
+  if (same) throw new CoreError('UNSUPPORTED', `${same} Geef met --source een andere naam, of importeer in een nieuw document.`);
   if (first.problems.length) throw new CoreError('INVALID_INPUT', describeProblems(path.basename(input), first.problems));
   const planned = planMergeInto(peek, data, withTake(first), input);
   if (values['dry-run']) {

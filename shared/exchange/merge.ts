@@ -105,6 +105,16 @@ export interface MergePlan {
   problems: ImportProblem[];
 }
 
+/**
+ * Why a map cannot be merged under this name, or null: a map named as this document's own (a backup of it, most
+ * likely) would make its actors' origin the same as ours.
+ */
+export function sameMapReason(plan: Pick<MergePlan, 'source' | 'ownName'>): string | null {
+  return normalise(plan.source) === normalise(plan.ownName)
+    ? `Dit bestand is een kaart van ${plan.ownName}, zoals dit document (een back-up?). Het gaat in een nieuw document; samenvoegen kan met de kaart van een andere gemeente, of onder een andere naam.`
+    : null;
+}
+
 /** How a field's value is shown in a difference. */
 type Show = 'text' | 'bool' | 'date' | 'number' | 'actor' | 'area' | { code: VocabKind } | { codes: VocabKind };
 /** A field a merge compares: `list` fields are joined (both maps' values kept), the others filled or chosen. */
@@ -246,9 +256,6 @@ export function planMerge(
     view: null,
     problems: [],
   };
-  if (normalise(source) === normalise(ownName)) {
-    plan.problems.push({ where: 'bron', message: `de samengevoegde kaart heet zoals deze kaart ("${ownName}"). Geef ze een andere naam.` });
-  }
 
   // Codes the other map defined itself and ours lacks come along, so its actors keep their types.
   for (const [kind, entries] of Object.entries(theirs.vocab) as [VocabKind, VocabEntry[]][]) {

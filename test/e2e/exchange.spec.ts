@@ -43,7 +43,8 @@ test('the whole document out as JSON and back into a new document; a broken file
   await expect(dialog.getByTestId('exchange-counts')).toContainText('46 actoren');
   await expect(dialog.getByTestId('exchange-counts')).toContainText('60 afspraken');
   await expect(dialog.getByTestId('exchange-into-current')).toBeDisabled();
-  await expect(dialog.getByTestId('exchange-into-reason')).toContainText('bevat al een netwerk');
+  // It is a map of Voorbeeldstad itself (a backup): not merged into Voorbeeldstad, but restored as a new document.
+  await expect(dialog.getByTestId('exchange-into-reason')).toContainText('een kaart van Voorbeeldstad, zoals dit document (een back-up?)');
   await expect(dialog.getByTestId('exchange-into-new')).toBeChecked();
   const target = path.join(WORK_DIR, 'uit-json.regiekaart');
   fs.rmSync(target, { force: true });

@@ -180,6 +180,11 @@ describe("merging a neighbour's map", () => {
 
   it('command line: without --merge a network is not overwritten; a dry run writes nothing; --take-theirs and --match; a broken file leaves the document byte for byte', async () => {
     const file = await demo();
+    const own = path.join(tmpDir(), 'eigen.json');
+    expect((await cli('export', file, '--json', own)).code).toBe(0);
+    const backup = await cli('import', file, own, '--merge');
+    expect(backup.code).toBe(1);
+    expect(backup.err).toContain('Dit bestand is een kaart van Voorbeeldstad, zoals dit document (een back-up?)');
     const refused = await cli('import', file, NEIGHBOUR);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('bevat al een netwerk. Met --merge');

@@ -97,7 +97,8 @@ describe('web host', () => {
       'map.export': { path: path.join(dir, 'kaart'), format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>' },
       'exchange.export': { path: path.join(dir, 'uit'), format: 'json' },
       'exchange.template': { path: path.join(dir, 'sjabloon') },
-      'exchange.preview': { path: path.join(dir, 'uit.json') },
+      // A neighbour's map into the open document: the merge review, with one actor linked by hand.
+      'exchange.preview': { path: path.resolve('test/fixtures/neighbour/noorddorp.json'), merge: { matches: { N16: 'A41' }, take: { 'actors:A10:level': 'theirs' } } },
       'exchange.import': { path: path.join(dir, 'uit.json'), into: 'new', target: path.join(dir, 'terug') },
     };
     const order: CallName[] = ['app.info', 'document.openDemo', ...CALL_NAMES.filter((n) => !['app.info', 'document.openDemo', 'document.create'].includes(n)), 'document.create'];
@@ -106,6 +107,12 @@ describe('web host', () => {
       expect(r.json.ok, `${name}: ${JSON.stringify(r.json.error)}`).toBe(true);
       expect(contract[name].output.safeParse(r.json.value).success, name).toBe(true);
     }
+    const current = await api(h, 'document.current', {});
+    expect(current.json.value.meta).toMatchObject({ title: 'Nieuwe kaart', municipality: 'Testdorp' });
+    expect((await api(h, 'document.open', inputs['document.open'])).json.ok).toBe(true);
+    const merge = (await api(h, 'exchange.preview', inputs['exchange.preview'])).json.value.merge;
+    expect(merge.matches.find((m: { theirId: string }) => m.theirId === 'N16')).toMatchObject({ ourId: 'A41', by: 'KEUZE' });
+    expect(merge.differences.find((d: { key: string }) => d.key === 'actors:A10:level').take).toBe('theirs');
     expect(fs.existsSync(path.join(dir, 'kopie.regiekaart'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'nieuw.regiekaart'))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'kaart.svg'), 'utf8')).toContain('<svg');
@@ -116,10 +123,8 @@ describe('web host', () => {
     const fake = await api(h, 'map.export', { path: path.join(dir, 'nep.png'), format: 'png', data: Buffer.from('geen afbeelding').toString('base64') });
     expect(fake.json.error.message).toBe('De kaart is geen geldige PNG-afbeelding.');
     expect(fs.existsSync(path.join(dir, 'nep.png'))).toBe(false);
-    const current = await api(h, 'document.current', {});
-    expect(current.json.value.meta).toMatchObject({ title: 'Nieuwe kaart', municipality: 'Testdorp' });
     const recent = await api(h, 'document.recent', {});
-    expect(recent.json.value.map((r: { fileName: string }) => r.fileName)).toEqual(['nieuw.regiekaart', 'terug.regiekaart', 'Voorbeeldstad.regiekaart']);
+    expect(recent.json.value.map((r: { fileName: string }) => r.fileName)).toEqual(['Voorbeeldstad.regiekaart', 'nieuw.regiekaart', 'terug.regiekaart']);
   });
 
   it('refuses oversized requests', async () => {

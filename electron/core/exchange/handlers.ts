@@ -12,6 +12,7 @@ import { CoreError } from '../errors';
 import type { Session } from '../session';
 import { codeProblems, createFromJson, readJsonExport, restoreJson, writeJsonExport } from './json';
 import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
+import { sameMapReason } from '../../../shared/exchange/merge';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
@@ -82,8 +83,10 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           // Into a document that holds a network, a JSON map is merged: matched, compared, and added beside ours.
           if (doc && !doc.isEmpty()) {
             const plan = planMergeInto(doc, data, merge ?? {}, file);
-            const reason = doc.readOnly ? doc.readOnlyReason : null;
-            return { ...base, counts: countsOf(data), problems: plan.problems, intoCurrent: { allowed: !reason, reason }, merge: mergePreview(doc, plan) } satisfies ImportPreview;
+            const reason = doc.readOnly ? doc.readOnlyReason : sameMapReason(plan);
+            // Codes are checked against the target: the open document when it can take the file, else a new one.
+            const problems = reason ? codeProblems(data, DEFAULT_VOCAB) : plan.problems;
+            return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason }, merge: mergePreview(doc, plan) } satisfies ImportPreview;
           }
           const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
           // Codes are checked against the target: the open document when it can take the file, else a new one.

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { MergePreview } from '../../../shared/exchange/contract';
 import type { ExchangeDocument } from '../../../shared/exchange/format';
-import { planMerge, type MergeChoices, type MergePlan } from '../../../shared/exchange/merge';
+import { planMerge, sameMapReason, type MergeChoices, type MergePlan } from '../../../shared/exchange/merge';
+import { CoreError } from '../errors';
 import { assertNoProblems } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, positionId, type Counts } from '../../../shared/model';
 import { mergeVocab } from '../../../shared/vocab';
@@ -44,6 +45,8 @@ export function describeMerge(plan: MergePlan): string {
  * and updated entities, the added nodes' places on the standard view, and the supra-local view.
  */
 export function applyMerge(doc: NetworkDocument, plan: MergePlan, source: string): Counts {
+  const same = sameMapReason(plan);
+  if (same) throw new CoreError('UNSUPPORTED', same);
   assertNoProblems(path.basename(source), plan.problems);
   doc.edit(
     (tx) => {

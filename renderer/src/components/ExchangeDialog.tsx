@@ -189,7 +189,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   )}
                 </>
               )}
-              {!preview.plan && !preview.merge && !preview.problems.length && (
+              {!preview.plan && !(preview.merge && into === 'current') && !preview.problems.length && (
                 <ul className="preview-counts" data-testid="exchange-counts">
                   {PREVIEW_LISTS.filter((k) => preview.counts[k] !== undefined).map((k) => (
                     <li key={k}>{t(`exchange.count.${k}`, { count: preview.counts[k] })}</li>
