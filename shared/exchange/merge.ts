@@ -10,14 +10,10 @@ import {
   ViewSchema,
   EMPTY_FILTERS,
   type Actor,
-  type Agreement,
-  type Area,
   type NetworkData,
-  type Partnership,
   type PartnershipMember,
   type Position,
   type Provenance,
-  type Service,
   type View,
 } from '../model';
 import { flemishDate } from '../util/dates';
@@ -335,30 +331,81 @@ export function planMerge(
   };
   const count = (kind: MergeKind, action: 'create' | 'update' | 'unchanged') => plan.summary[kind][action]++;
 
-  // Areas: by type and name (their municipality is new; the shared eerstelijnszone or province is ours).
+  type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+  /**
+   * One list of theirs, each entity with its references already mapped onto ours: matched to one of ours (merged
+   * into a working copy, as two of theirs may match the same one of ours) or added (validated, under its id where
+   * free). Returns the ids each entity got and the entities added (by our id, with theirs).
+   */
+  const mergeList = <T extends { id: string }>(
+    kind: keyof typeof FIELDS,
+    entity: Entity,
+    list: readonly T[],
+    schema: Schema,
+    how: {
+      map: (x: T) => Obj;
+      /** The key two entities are the same by (references mapped), for ours and theirs alike. */
+      key: (x: Obj) => string;
+      ours: readonly Obj[];
+      label: (x: Obj) => string;
+      /** Ids given beforehand (areas, actors: their references needed them first). */
+      ids?: Map<string, string>;
+      /** Also written when only this changed (an actor's provenance). */
+      after?: (working: Obj, theirs: T) => void;
+      added?: (x: Obj, theirs: T) => Obj;
+    },
+  ): { ids: Map<string, string>; added: Map<string, string> } => {
+    const byKey = new Map(how.ours.map((o) => [how.key(o), o]));
+    const byId = new Map(how.ours.map((o) => [String(o.id), o]));
+    const ids = how.ids ?? new Map<string, string>();
+    const added = new Map<string, string>();
+    const working = new Map<string, { value: Obj; changed: number }>();
+    list.forEach((x, i) => {
+      const mapped = how.map(x);
+      const given = ids.get(x.id);
+      const match = given ? byId.get(given) : byKey.get(how.key(mapped));
+      if (!match) {
+        const id = given ?? allocate(x.id);
+        ids.set(x.id, id);
+        const next = valid(schema as Parameters<typeof valid<Obj>>[0], how.added ? how.added({ ...mapped, id }, x) : { ...mapped, id }, kind, i, x.id);
+        if (next) {
+          plan.writes.push({ op: 'insert', entity, value: next });
+          added.set(id, x.id);
+          byKey.set(how.key(next), next);
+          byId.set(id, next);
+        }
+        return count(kind, 'create');
+      }
+      const id = String(match.id);
+      ids.set(x.id, id);
+      if (added.has(id)) return count(kind, 'unchanged');
+      const w = working.get(id) ?? { value: structuredClone(match), changed: 0 };
+      working.set(id, w);
+      w.changed += combine(kind, w.value, { ...mapped, id }, how.label(match)).length;
+      how.after?.(w.value, x);
+    });
+    for (const w of working.values()) {
+      if (w.changed || how.after) plan.writes.push({ op: 'update', entity, value: w.value });
+      count(kind, w.changed ? 'update' : 'unchanged');
+    }
+    return { ids, added };
+  };
+  const mapped = (map: Map<string, string>) => (id: string | null) => (id ? (map.get(id) ?? null) : null);
+  const mappedAll = (map: Map<string, string>) => (ids: readonly string[]) => ids.map((x) => map.get(x)).filter((x): x is string => !!x);
+
+  // Areas: by type and name (their municipality is new; the shared eerstelijnszone or province is ours). Their ids
+  // first, as areas name their parents.
+  const areaKey = (a: Obj) => `${String(a.type)}|${normalise(String(a.name))}`;
+  const ourAreaByKey = new Map(ours.areas.map((a) => [areaKey(a), a]));
   const areaMap = new Map<string, string>();
-  const ourAreaByKey = new Map(ours.areas.map((a) => [`${a.type}|${normalise(a.name)}`, a]));
   for (const a of theirs.areas) {
-    const match = ourAreaByKey.get(`${a.type}|${normalise(a.name)}`);
+    const match = ourAreaByKey.get(areaKey(a));
     areaMap.set(a.id, match ? match.id : allocate(a.id));
     if (!match) areaName.set(areaMap.get(a.id)!, a.name);
   }
-  const mapArea = (id: string | null) => (id ? (areaMap.get(id) ?? null) : null);
-  const ourArea = new Map(ours.areas.map((a) => [a.id, a]));
-  theirs.areas.forEach((a, i) => {
-    const mapped = { ...a, id: areaMap.get(a.id)!, parentIds: a.parentIds.map((p) => mapArea(p)).filter((p): p is string => !!p) };
-    const match = ourArea.get(mapped.id);
-    if (!match) {
-      const next = valid<Area>(AreaSchema, mapped, 'areas', i, a.id);
-      if (next) plan.writes.push({ op: 'insert', entity: 'area', value: next });
-      return count('areas', 'create');
-    }
-    const working = structuredClone(match) as Obj;
-    const changed = combine('areas', working, mapped, match.name);
-    if (!changed.length) return count('areas', 'unchanged');
-    plan.writes.push({ op: 'update', entity: 'area', value: working });
-    count('areas', 'update');
-  });
+  const mapArea = mapped(areaMap);
+  const mapAreas = mappedAll(areaMap);
+  mergeList('areas', 'area', theirs.areas, AreaSchema, { ids: areaMap, ours: ours.areas, key: areaKey, label: (a) => String(a.name), map: (a) => ({ ...a, parentIds: mapAreas(a.parentIds) }) });
 
   // Actors: matched as in every import, or as the user chose.
   const index = new ActorIndex(ours.actors);
@@ -394,132 +441,77 @@ export function planMerge(
     if (!ourId) actorName.set(actorMap.get(a.id)!, a.name);
     plan.matches.push({ theirId: a.id, theirName: a.name, ourId, ourName: ourId ? ourActor.get(ourId)!.name : null, by: ourId ? how : null, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
   }
-  const mapActor = (id: string | null) => (id ? (actorMap.get(id) ?? null) : null);
+  const mapActor = mapped(actorMap);
   const provenance = (a: Actor, added: boolean): Provenance => ({ source, sourceId: a.id, mergedOn: options.today, added, matchedBy: added ? null : (matchedBy.get(a.id) ?? null), file: options.file });
-  /** Our actors as the merge leaves them (two of theirs may merge into one of ours). */
-  const workingActors = new Map<string, { value: Obj; changed: Set<string> }>();
-  theirs.actors.forEach((a, i) => {
-    const id = actorMap.get(a.id)!;
-    const mapped = { ...a, id, areaId: mapArea(a.areaId), controlledById: mapActor(a.controlledById), boardMemberIds: a.boardMemberIds.map((b) => mapActor(b)).filter((b): b is string => !!b) };
-    const match = ourActor.get(id);
-    if (!match) {
-      const next = valid<Actor>(ActorSchema, { ...mapped, provenance: [...a.provenance, provenance(a, true)] }, 'actors', i, a.id);
-      if (next) plan.writes.push({ op: 'insert', entity: 'actor', value: next });
-      return count('actors', 'create');
-    }
-    const w = workingActors.get(id) ?? { value: structuredClone(match) as Obj, changed: new Set<string>() };
-    workingActors.set(id, w);
-    for (const f of combine('actors', w.value, mapped, match.name)) w.changed.add(f);
-    // Merging the same map again renews its entry instead of adding a second one.
-    const kept = (w.value.provenance as Provenance[]).filter((p) => !(p.source === source && p.sourceId === a.id));
-    w.value.provenance = [...kept, provenance(a, false)];
+  const actors = mergeList('actors', 'actor', theirs.actors, ActorSchema, {
+    ids: actorMap,
+    ours: ours.actors,
+    key: (a) => String(a.id),
+    label: (a) => String(a.name),
+    map: (a) => ({ ...a, areaId: mapArea(a.areaId), controlledById: mapActor(a.controlledById), boardMemberIds: mappedAll(actorMap)(a.boardMemberIds) }),
+    added: (x, a) => ({ ...x, provenance: [...a.provenance, provenance(a, true)] }),
+    // A matched actor records this map; merging the same map again renews its entry instead of adding a second one.
+    after: (w, a) => {
+      w.provenance = [...(w.provenance as Provenance[]).filter((p) => !(p.source === source && p.sourceId === a.id)), provenance(a, false)];
+    },
   });
-  // A matched actor is written even when only its provenance changes.
-  for (const w of workingActors.values()) {
-    plan.writes.push({ op: 'update', entity: 'actor', value: w.value });
-    count('actors', w.changed.size ? 'update' : 'unchanged');
-  }
 
-  // Services: by provider and name.
-  const ourServiceByKey = new Map(ours.services.map((s) => [`${s.providerId}|${normalise(s.name)}`, s]));
-  const serviceMap = new Map<string, string>();
-  const workingServices = new Map<string, { value: Obj; changed: string[] }>();
-  theirs.services.forEach((s, i) => {
-    const providerId = mapActor(s.providerId)!;
-    const match = ourServiceByKey.get(`${providerId}|${normalise(s.name)}`);
-    const mapped = { ...s, id: match?.id ?? allocate(s.id), providerId, orgUnitId: null, areaIds: s.areaIds.map((x) => mapArea(x)).filter((x): x is string => !!x) };
-    serviceMap.set(s.id, mapped.id);
-    if (!match) {
-      const next = valid<Service>(ServiceSchema, mapped, 'services', i, s.id);
-      if (next) plan.writes.push({ op: 'insert', entity: 'service', value: next });
-      ourServiceByKey.set(`${providerId}|${normalise(s.name)}`, mapped as Service);
-      return count('services', 'create');
-    }
-    const w = workingServices.get(match.id) ?? { value: structuredClone(match) as Obj, changed: [] };
-    workingServices.set(match.id, w);
-    w.changed.push(...combine('services', w.value, mapped, match.name));
-  });
-  for (const w of workingServices.values()) {
-    if (w.changed.length) plan.writes.push({ op: 'update', entity: 'service', value: w.value });
-    count('services', w.changed.length ? 'update' : 'unchanged');
-  }
+  // Services: by provider and name (their units describe their organisation, which a merge does not take).
+  const serviceKey = (s: Obj) => `${String(s.providerId)}|${normalise(String(s.name))}`;
+  mergeList('services', 'service', theirs.services, ServiceSchema, { ours: ours.services, key: serviceKey, label: (s) => String(s.name), map: (s) => ({ ...s, providerId: mapActor(s.providerId), orgUnitId: null, areaIds: mapAreas(s.areaIds) }) });
 
   // Partnerships: by kind and name (the eerstelijnszone's zorgraad is one, whoever drew it).
-  const ourPartnershipByKey = new Map(ours.partnerships.map((p) => [`${p.kind}|${normalise(p.name)}`, p]));
-  const partnershipMap = new Map<string, string>();
-  const newPartnerships = new Set<string>();
-  theirs.partnerships.forEach((p, i) => {
-    const match = ourPartnershipByKey.get(`${p.kind}|${normalise(p.name)}`);
-    const mapped = { ...p, id: match?.id ?? allocate(p.id), actorId: mapActor(p.actorId), leadActorId: mapActor(p.leadActorId), areaId: mapArea(p.areaId) };
-    partnershipMap.set(p.id, mapped.id);
-    if (!match) {
-      const next = valid<Partnership>(PartnershipSchema, mapped, 'partnerships', i, p.id);
-      if (next) plan.writes.push({ op: 'insert', entity: 'partnership', value: next });
-      newPartnerships.add(mapped.id);
-      return count('partnerships', 'create');
-    }
-    const working = structuredClone(match) as Obj;
-    const changed = combine('partnerships', working, mapped, match.name);
-    if (!changed.length) return count('partnerships', 'unchanged');
-    plan.writes.push({ op: 'update', entity: 'partnership', value: working });
-    count('partnerships', 'update');
+  const partnershipKey = (p: Obj) => `${String(p.kind)}|${normalise(String(p.name))}`;
+  const partnerships = mergeList('partnerships', 'partnership', theirs.partnerships, PartnershipSchema, {
+    ours: ours.partnerships,
+    key: partnershipKey,
+    label: (p) => String(p.name),
+    map: (p) => ({ ...p, actorId: mapActor(p.actorId), leadActorId: mapActor(p.leadActorId), areaId: mapArea(p.areaId) }),
   });
+  const mapPartnership = mapped(partnerships.ids);
 
   // Agreements: by title and parties, once both maps' parties are ours.
-  const agreementKey = (title: string, parties: readonly { actorId: string }[]) => `${normalise(title)}|${[...new Set(parties.map((p) => p.actorId))].sort().join(',')}`;
-  const ourAgreementByKey = new Map(ours.agreements.map((a) => [agreementKey(a.title, a.parties), a]));
-  const agreementMap = new Map<string, string>();
-  const workingAgreements = new Map<string, { value: Obj; changed: string[] }>();
-  /** Added agreements by their id here, with their id in the other map (for their map node). */
-  const newAgreements = new Map<string, string>();
-  theirs.agreements.forEach((a, i) => {
-    // Their functions and units describe their organisation, which a merge does not take.
-    const parties = uniqueBy(
-      a.parties.map((p) => ({ ...p, actorId: mapActor(p.actorId)!, functionId: null, orgUnitId: null })),
-      (p) => `${p.actorId}/${p.role}`,
-    );
-    const match = ourAgreementByKey.get(agreementKey(a.title, parties));
-    const finance = a.finance ? { ...a.finance, funderId: mapActor(a.finance.funderId) } : null;
-    const mapped = { ...a, id: match?.id ?? allocate(a.id), parties, partnershipId: a.partnershipId ? (partnershipMap.get(a.partnershipId) ?? null) : null, areaIds: a.areaIds.map((x) => mapArea(x)).filter((x): x is string => !!x), finance };
-    agreementMap.set(a.id, mapped.id);
-    if (!match) {
-      const next = valid<Agreement>(AgreementSchema, mapped, 'agreements', i, a.id);
-      if (next) {
-        plan.writes.push({ op: 'insert', entity: 'agreement', value: next });
-        newAgreements.set(next.id, a.id);
-      }
-      ourAgreementByKey.set(agreementKey(a.title, parties), mapped as Agreement);
-      return count('agreements', 'create');
-    }
-    const w = workingAgreements.get(match.id) ?? { value: structuredClone(match) as Obj, changed: [] };
-    workingAgreements.set(match.id, w);
-    w.changed.push(...combine('agreements', w.value, mapped, match.title));
+  const agreementKey = (a: Obj) => `${normalise(String(a.title))}|${[...new Set((a.parties as { actorId: string }[]).map((p) => p.actorId))].sort().join(',')}`;
+  const agreements = mergeList('agreements', 'agreement', theirs.agreements, AgreementSchema, {
+    ours: ours.agreements,
+    key: agreementKey,
+    label: (a) => String(a.title),
+    map: (a) => ({
+      ...a,
+      // Their functions and units describe their organisation, which a merge does not take.
+      parties: uniqueBy(
+        a.parties.map((p) => ({ ...p, actorId: mapActor(p.actorId)!, functionId: null, orgUnitId: null })),
+        (p) => `${p.actorId}/${p.role}`,
+      ),
+      partnershipId: mapPartnership(a.partnershipId),
+      areaIds: mapAreas(a.areaIds),
+      finance: a.finance ? { ...a.finance, funderId: mapActor(a.finance.funderId) } : null,
+    }),
   });
-  for (const w of workingAgreements.values()) {
-    if (w.changed.length) plan.writes.push({ op: 'update', entity: 'agreement', value: w.value });
-    count('agreements', w.changed.length ? 'update' : 'unchanged');
-  }
 
   // Members: once per partnership and actor.
   const ourMembers = new Set(ours.members.map((m) => `${m.partnershipId}|${m.actorId}`));
   theirs.members.forEach((m, i) => {
-    const partnershipId = partnershipMap.get(m.partnershipId)!;
+    const partnershipId = partnerships.ids.get(m.partnershipId)!;
     const actorId = mapActor(m.actorId)!;
     const key = `${partnershipId}|${actorId}`;
     if (ourMembers.has(key)) return count('members', 'unchanged');
     ourMembers.add(key);
-    const mapped = { ...m, id: allocate(m.id), partnershipId, actorId, agreementId: m.agreementId ? (agreementMap.get(m.agreementId) ?? null) : null };
-    const next = valid<PartnershipMember>(PartnershipMemberSchema, mapped, 'members', i, m.id);
+    const member = { ...m, id: allocate(m.id), partnershipId, actorId, agreementId: mapped(agreements.ids)(m.agreementId) };
+    const next = valid<PartnershipMember>(PartnershipMemberSchema, member, 'members', i, m.id);
     if (next) plan.writes.push({ op: 'insert', entity: 'member', value: next });
     count('members', 'create');
   });
 
   // Places: the added nodes as the other map drew them, moved as one block to the right of ours.
   const theirPlace = new Map(theirs.positions.filter((p) => p.viewId === DEFAULT_VIEW_ID).map((p) => [p.nodeId, p]));
-  const added: { nodeId: string; theirNode: string }[] = [];
-  for (const a of theirs.actors) if (!ourActor.has(actorMap.get(a.id)!)) added.push({ nodeId: actorMap.get(a.id)!, theirNode: a.id });
-  for (const p of theirs.partnerships) if (!p.actorId && newPartnerships.has(partnershipMap.get(p.id)!)) added.push({ nodeId: `partnership:${partnershipMap.get(p.id)}`, theirNode: `partnership:${p.id}` });
-  for (const [id, theirId] of newAgreements) added.push({ nodeId: `agreement:${id}`, theirNode: `agreement:${theirId}` });
+  // Added partnerships with a node of their own are hubs; with an actor, that actor is the node.
+  const hubs = new Set(theirs.partnerships.filter((p) => !p.actorId).map((p) => p.id));
+  const added = [
+    ...[...actors.added].map(([id, theirId]) => ({ nodeId: id, theirNode: theirId })),
+    ...[...partnerships.added].filter(([, theirId]) => hubs.has(theirId)).map(([id, theirId]) => ({ nodeId: `partnership:${id}`, theirNode: `partnership:${theirId}` })),
+    ...[...agreements.added].map(([id, theirId]) => ({ nodeId: `agreement:${id}`, theirNode: `agreement:${theirId}` })),
+  ];
   const placed = added.filter((n) => theirPlace.has(n.theirNode));
   const ourPlaces = ours.positions.filter((p) => p.viewId === DEFAULT_VIEW_ID);
   if (placed.length) {
