@@ -507,21 +507,34 @@ export function planMerge(
   const theirPlace = new Map(theirs.positions.filter((p) => p.viewId === DEFAULT_VIEW_ID).map((p) => [p.nodeId, p]));
   // Added partnerships with a node of their own are hubs; with an actor, that actor is the node.
   const hubs = new Set(theirs.partnerships.filter((p) => !p.actorId).map((p) => p.id));
+  const hubAgreements = new Set(theirs.agreements.filter((a) => a.parties.length !== 2).map((a) => a.id));
   const added = [
     ...[...actors.added].map(([id, theirId]) => ({ nodeId: id, theirNode: theirId })),
     ...[...partnerships.added].filter(([, theirId]) => hubs.has(theirId)).map(([id, theirId]) => ({ nodeId: `partnership:${id}`, theirNode: `partnership:${theirId}` })),
-    ...[...agreements.added].map(([id, theirId]) => ({ nodeId: `agreement:${id}`, theirNode: `agreement:${theirId}` })),
+    // An agreement of two parties is a line; of one or three and more, a node of its own (as the map draws them).
+    ...[...agreements.added].filter(([, theirId]) => hubAgreements.has(theirId)).map(([id, theirId]) => ({ nodeId: `agreement:${id}`, theirNode: `agreement:${theirId}` })),
   ];
-  const placed = added.filter((n) => theirPlace.has(n.theirNode));
+  // A map nobody arranged yet gets its first layout in the app, ours and theirs together: no places then.
   const ourPlaces = ours.positions.filter((p) => p.viewId === DEFAULT_VIEW_ID);
-  if (placed.length) {
-    const xs = placed.map((n) => theirPlace.get(n.theirNode)!);
-    const dx = ourPlaces.length ? Math.max(...ourPlaces.map((p) => p.x)) + 250 - Math.min(...xs.map((p) => p.x)) : 0;
-    const dy = ourPlaces.length ? Math.min(...ourPlaces.map((p) => p.y)) - Math.min(...xs.map((p) => p.y)) : 0;
-    for (const n of placed) {
-      const p = theirPlace.get(n.theirNode)!;
-      plan.places.push({ nodeId: n.nodeId, x: Math.round(p.x + dx), y: Math.round(p.y + dy) });
+  if (ourPlaces.length && added.length) {
+    const right = Math.max(...ourPlaces.map((p) => p.x)) + 250;
+    const top = Math.min(...ourPlaces.map((p) => p.y));
+    const drawn = added.filter((n) => theirPlace.has(n.theirNode));
+    let edge = right;
+    if (drawn.length) {
+      const xs = drawn.map((n) => theirPlace.get(n.theirNode)!);
+      const dx = right - Math.min(...xs.map((p) => p.x));
+      const dy = top - Math.min(...xs.map((p) => p.y));
+      for (const n of drawn) {
+        const p = theirPlace.get(n.theirNode)!;
+        plan.places.push({ nodeId: n.nodeId, x: Math.round(p.x + dx), y: Math.round(p.y + dy) });
+      }
+      edge = Math.max(...plan.places.map((p) => p.x)) + 150;
     }
+    // What their map never drew goes in rows beside it, so the app need not look for a spot for each.
+    added
+      .filter((n) => !theirPlace.has(n.theirNode))
+      .forEach((n, i) => plan.places.push({ nodeId: n.nodeId, x: edge + (i % 10) * 90, y: top + Math.floor(i / 10) * 90 }));
   }
 
   // The supra-local view: both maps (and any merged into it before).

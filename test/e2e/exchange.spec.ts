@@ -201,7 +201,9 @@ test("a newcomer's first map: a partner list from Excel, a Gephi file and a neig
   await expect(review.getByTestId('merge-summary')).toContainText('Niet overgenomen, want eigen aan Noorddorp: 1 organisatie-eenheid, 1 functie, 1 roltoewijzing');
   // AZ Voorbeeldland is spelled differently over there: the user links it by hand.
   await expect(review.getByTestId('merge-match-N16')).toHaveValue('NIEUW');
-  await review.getByTestId('merge-match-N16').selectOption({ label: 'AZ Voorbeeldland (ziekenhuisnetwerk)' });
+  await review.getByTestId('merge-match-N16').selectOption({ label: 'Andere actor kiezen…' });
+  await review.getByTestId('merge-pick-N16').fill('AZ Voorbeeldland (ziekenhuisnetwerk) (A41)');
+  await expect(review.getByTestId('merge-match-N16')).toHaveValue('A41');
   await expect(review.getByTestId('merge-actor-N16')).toContainText('uw keuze');
   await expect(review.getByTestId('merge-summary')).toContainText('Actoren: 6 nieuw, 9 gekoppeld');
   // Differences: ours stays unless chosen; the user takes Noorddorp's newer review date.

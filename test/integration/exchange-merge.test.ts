@@ -99,10 +99,8 @@ describe("merging a neighbour's map", () => {
       expect(filterNetwork(after, view.filters).actors.size).toBe(after.actors.length);
       expect(filterNetwork(after, { ...EMPTY_FILTERS, origins: ['Noorddorp'] }).actors.size).toBe(15);
       expect(filterNetwork(after, { ...EMPTY_FILTERS, origins: [''] }).actors.size).toBe(46);
-      // Added nodes are placed where Noorddorp drew them (the demo has no positions of its own: no shift).
-      const placed = new Map(doc.positions(DEFAULT_VIEW_ID).map((p) => [p.nodeId, p]));
-      expect(placed.get('N01')).toMatchObject({ x: 120, y: 0 });
-      expect(placed.has('A12')).toBe(false);
+      // The demo was never arranged: the app lays out both maps together the first time, so nothing is placed now.
+      expect(doc.positions(DEFAULT_VIEW_ID)).toEqual([]);
 
       // One undo takes it all back; redo brings it again.
       undo(doc);
@@ -150,6 +148,38 @@ describe("merging a neighbour's map", () => {
       } finally {
         copy.close();
       }
+    } finally {
+      doc.close();
+    }
+  });
+
+  it('on an arranged map, the added nodes go where the neighbour drew them, moved beside ours; undrawn ones in rows beside those', async () => {
+    const doc = await NetworkDocument.open(await demo());
+    try {
+      // Our map arranged on a grid from (0, 0) to (450, 400).
+      const ids = doc.snapshot().actors.map((a) => a.id);
+      doc.edit((tx) => ids.forEach((id, i) => tx.insert('position', { id: `${DEFAULT_VIEW_ID}|${id}`, viewId: DEFAULT_VIEW_ID, nodeId: id, x: (i % 10) * 50, y: Math.floor(i / 10) * 100 })));
+      const theirs = readJsonExport(NEIGHBOUR);
+      // Noorddorp drew its actors and the GBO covenant, but not the voedselbank.
+      const partly = { ...theirs, positions: theirs.positions.filter((p) => p.nodeId !== 'N06') };
+      const plan = planMergeInto(doc, partly, {}, NEIGHBOUR);
+      const at = new Map(plan.places.map((p) => [p.nodeId, p]));
+      const drawn = new Map(theirs.positions.map((p) => [p.nodeId, p]));
+      // Their drawing keeps its shape: moved as one block, its left edge 250 to the right of ours, tops aligned.
+      const minX = Math.min(...['N01', 'N02', 'N03', 'N04', 'N05', 'N16', 'agreement:NR1'].map((id) => drawn.get(id)!.x));
+      const minY = Math.min(...['N01', 'N02', 'N03', 'N04', 'N05', 'N16', 'agreement:NR1'].map((id) => drawn.get(id)!.y));
+      expect(at.get('N01')).toEqual({ nodeId: 'N01', x: drawn.get('N01')!.x - minX + 700, y: drawn.get('N01')!.y - minY });
+      expect(at.get('N02')!.x - at.get('N01')!.x).toBe(drawn.get('N02')!.x - drawn.get('N01')!.x);
+      expect(at.get('agreement:NR1')).toBeDefined();
+      // The undrawn ones (the voedselbank, the GBO's hub) stand in a row beside the block; two-party agreements are
+      // lines, not nodes, so they get no place; matched actors keep their place on our map.
+      const block = Math.max(...['N01', 'N02', 'N03', 'N04', 'N05', 'N16', 'agreement:NR1'].map((id) => at.get(id)!.x));
+      expect(at.get('N06')!.x).toBeGreaterThan(block);
+      expect(at.get('partnership:NP-GBO')!.x).toBeGreaterThan(block);
+      expect(at.has('agreement:NR2')).toBe(false);
+      expect(at.has('A12')).toBe(false);
+      applyMerge(doc, plan, NEIGHBOUR);
+      expect(doc.positions(DEFAULT_VIEW_ID)).toHaveLength(46 + plan.places.length);
     } finally {
       doc.close();
     }

@@ -1,6 +1,11 @@
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEW_ACTOR, type MergeChoicesInput, type MergePreview } from '../../../shared/exchange/contract';
+
+/** The choice in a row's list that opens the search over all of our actors. */
+const OTHER = '__ANDERE__';
+/** How one of our actors is offered for picking: its name and id (two actors may share a name). */
+const optionLabel = (a: { id: string; name: string }) => `${a.name} (${a.id})`;
 
 /** The kinds a merge counts, in the order the summary shows them. */
 const KINDS = ['actors', 'agreements', 'services', 'partnerships', 'members', 'areas'] as const;
@@ -19,8 +24,27 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
   // New actors first: those are the ones to check for a partner the name did not find.
   const matches = [...merge.matches].sort((a, b) => Number(!!a.ourId) - Number(!!b.ourId) || a.theirName.localeCompare(b.theirName, 'nl'));
   const left = Object.entries(merge.leftOut);
+  // Another actor of ours is picked from one list for the whole table, by typing its name.
+  const listId = useId();
+  const [picking, setPicking] = useState<string | null>(null);
+  const ourName = useMemo(() => new Map(merge.ourActors.map((a) => [a.id, a.name])), [merge.ourActors]);
+  const actorByOption = useMemo(() => new Map(merge.ourActors.map((a) => [optionLabel(a), a.id])), [merge.ourActors]);
+  const pick = (theirId: string, ourId: string) => {
+    setPicking(null);
+    onChange({ ...choices, matches: { ...choices.matches, [theirId]: ourId } });
+  };
+  /** The actors of ours a row offers: its match, the actors of the same name, and the one the user picked. */
+  const optionsFor = (m: MergePreview['matches'][number]) => {
+    const ids = [m.ourId, ...m.candidates.map((c) => c.id), choices.matches?.[m.theirId]].filter((id): id is string => !!id && id !== NEW_ACTOR);
+    return [...new Set(ids)].map((id) => ({ id, name: ourName.get(id) ?? id }));
+  };
   return (
     <div className="merge-review" data-testid="merge-review">
+      <datalist id={listId}>
+        {merge.ourActors.map((a) => (
+          <option key={a.id} value={optionLabel(a)} />
+        ))}
+      </datalist>
       <p>{t('exchange.merge.intro', { own: merge.ownName })}</p>
       <div className="report-row">
         <div className="field">
@@ -62,19 +86,37 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
               <tr key={m.theirId} data-testid={`merge-actor-${m.theirId}`}>
                 <th scope="row">{m.theirName}</th>
                 <td>
-                  <select
-                    aria-label={t('exchange.merge.becomesFor', { name: m.theirName })}
-                    value={choices.matches?.[m.theirId] ?? m.ourId ?? NEW_ACTOR}
-                    onChange={(e) => onChange({ ...choices, matches: { ...choices.matches, [m.theirId]: e.target.value } })}
-                    data-testid={`merge-match-${m.theirId}`}
-                  >
-                    <option value={NEW_ACTOR}>{t('exchange.merge.asNew')}</option>
-                    {merge.ourActors.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
+                  {picking === m.theirId ? (
+                    <input
+                      list={listId}
+                      autoFocus
+                      aria-label={t('exchange.merge.pickFor', { name: m.theirName })}
+                      placeholder={t('exchange.merge.pickHint')}
+                      onChange={(e) => {
+                        const chosen = actorByOption.get(e.target.value);
+                        if (chosen) pick(m.theirId, chosen);
+                      }}
+                      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), setPicking(null))}
+                      onBlur={() => setPicking(null)}
+                      data-testid={`merge-pick-${m.theirId}`}
+                    />
+                  ) : (
+                    <select
+                      aria-label={t('exchange.merge.becomesFor', { name: m.theirName })}
+                      value={choices.matches?.[m.theirId] ?? m.ourId ?? NEW_ACTOR}
+                      onChange={(e) => (e.target.value === OTHER ? setPicking(m.theirId) : pick(m.theirId, e.target.value))}
+                      data-testid={`merge-match-${m.theirId}`}
+                    >
+                      <option value={NEW_ACTOR}>{t('exchange.merge.asNew')}</option>
+                      {/* Only the likely ones here; any other actor of ours is picked by typing (a list of all of ours in every row is too heavy for a large map). */}
+                      {optionsFor(m).map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.name}
+                        </option>
+                      ))}
+                      <option value={OTHER}>{t('exchange.merge.other')}</option>
+                    </select>
+                  )}
                 </td>
                 <td className={m.ourId ? '' : 'muted'}>
                   {m.ourId ? t(`exchange.merge.byWhat.${m.by ?? 'KEUZE'}`) : m.candidates.length ? t('exchange.merge.ambiguous', { count: m.candidates.length }) : t('exchange.merge.added')}
