@@ -87,7 +87,7 @@ try {
     const [small, large] = [checks[0], checks[checks.length - 1]];
     report({ name: `checks-growth-${small.n}-to-${large.n}-actors`, oursMs: large.ms, baselineMs: small.ms, ratio: large.ms / small.ms });
   }
-  for (const n of importSizes) report(await importBench(n, dir));
+  for (const n of importSizes) for (const r of await importBench(n, dir)) report(r);
   for (const n of mapSizes) report(await mapBench(n, dir));
   for (const n of reportSizes) {
     try {
