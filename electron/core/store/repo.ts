@@ -78,13 +78,25 @@ export function getOne(db: Database.Database, name: EntityName, id: string): Obj
   return obj;
 }
 
+const insertSqls = new WeakMap<EntityDef, { row: string; child: string | null }>();
+/** The INSERT statements of an entity's row and of its child rows, written once per kind (imports insert thousands). */
+function insertSql(def: EntityDef): { row: string; child: string | null } {
+  let sql = insertSqls.get(def);
+  if (!sql) {
+    const insert = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+    const child = def.child;
+    sql = { row: insert(def.table, def.cols.map((c) => c[1])), child: child ? insert(child.table, [child.parentColumn, 'ordinal', ...child.cols.map((c) => c[1])]) : null };
+    insertSqls.set(def, sql);
+  }
+  return sql;
+}
+
 function writeChildren(db: Database.Database, def: EntityDef, obj: Obj): void {
   const child = def.child;
   if (!child) return;
   stmt(db, `DELETE FROM ${child.table} WHERE ${child.parentColumn} = ?`).run(obj.id);
   const single = child.cols.length === 1 && child.cols[0][0] === 'value';
-  const cols = [child.parentColumn, 'ordinal', ...child.cols.map((c) => c[1])];
-  const ins = stmt(db, `INSERT INTO ${child.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const ins = stmt(db, insertSql(def).child!);
   const items = (obj[child.field] as unknown[]) ?? [];
   items.forEach((item, i) => {
     const values = single ? [item] : toRow(child.cols, item as Obj);
@@ -116,8 +128,7 @@ export function insertEntity(db: Database.Database, ctx: ChangeContext, name: En
   const def = ENTITIES[name];
   const obj = def.schema.parse(input) as Obj;
   if (getOne(db, name, String(obj.id))) throw new CoreError('EXISTS', `Er bestaat al een ${def.noun} met id ${String(obj.id)}.`);
-  const cols = def.cols.map((c) => c[1]);
-  stmt(db, `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...toRow(def.cols, obj));
+  stmt(db, insertSql(def).row).run(...toRow(def.cols, obj));
   writeChildren(db, def, obj);
   log(db, ctx, def, 'create', null, obj);
   return obj;
@@ -129,9 +140,9 @@ export function insertEntity(db: Database.Database, ctx: ChangeContext, name: En
  */
 export function insertValidated(db: Database.Database, ctx: ChangeContext, name: EntityName, obj: Obj): void {
   const def = ENTITIES[name];
-  const cols = def.cols.map((c) => c[1]);
+  const sql = insertSql(def);
   try {
-    stmt(db, `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...toRow(def.cols, obj));
+    stmt(db, sql.row).run(...toRow(def.cols, obj));
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new CoreError('EXISTS', `Er bestaat al een ${def.noun} met id ${String(obj.id)}.`);
     throw err;
@@ -139,8 +150,7 @@ export function insertValidated(db: Database.Database, ctx: ChangeContext, name:
   if (def.child) {
     const child = def.child;
     const single = child.cols.length === 1 && child.cols[0][0] === 'value';
-    const ccols = [child.parentColumn, 'ordinal', ...child.cols.map((c) => c[1])];
-    const ins = stmt(db, `INSERT INTO ${child.table} (${ccols.join(', ')}) VALUES (${ccols.map(() => '?').join(', ')})`);
+    const ins = stmt(db, sql.child!);
     ((obj[child.field] as unknown[]) ?? []).forEach((item, i) => ins.run(obj.id, i, ...(single ? [item] : toRow(child.cols, item as Obj))));
   }
   log(db, ctx, def, 'create', null, obj);
