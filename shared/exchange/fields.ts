@@ -56,6 +56,8 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'socialeKaartSyncedAt', nl: 'Sociale Kaart bijgewerkt', en: 'Sociale Kaart synced', type: { t: 'date' }, example: '', internal: true },
     /** A node's id in a GraphML or GEXF file: the file's edges name it; it is not stored. */
     { key: 'ref', nl: 'Knoop-id', en: 'Node id', type: text, example: '', internal: true },
+    // Written by exports of a merged map (which maps an actor is in); provenance is set by merging, not by a column.
+    { key: 'origin', nl: 'Herkomst', en: 'Origin', type: text, example: '', internal: true },
   ],
   services: [
     { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['dienst', 'aanbod', 'service'], type: text, required: true, example: 'Onthaal en eerste opvang' },

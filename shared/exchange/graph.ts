@@ -1,5 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { NetworkData, Position } from '../model';
+import { mergedSources, originLabel, type NetworkData, type Position } from '../model';
 import { formatKbo } from '../util/kbo';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import type { RawSheet } from './csv';
@@ -249,6 +249,8 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
     ['active', (a) => (a.active ? 'ja' : 'nee')],
     ['notes', (a) => a.notes ?? ''],
   ];
+  // A merged map says which map each actor is in, so Gephi can colour by municipality.
+  if (mergedSources(data.actors).length) nodeAttrs.push(['origin', (a) => originLabel(a, data.meta.municipality || data.meta.title)]);
   const customNode = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !nodeAttrs.some(([n]) => n === k));
   const edgeAttrs: [string, (a: NetworkData['agreements'][number]) => string][] = [
     [GRAPH_COLUMNS.agreement, (a) => a.id],

@@ -19,3 +19,8 @@ export function mergedSources(actors: readonly Pick<Actor, 'provenance'>[]): str
   for (const a of actors) for (const p of a.provenance) out.add(p.source);
   return [...out];
 }
+
+/** The maps an actor is in, by name, for exports of a merged map ("Voorbeeldstad; Noorddorp"); empty for an own map. */
+export function originLabel(a: Pick<Actor, 'provenance'>, ownName: string): string {
+  return a.provenance.length ? mapsOf(a).map((m) => (m === OWN_MAP ? ownName : m)).join('; ') : '';
+}

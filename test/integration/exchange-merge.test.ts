@@ -250,5 +250,24 @@ describe("merging a neighbour's map", () => {
     } finally {
       doc.close();
     }
+
+    // Out to Gephi and Excel, the merged map says which map each actor is in; read back, that changes nothing.
+    const gexf = path.join(tmpDir(), 'elz.gexf');
+    const csv = path.join(tmpDir(), 'elz.csv');
+    expect((await cli('export', file, '--gexf', gexf, '--csv', csv)).code).toBe(0);
+    const graph = fs.readFileSync(gexf, 'utf8');
+    expect(graph).toContain('title="origin"');
+    expect(graph).toMatch(/<node id="A05" label="LDC Het Anker">[\s\S]*?value="Voorbeeldstad; Noorddorp \(ELZ\)"/);
+    expect(graph).toMatch(/<node id="N01" label="Gemeente Noorddorp">[\s\S]*?value="Noorddorp \(ELZ\)"/);
+    const rows = fs.readFileSync(csv, 'utf8').split('\r\n');
+    const head = rows[0].replace('\uFEFF', '').split(';');
+    const origin = head.indexOf('Herkomst');
+    expect(origin).toBeGreaterThan(0);
+    expect(rows.find((r) => r.startsWith('Gemeente Noorddorp;'))!.split(';')[origin]).toBe('Noorddorp (ELZ)');
+    for (const back of [gexf, csv]) {
+      const again = await cli('import', file, back, '--dry-run');
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toMatch(/actoren\s+0 nieuw, 0 bijgewerkt, 52 ongewijzigd/);
+    }
   });
 });

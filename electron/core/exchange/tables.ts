@@ -5,7 +5,7 @@ import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, type MappedSheet, type TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
-import { DEFAULT_VIEW_ID, NetworkDataSchema, positionId, type NetworkData } from '../../../shared/model';
+import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
 import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { createDocument, DOCUMENT_EXTENSION, withExtension, type NetworkDocument } from '../document';
@@ -119,8 +119,11 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
   const headers = TABLE_FIELDS[kind].filter((f) => !f.internal).map((f) => f.nl);
   if (kind === 'actors') {
     const customKeys = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort();
+    // A merged map says which map each actor is in (a column the import reads as information only).
+    const merged = mergedSources(data.actors).length > 0;
+    const own = data.meta.municipality || data.meta.title;
     return [
-      [...headers, ...customKeys],
+      [...headers, ...(merged ? ['Herkomst'] : []), ...customKeys],
       ...data.actors.map((a) => [
         a.name,
         label('actorType', a.type),
@@ -136,6 +139,7 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
         yes(a.active),
         a.notes ?? '',
         a.id,
+        ...(merged ? [originLabel(a, own)] : []),
         ...customKeys.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k]))),
       ]),
     ];
