@@ -111,6 +111,9 @@ export function sameMapReason(plan: Pick<MergePlan, 'source' | 'ownName'>): stri
     : null;
 }
 
+/** What a merge needs of a zod schema: its verdict on a value, with every issue's path and Dutch message. */
+type Parser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
 /** How a field's value is shown in a difference. */
 type Show = 'text' | 'bool' | 'date' | 'number' | 'actor' | 'area' | { code: VocabKind } | { codes: VocabKind };
 /** A field a merge compares: `list` fields are joined (both maps' values kept), the others filled or chosen. */
@@ -274,7 +277,6 @@ export function planMerge(
   const show = (f: Field, v: unknown): string => {
     if (isEmpty(v)) return '–';
     const s = f.show;
-    if (f.fillOnly) return JSON.stringify(v);
     if (s === 'bool') return v ? 'ja' : 'nee';
     if (s === 'date') return flemishDate(String(v));
     if (s === 'actor') return (Array.isArray(v) ? v : [v]).map((id) => actorName.get(String(id)) ?? String(id)).join(', ');
@@ -284,6 +286,7 @@ export function planMerge(
     return String(v);
   };
 
+  const listed = new Set<string>();
   /** Our entity with theirs merged in; records differences and filled fields. Returns the fields that changed. */
   const combine = (kind: keyof typeof FIELDS, working: Obj, other: Obj, label: string): string[] => {
     const changed: string[] = [];
@@ -311,7 +314,8 @@ export function planMerge(
       const key = `${kind}:${String(working.id)}:${f.path}`;
       const choice = take[key] ?? 'ours';
       // The same difference twice (two of theirs matched to one of ours): listed once.
-      if (!plan.differences.some((d) => d.key === key)) {
+      if (!listed.has(key)) {
+        listed.add(key);
         plan.differences.push({ key, kind, id: String(working.id), label, field: f.path, fieldLabel: f.nl, ours: show(f, mine), theirs: show(f, yours), take: choice });
       }
       if (choice === 'theirs') {
@@ -323,7 +327,7 @@ export function planMerge(
   };
 
   /** Validates an entity that will be written; its problems name the list and place in the other map. */
-  const valid = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, list: string, index: number, id: string): T | null => {
+  const valid = <T>(schema: Parser<T>, value: unknown, list: string, index: number, id: string): T | null => {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     for (const issue of r.error.issues) plan.problems.push({ where: `${entityAt(list, index, id)}${issue.path.length ? `.${issue.path.join('.')}` : ''}`, message: issue.message });
@@ -331,7 +335,6 @@ export function planMerge(
   };
   const count = (kind: MergeKind, action: 'create' | 'update' | 'unchanged') => plan.summary[kind][action]++;
 
-  type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
   /**
    * One list of theirs, each entity with its references already mapped onto ours: matched to one of ours (merged
    * into a working copy, as two of theirs may match the same one of ours) or added (validated, under its id where
@@ -341,7 +344,7 @@ export function planMerge(
     kind: keyof typeof FIELDS,
     entity: Entity,
     list: readonly T[],
-    schema: Schema,
+    schema: Parser<unknown>,
     how: {
       map: (x: T) => Obj;
       /** The key two entities are the same by (references mapped), for ours and theirs alike. */
@@ -367,7 +370,7 @@ export function planMerge(
       if (!match) {
         const id = given ?? allocate(x.id);
         ids.set(x.id, id);
-        const next = valid(schema as Parameters<typeof valid<Obj>>[0], how.added ? how.added({ ...mapped, id }, x) : { ...mapped, id }, kind, i, x.id);
+        const next = valid(schema as Parser<Obj>, how.added ? how.added({ ...mapped, id }, x) : { ...mapped, id }, kind, i, x.id);
         if (next) {
           plan.writes.push({ op: 'insert', entity, value: next });
           added.set(id, x.id);
