@@ -152,7 +152,7 @@ function mergeChoices(values: Record<string, string | boolean | undefined>, data
     if (!data.actors.some((a) => a.id === theirs)) throw new UsageError(`--match: ${theirs} is geen actor in het samen te voegen bestand.`);
     matches[theirs] = ours.toLowerCase() === 'nieuw' ? NEW_ACTOR : ours;
   }
-  return { source: values.source as string | undefined, matches, view: values['no-view'] ? null : (values.view as string | undefined) };
+  return { source: values.source as string | undefined, matches, view: values['no-view'] ? null : (values.view as string | undefined), takeAll: values['take-theirs'] ? 'theirs' : 'ours' };
 }
 
 /** What a merge does, for the terminal: the matches, the differences (and whose value stays), what is left out. */
@@ -176,12 +176,10 @@ function describeMergeLong(plan: MergePlan): string {
 /** `import <document> <neighbour.json> --merge`: planned on the read-only connection, then written in one transaction. */
 async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   const choices = mergeChoices(values, data);
-  const withTake = (plan: MergePlan): MergeChoices => (values['take-theirs'] ? { ...choices, take: Object.fromEntries(plan.differences.map((d) => [d.key, 'theirs' as const])) } : choices);
-  const first = planMergeInto(peek, data, choices, input);
-  const same = sameMapReason(first);
+  const planned = planMergeInto(peek, data, choices, input);
+  const same = sameMapReason(planned);
   if (same) throw new CoreError('UNSUPPORTED', `${same} Geef met --source een andere naam, of importeer in een nieuw document.`);
-  if (first.problems.length) throw new CoreError('INVALID_INPUT', describeProblems(path.basename(input), first.problems));
-  const planned = planMergeInto(peek, data, withTake(first), input);
+  if (planned.problems.length) throw new CoreError('INVALID_INPUT', describeProblems(path.basename(input), planned.problems));
   if (values['dry-run']) {
     io.out(`Proef (er is niets geschreven).\n${describeMergeLong(planned)}`);
     return 0;
@@ -190,7 +188,7 @@ async function mergeCommand(peek: NetworkDocument, file: string, input: string, 
   const doc = await NetworkDocument.open(file);
   try {
     if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
-    const plan = planMergeInto(doc, data, withTake(planMergeInto(doc, data, choices, input)), input);
+    const plan = planMergeInto(doc, data, choices, input);
     const counts = applyMerge(doc, plan, input);
     io.out(`${describeMergeLong(plan)}${file}: ${summary(counts)}.\n`);
   } finally {

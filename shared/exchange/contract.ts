@@ -34,6 +34,7 @@ export const MergeChoicesSchema = z
     source: ShortText.optional(),
     matches: z.record(z.string().max(200), z.string().max(200)).optional(),
     take: z.record(z.string().max(600), z.enum(['ours', 'theirs'])).optional(),
+    takeAll: z.enum(['ours', 'theirs']).optional(),
     view: ShortText.nullable().optional(),
   })
   .strict();

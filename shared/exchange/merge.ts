@@ -31,8 +31,10 @@ export interface MergeChoices {
   source?: string;
   /** Per actor of the other map (its id there): the id of ours it is, or NEW_ACTOR; absent: as matched. */
   matches?: Record<string, string>;
-  /** Per difference (its key): whose value stays; absent: ours. */
+  /** Per difference (its key): whose value stays; absent: `takeAll`, else ours. */
   take?: Record<string, 'ours' | 'theirs'>;
+  /** Whose value stays where `take` does not say. */
+  takeAll?: 'ours' | 'theirs';
   /** The saved view that shows both maps (made or widened); null: none. Absent: "<ours> + <theirs>". */
   view?: string | null;
 }
@@ -312,7 +314,7 @@ export function planMerge(
       }
       if (f.fillOnly) continue;
       const key = `${kind}:${String(working.id)}:${f.path}`;
-      const choice = take[key] ?? 'ours';
+      const choice = take[key] ?? choices.takeAll ?? 'ours';
       // The same difference twice (two of theirs matched to one of ours): listed once.
       if (!listed.has(key)) {
         listed.add(key);

@@ -211,6 +211,12 @@ test("a newcomer's first map: a partner list from Excel, a Gephi file and a neig
   await expect(reviewDate).toContainText('31/12/2026');
   await expect(reviewDate).toContainText('30/06/2027');
   await expect(review.getByTestId('merge-take-ours-agreements:R13:reviewDate')).toBeChecked();
+  // All of theirs at once, and back.
+  await review.getByTestId('merge-all-theirs').click();
+  await expect(review.getByTestId('merge-take-theirs-actors:A10:level')).toBeChecked();
+  await expect(review.getByTestId('merge-take-theirs-agreements:R13:reviewDate')).toBeChecked();
+  await review.getByTestId('merge-all-ours').click();
+  await expect(review.getByTestId('merge-take-ours-actors:A10:level')).toBeChecked();
   await review.getByTestId('merge-take-theirs-agreements:R13:reviewDate').check();
   await expect(review.getByTestId('merge-take-theirs-agreements:R13:reviewDate')).toBeChecked();
   await expect(review.getByTestId('merge-diff-actors:A10:level')).toContainText('Bovenlokaal');

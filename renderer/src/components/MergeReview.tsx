@@ -20,7 +20,7 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
   const [source, setSource] = useState(merge.source);
   const [view, setView] = useState(merge.view?.name ?? '');
   const take = (key: string, side: 'ours' | 'theirs') => onChange({ ...choices, take: { ...choices.take, [key]: side } });
-  const takeAll = (side: 'ours' | 'theirs') => onChange({ ...choices, take: Object.fromEntries(merge.differences.map((d) => [d.key, side])) });
+  const takeAll = (side: 'ours' | 'theirs') => onChange({ ...choices, take: {}, takeAll: side });
   // New actors first: those are the ones to check for a partner the name did not find.
   const matches = [...merge.matches].sort((a, b) => Number(!!a.ourId) - Number(!!b.ourId) || a.theirName.localeCompare(b.theirName, 'nl'));
   const left = Object.entries(merge.leftOut);
@@ -162,7 +162,7 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
                     {(['ours', 'theirs'] as const).map((side) => (
                       <td key={side}>
                         <label className="check">
-                          <input type="radio" name={`merge-${d.key}`} checked={(choices.take?.[d.key] ?? d.take) === side} onChange={() => take(d.key, side)} data-testid={`merge-take-${side}-${d.key}`} />
+                          <input type="radio" name={`merge-${d.key}`} checked={(choices.take?.[d.key] ?? choices.takeAll ?? d.take) === side} onChange={() => take(d.key, side)} data-testid={`merge-take-${side}-${d.key}`} />
                           {side === 'ours' ? d.ours : d.theirs}
                         </label>
                       </td>
