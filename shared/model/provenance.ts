@@ -20,7 +20,9 @@ export function mergedSources(actors: readonly Pick<Actor, 'provenance'>[]): str
   return [...out];
 }
 
-/** The maps an actor is in, by name, for exports of a merged map ("Voorbeeldstad; Noorddorp"); empty for an own map. */
+/** The maps an actor is in, by name, for exports and reports of a merged map ("Voorbeeldstad; Noorddorp"). */
 export function originLabel(a: Pick<Actor, 'provenance'>, ownName: string): string {
-  return a.provenance.length ? mapsOf(a).map((m) => (m === OWN_MAP ? ownName : m)).join('; ') : '';
+  return mapsOf(a)
+    .map((m) => (m === OWN_MAP ? ownName : m))
+    .join('; ');
 }

@@ -3,7 +3,7 @@ import { coverage } from '../checks/coverage';
 import { filterNetwork, type Visible } from '../graph/filter';
 import { networkElements, type MapElements } from '../graph/elements';
 import { referenceDate, reviewState } from '../graph/review';
-import type { ChangeEntry, NetworkData, View } from '../model';
+import { mergedSources, originLabel, type ChangeEntry, type NetworkData, type View } from '../model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import type { ReportOptions } from './options';
 import { esc, legendHtml, mapSvg, type Point } from './svg';
@@ -205,6 +205,8 @@ export function reportHtml(input: ReportInput): string {
     const levelRank = new Map(vocab.level.map((l, i) => [l.code, i]));
     const sectorRank = new Map(vocab.sector.map((s, i) => [s.code, i]));
     const sorted = [...actors].sort((a, b) => (levelRank.get(a.level) ?? 99) - (levelRank.get(b.level) ?? 99) || (sectorRank.get(a.sectors[0] ?? '') ?? 99) - (sectorRank.get(b.sectors[0] ?? '') ?? 99) || a.name.localeCompare(b.name, 'nl'));
+    // A map with a neighbour's merged in (a whole eerstelijnszone) says which map each actor is in.
+    const merged = mergedSources(actors).length > 0;
     const byLevel = new Map<string, typeof sorted>();
     for (const a of sorted) byLevel.set(a.level, [...(byLevel.get(a.level) ?? []), a]);
     const body = [...byLevel]
@@ -212,8 +214,15 @@ export function reportHtml(input: ReportInput): string {
         ([level, xs]) =>
           `<h3>${esc(label('level', level))} (${xs.length})</h3>` +
           table(
-            [t('col.name'), t('col.type'), t('col.sectors'), t('col.legalForm'), t('col.area')],
-            xs.map((a) => [esc(a.name), esc(label('actorType', a.type)), esc(list(a.sectors.map((s) => label('sector', s)))), esc(label('legalForm', a.legalForm)), esc(a.areaId ? (area.get(a.areaId) ?? a.areaId) : '')]),
+            [t('col.name'), t('col.type'), t('col.sectors'), t('col.legalForm'), t('col.area'), ...(merged ? [t('col.origin')] : [])],
+            xs.map((a) => [
+              esc(a.name),
+              esc(label('actorType', a.type)),
+              esc(list(a.sectors.map((s) => label('sector', s)))),
+              esc(label('legalForm', a.legalForm)),
+              esc(a.areaId ? (area.get(a.areaId) ?? a.areaId) : ''),
+              ...(merged ? [esc(originLabel(a, data.meta.municipality || data.meta.title))] : []),
+            ]),
           ),
       )
       .join('');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -264,6 +265,13 @@ describe("merging a neighbour's map", () => {
     const origin = head.indexOf('Herkomst');
     expect(origin).toBeGreaterThan(0);
     expect(rows.find((r) => r.startsWith('Gemeente Noorddorp;'))!.split(';')[origin]).toBe('Noorddorp (ELZ)');
+    // The report of the supra-local view says which map each actor is in.
+    const pdf = path.join(tmpDir(), 'elz.pdf');
+    expect((await cli('export', file, '--pdf', pdf, '--view', 'ELZ Voorbeeldregio')).code).toBe(0);
+    const report = execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\s+/g, ' ');
+    expect(report).toContain('Naam Type Sector Rechtsvorm Werkingsgebied Kaart');
+    expect(report).toContain('Zorg Publiek Centrum Voorbeeldstad');
+    expect(report).toContain('Zuidwijk Voorbeeldstad; Noorddorp (ELZ)');
     for (const back of [gexf, csv]) {
       const again = await cli('import', file, back, '--dry-run');
       expect(again.code, again.err).toBe(0);
