@@ -6,7 +6,7 @@ import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
 import { NetworkDocument } from '../core/document';
 import { CoreError } from '../core/errors';
-import { createFromJson, readJsonExport, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
+import { createFromJson, readExchangeSource, restoreJson, restoreProblems, writeJsonExport } from '../core/exchange/json';
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
@@ -17,7 +17,7 @@ import { isSocialeKaartFile, readSocialeKaartFile } from '../core/exchange/files
 import { placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
-const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart'] as const;
+const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'regiekaart'] as const;
 type Format = (typeof FORMATS)[number];
 const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
@@ -71,8 +71,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   // A .json file is a Regiekaart document or a Sociale Kaart extract: its content says which.
   if (format === 'json' && values.format === undefined && isSocialeKaartFile(input)) format = 'socialekaart';
   const creating = !fs.existsSync(file);
-  if (format === 'json') {
-    const data = readJsonExport(input);
+  if (format === 'json' || format === 'regiekaart') {
+    const data = await readExchangeSource(input, format);
     if (creating) {
       const counts = await createFromJson(file, data, input);
       io.out(`Nieuw document ${file} gemaakt uit ${input}: ${summary(counts)}.\n`);

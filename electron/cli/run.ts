@@ -31,11 +31,11 @@ Opdrachten:
                                         actoren, diensten of afspraken voor een rekenblad (xlsx: alle drie)
   export <bestand${DOCUMENT_EXTENSION}> --graphml <uit.graphml> | --gexf <uit.gexf>
                                         de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
-  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart] [--kind actors|services|agreements]
+  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|regiekaart] [--kind actors|services|agreements]
          [--skip-problems] [--dry-run]  importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1
-  import <bestand${DOCUMENT_EXTENSION}> <buur.json> --merge [--source <naam>] [--view <naam> | --no-view]
+  import <bestand${DOCUMENT_EXTENSION}> <buur.json|buur${DOCUMENT_EXTENSION}> --merge [--source <naam>] [--view <naam> | --no-view]
          [--match <hun-id>=<ons-id>|nieuw,…] [--take-theirs] [--dry-run]
                                         voeg de kaart van een buurgemeente samen met deze: actoren gekoppeld
                                         (KBO, Sociale Kaart-id, naam), verschillen getoond (onze waarde blijft,

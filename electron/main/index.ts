@@ -144,7 +144,7 @@ void app.whenReady().then(async () => {
       chooseOpen: async (kind = 'document') => {
         const r = await dialog.showOpenDialog(win!, {
           title: kind === 'import' ? 'Bestand importeren' : 'Netwerkkaart openen',
-          filters: kind === 'import' ? [{ name: 'Excel, CSV, GraphML, GEXF of JSON', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
+          filters: kind === 'import' ? [{ name: 'Excel, CSV, GraphML, GEXF, JSON of Regiekaart', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
           properties: ['openFile'],
         });
         return r.canceled ? null : (r.filePaths[0] ?? null);

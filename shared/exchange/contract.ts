@@ -5,12 +5,12 @@ import { TABLE_KINDS } from './fields';
 export const ExchangeFormatSchema = z.enum(['json', 'xlsx', 'csv', 'graphml', 'gexf']);
 export type ExchangeFormat = z.infer<typeof ExchangeFormatSchema>;
 /** What can be imported. */
-export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart']);
+export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'regiekaart']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 export const TableKindSchema = z.enum(TABLE_KINDS);
 
 /** The file extensions of each import format. */
-export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [] };
+export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], regiekaart: ['regiekaart'] };
 
 const Header = z.string().max(300);
 /** How the user mapped one sheet of a spreadsheet: what it holds, what each column fills, codes for empty cells. */

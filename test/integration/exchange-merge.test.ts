@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
 import { redo, undo } from '../../electron/core/edit/history';
-import { exportJson, readJsonExport } from '../../electron/core/exchange/json';
+import { createFromJson, exportJson, readJsonExport } from '../../electron/core/exchange/json';
 import { applyMerge, planMergeInto } from '../../electron/core/exchange/merge';
 import { runChecks } from '../../shared/checks';
 import { CheckContext } from '../../shared/checks/context';
@@ -207,6 +207,40 @@ describe("merging a neighbour's map", () => {
     } finally {
       doc.close();
     }
+  });
+
+  it("a neighbour's .regiekaart file merges as its JSON does, without being changed or locked; a file that is no Regiekaart document is refused", async () => {
+    const dir = tmpDir();
+    const theirs = path.join(dir, 'noorddorp.regiekaart');
+    await createFromJson(theirs, readJsonExport(NEIGHBOUR), NEIGHBOUR);
+    const before = sha(theirs);
+    const file = await demo();
+    const done = await cli('import', file, theirs, '--merge', '--match', 'N16=A41');
+    expect(done.err).toBe('');
+    expect(done.out).toContain('Samenvoegen met Noorddorp: actoren 6 nieuw, 9 gekoppeld');
+    expect(sha(theirs)).toBe(before);
+    // Even while their document is open (and locked) in a program, it is read from a copy.
+    const open = await NetworkDocument.open(theirs);
+    try {
+      const again = await cli('import', await demo('tweede'), theirs, '--merge', '--dry-run');
+      expect(again.err).toBe('');
+      expect(again.out).toContain('actoren 7 nieuw, 8 gekoppeld');
+    } finally {
+      open.close();
+    }
+    const doc = await NetworkDocument.open(file, { readOnly: true });
+    try {
+      expect(doc.snapshot().actors.find((a) => a.id === 'N01')!.provenance[0]).toMatchObject({ source: 'Noorddorp', file: 'noorddorp.regiekaart' });
+    } finally {
+      doc.close();
+    }
+    const fake = path.join(dir, 'nep.regiekaart');
+    fs.writeFileSync(fake, 'dit is geen kaart');
+    const hash = sha(file);
+    const bad = await cli('import', file, fake, '--merge');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/nep\.regiekaart.*geen Regiekaart-document|geen Regiekaart/);
+    expect(sha(file)).toBe(hash);
   });
 
   it('command line: without --merge a network is not overwritten; a dry run writes nothing; --take-theirs and --match; a broken file leaves the document byte for byte', async () => {

@@ -6,8 +6,8 @@ import { isSocialeKaart, readSocialeKaart } from '../../../shared/exchange/socia
 import { todayIso } from '../../../shared/util/dates';
 import { CoreError } from '../errors';
 
-/** Reads a file for an import: refused before reading when it is over the limit, with a Dutch error when missing. */
-export function readImportFile(file: string, limit = IMPORT_MAX_BYTES): Uint8Array {
+/** Checks a file for an import without reading it: it must exist, be a file and stay under the limit (Dutch errors). */
+export function checkImportFile(file: string, limit = IMPORT_MAX_BYTES): string {
   const abs = path.resolve(file);
   let size: number;
   try {
@@ -19,7 +19,12 @@ export function readImportFile(file: string, limit = IMPORT_MAX_BYTES): Uint8Arr
     throw new CoreError('NOT_FOUND', `Het bestand ${abs} bestaat niet of kan niet gelezen worden.`);
   }
   assertSize(path.basename(abs), size, limit);
-  return fs.readFileSync(abs);
+  return abs;
+}
+
+/** Reads a file for an import: refused before reading when it is over the limit, with a Dutch error when missing. */
+export function readImportFile(file: string, limit = IMPORT_MAX_BYTES): Uint8Array {
+  return fs.readFileSync(checkImportFile(file, limit));
 }
 
 /** Whether a .json file is a Sociale Kaart extract rather than a Regiekaart document (read once more; small). */

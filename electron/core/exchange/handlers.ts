@@ -10,7 +10,7 @@ import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, withExtension } from '../document';
 import { CoreError } from '../errors';
 import type { Session } from '../session';
-import { codeProblems, createFromJson, readJsonExport, restoreJson, writeJsonExport } from './json';
+import { codeProblems, createFromJson, readExchangeSource, restoreJson, writeJsonExport } from './json';
 import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
 import { sameMapReason } from '../../../shared/exchange/merge';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
@@ -78,8 +78,8 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const base = { path: file, fileName: path.basename(file), format: fmt };
       const doc = session.currentOrNull();
       try {
-        if (fmt === 'json') {
-          const data = readJsonExport(file);
+        if (fmt === 'json' || fmt === 'regiekaart') {
+          const data = await readExchangeSource(file, fmt, platform.nativeBinding);
           // Into a document that holds a network, a JSON map is merged: matched, compared, and added beside ours.
           if (doc && !doc.isEmpty()) {
             const plan = planMergeInto(doc, data, merge ?? {}, file);
@@ -121,8 +121,8 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
     'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows, merge }) => {
       const fmt = importFormatOf(source, format);
       const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
-      if (fmt === 'json') {
-        const data = readJsonExport(source);
+      if (fmt === 'json' || fmt === 'regiekaart') {
+        const data = await readExchangeSource(source, fmt, platform.nativeBinding);
         if (into === 'current') {
           const doc = session.current();
           if (!doc.isEmpty()) {

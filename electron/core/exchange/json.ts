@@ -1,11 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { exchangeDocument, parseExchangeDocument, type ExchangeDocument } from '../../../shared/exchange/format';
 import type { Counts } from '../../../shared/model';
-import { createDocument, withExtension, type NetworkDocument } from '../document';
+import { createDocument, NetworkDocument, withExtension } from '../document';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from '../report/atomic';
-import { readImportFile } from './files';
+import { checkImportFile, readImportFile } from './files';
 import { unknownCode } from '../store/codes';
 import type { EntityName } from '../store/tables';
 import { assertNoProblems, type ImportProblem } from '../../../shared/exchange/problems';
@@ -30,6 +32,33 @@ export function writeJsonExport(doc: NetworkDocument, out: string, generator: st
   writeFileAtomic(out, text);
   return Buffer.byteLength(text);
 }
+
+/**
+ * Another Regiekaart document (a neighbour mailed its .regiekaart) as if it were its JSON export: read from a copy,
+ * so the neighbour's file is neither locked nor changed, and one made by an older version is brought up to date.
+ */
+export async function readDocumentAsExport(file: string, nativeBinding?: string): Promise<ExchangeDocument> {
+  const abs = checkImportFile(file);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-bron-'));
+  try {
+    const copy = path.join(dir, path.basename(abs));
+    fs.copyFileSync(abs, copy);
+    // A document open elsewhere keeps its newest changes in its WAL: SQLite replays a copy of it on opening.
+    if (fs.existsSync(`${abs}-wal`)) fs.copyFileSync(`${abs}-wal`, `${copy}-wal`);
+    const doc = await NetworkDocument.open(copy, { nativeBinding });
+    try {
+      return parseExchangeDocument(path.basename(abs), JSON.stringify(exportJson(doc, 'Regiekaart')));
+    } finally {
+      doc.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A Regiekaart JSON export or another Regiekaart document, read and checked as an exchange document. */
+export const readExchangeSource = (file: string, format: 'json' | 'regiekaart', nativeBinding?: string): Promise<ExchangeDocument> =>
+  format === 'regiekaart' ? readDocumentAsExport(file, nativeBinding) : Promise.resolve(readJsonExport(file));
 
 /** Reads and checks a JSON exchange file (size, UTF-8, format, version, every field, ids and references). */
 export function readJsonExport(file: string): ExchangeDocument {
