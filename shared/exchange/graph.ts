@@ -185,6 +185,9 @@ export function graphProblems(graph: Graph): ImportProblem[] {
   return problems;
 }
 
+/** The columns Cytoscape desktop keeps for itself (ids, selection, copies of names shared between networks). */
+const CYTOSCAPE_INTERNAL = new Set(['SUID', 'shared name', 'selected', 'shared interaction', '__Annotations']);
+
 /** Column headers with a fixed meaning in the sheets a graph becomes. */
 export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
 
@@ -193,7 +196,10 @@ export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiek
  * (our own multi-party export) become one row with all parties; an edge without a title is named after its ends.
  */
 export function graphSheets(graph: Graph): { nodes: RawSheet; edges: RawSheet } {
-  const nodeKeys = [...new Set(graph.nodes.flatMap((n) => Object.keys(n.attrs)))].filter((k) => k !== GRAPH_COLUMNS.name);
+  // Cytoscape desktop writes its bookkeeping columns too (it declares every table column): not data of ours.
+  const cytoscape = graph.nodes.some((n) => 'SUID' in n.attrs);
+  const kept = (k: string) => !(cytoscape && CYTOSCAPE_INTERNAL.has(k));
+  const nodeKeys = [...new Set(graph.nodes.flatMap((n) => Object.keys(n.attrs)))].filter((k) => k !== GRAPH_COLUMNS.name && kept(k));
   const nameAttr = nodeKeys.find((k) => ['name', 'naam', 'label'].includes(k.toLowerCase()));
   const nameOf = new Map(graph.nodes.map((n) => [n.id, (nameAttr ? n.attrs[nameAttr] : '') || n.label || n.id]));
   const nodes: RawSheet = {
@@ -204,8 +210,12 @@ export function graphSheets(graph: Graph): { nodes: RawSheet; edges: RawSheet } 
       ...graph.nodes.map((n) => [n.id, ...(graph.ours ? [n.id] : []), nameOf.get(n.id) ?? n.id, ...nodeKeys.filter((k) => k !== nameAttr).map((k) => n.attrs[k] ?? '')]),
     ],
   };
-  const edgeKeys = [...new Set(graph.edges.flatMap((e) => Object.keys(e.attrs)))].filter((k) => !['label', 'title', 'titel', GRAPH_COLUMNS.agreement].includes(k.toLowerCase()) && k !== GRAPH_COLUMNS.agreement);
-  const titleOf = (e: Graph['edges'][number]) => e.attrs.title || e.attrs.titel || e.attrs.label || e.label || `${nameOf.get(e.source) ?? e.source} – ${nameOf.get(e.target) ?? e.target}`;
+  const edgeKeys = [...new Set(graph.edges.flatMap((e) => Object.keys(e.attrs)))].filter(
+    (k) => !['label', 'title', 'titel', GRAPH_COLUMNS.agreement].includes(k.toLowerCase()) && k !== GRAPH_COLUMNS.agreement && kept(k) && !(cytoscape && k === 'name'),
+  );
+  // Cytoscape names an edge "source (interaction) target" unless someone renamed it: only a new name is a title.
+  const cytoscapeTitle = (e: Graph['edges'][number]) => (cytoscape && e.attrs.name && e.attrs.name !== `${nameOf.get(e.source)} (${e.attrs.interaction ?? ''}) ${nameOf.get(e.target)}` ? e.attrs.name : '');
+  const titleOf = (e: Graph['edges'][number]) => e.attrs.title || e.attrs.titel || e.attrs.label || e.label || cytoscapeTitle(e) || `${nameOf.get(e.source) ?? e.source} – ${nameOf.get(e.target) ?? e.target}`;
   // One row per agreement: our export writes a multi-party agreement as edges from its first party to each other.
   const rows = new Map<string, { parties: string[]; edge: Graph['edges'][number] }>();
   graph.edges.forEach((e, i) => {

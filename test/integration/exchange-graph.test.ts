@@ -60,6 +60,27 @@ describe('GraphML and GEXF', () => {
     expect(networkx.out).toMatch(/actoren +2 nieuw[\s\S]*afspraken +1 nieuw/);
   });
 
+  it('a GraphML exported by Cytoscape desktop (every column a node key, SUIDs as ids, no edge ids): its bookkeeping columns are left out', async () => {
+    const file = path.join(tmpDir(), 'cytoscape.regiekaart');
+    expect((await cli('demo', file)).code).toBe(0);
+    const r = await cli('import', file, fixture('kaart-cytoscape.graphml'));
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/actoren +2 nieuw, 1 bijgewerkt[\s\S]*afspraken +2 nieuw/);
+    const { data } = await open(file);
+    // The CAW matched by name, its e-mail filled in; Cytoscape's SUID, shared name and selected are not fields of ours.
+    const caw = data.actors.find((a) => a.id === 'A12')!;
+    expect(caw.contact.email).toBe('onthaal@caw.example');
+    expect(caw.custom).toEqual({ Organisatietype: 'CAW' });
+    const vaart = data.actors.find((a) => a.name === 'Wijkgezondheidscentrum De Vaart')!;
+    expect(vaart.custom).toEqual({ Organisatietype: 'Wijkgezondheidscentrum' });
+    // Edges named "source (pp) target" by Cytoscape are titled after their ends; the interaction is kept.
+    const edges = data.agreements.filter((a) => a.parties.some((p) => p.actorId === vaart.id || p.actorId === caw.id) && a.custom.interaction);
+    expect(edges.map((a) => [a.title, a.type, a.custom])).toEqual([
+      ['CAW Regio X (incl. JAC) – Buurtpunt Stationswijk', 'SAMENWERKINGSOVEREENKOMST', { interaction: 'pp' }],
+      ['Wijkgezondheidscentrum De Vaart – Buurtpunt Stationswijk', 'INFORMEEL', { interaction: 'pp' }],
+    ]);
+  });
+
   it('the demo out to GraphML and GEXF and back: nothing changes, multi-party agreements stay one agreement', async () => {
     const dir = tmpDir();
     const file = await demo(dir);
