@@ -196,11 +196,25 @@ test("a newcomer's first map: a partner list from Excel, a Gephi file and a neig
   await expect(dialog.getByTestId('exchange-into-current')).toBeChecked();
   await expect(dialog.getByText('Samenvoegen met deze kaart')).toBeVisible();
   await expect(review.getByTestId('merge-summary')).toContainText('Actoren: 7 nieuw, 8 gekoppeld');
+  // Renaming the other map (Enter applies, it does not merge) renames the default view with it; and back.
+  await review.getByTestId('merge-source').fill('Noorddorp (ELZ)');
+  await review.getByTestId('merge-source').press('Enter');
+  await expect(review.getByTestId('merge-view')).toHaveValue('Voorbeeldstad + Noorddorp (ELZ)');
+  await review.getByTestId('merge-source').fill('Noorddorp');
+  await review.getByTestId('merge-source').press('Enter');
+  await expect(review.getByTestId('merge-view')).toHaveValue('Voorbeeldstad + Noorddorp');
   await expect(review.getByTestId('merge-actor-N12')).toContainText('KBO-nummer');
   await expect(review.getByTestId('merge-match-N12')).toHaveValue('A05');
   await expect(review.getByTestId('merge-summary')).toContainText('Niet overgenomen, want eigen aan Noorddorp: 1 organisatie-eenheid, 1 functie, 1 roltoewijzing');
   // AZ Voorbeeldland is spelled differently over there: the user links it by hand.
   await expect(review.getByTestId('merge-match-N16')).toHaveValue('NIEUW');
+  await review.getByTestId('merge-match-N16').selectOption({ label: 'Andere actor kiezen…' });
+  // Enter on half a name neither picks nor merges; Escape closes the search, not the dialog.
+  await review.getByTestId('merge-pick-N16').pressSequentially('AZ Voor');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(review.getByTestId('merge-match-N16')).toHaveValue('NIEUW');
+  await expect(page.getByTestId('tab-actors')).toHaveText(`Actoren (${beforeMerge})`);
   await review.getByTestId('merge-match-N16').selectOption({ label: 'Andere actor kiezen…' });
   await review.getByTestId('merge-pick-N16').fill('AZ Voorbeeldland (ziekenhuisnetwerk) (A41)');
   await expect(review.getByTestId('merge-match-N16')).toHaveValue('A41');

@@ -17,8 +17,21 @@ const KINDS = ['actors', 'agreements', 'services', 'partnerships', 'members', 'a
  */
 export function MergeReview({ merge, choices, onChange }: { merge: MergePreview; choices: MergeChoicesInput; onChange: (next: MergeChoicesInput) => void }) {
   const { t } = useTranslation();
-  const [source, setSource] = useState(merge.source);
-  const [view, setView] = useState(merge.view?.name ?? '');
+  // What the user is typing in the two name fields; until then they show the core's names (which follow each other:
+  // renaming the other map renames the default view).
+  const [sourceDraft, setSourceDraft] = useState<string | null>(null);
+  const [viewDraft, setViewDraft] = useState<string | null>(null);
+  const source = sourceDraft ?? merge.source;
+  const view = viewDraft ?? merge.view?.name ?? '';
+  // The names apply when the field is left or Enter is pressed (Enter here must not start the merge with the old name).
+  const applySource = () => {
+    setSourceDraft(null);
+    if (source.trim() && source.trim() !== merge.source) onChange({ ...choices, source: source.trim() });
+  };
+  const applyView = () => {
+    setViewDraft(null);
+    if (view.trim() !== (merge.view?.name ?? '')) onChange({ ...choices, view: view.trim() || null });
+  };
   const take = (key: string, side: 'ours' | 'theirs') => onChange({ ...choices, take: { ...choices.take, [key]: side } });
   const takeAll = (side: 'ours' | 'theirs') => onChange({ ...choices, take: {}, takeAll: side });
   // New actors first: those are the ones to check for a partner the name did not find.
@@ -52,14 +65,15 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
           <input
             id="merge-source"
             value={source}
-            onChange={(e) => setSource(e.target.value)}
-            onBlur={() => source.trim() && source.trim() !== merge.source && onChange({ ...choices, source: source.trim() })}
+            onChange={(e) => setSourceDraft(e.target.value)}
+            onBlur={applySource}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applySource())}
             data-testid="merge-source"
           />
         </div>
         <div className="field">
           <label htmlFor="merge-view">{t('exchange.merge.view')}</label>
-          <input id="merge-view" value={view} onChange={(e) => setView(e.target.value)} onBlur={() => view.trim() !== (merge.view?.name ?? '') && onChange({ ...choices, view: view.trim() || null })} placeholder={t('exchange.merge.noView')} data-testid="merge-view" />
+          <input id="merge-view" value={view} onChange={(e) => setViewDraft(e.target.value)} onBlur={applyView} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyView())} placeholder={t('exchange.merge.noView')} data-testid="merge-view" />
         </div>
       </div>
       <ul className="plan-counts" data-testid="merge-summary">
@@ -96,7 +110,13 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
                         const chosen = actorByOption.get(e.target.value);
                         if (chosen) pick(m.theirId, chosen);
                       }}
-                      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), setPicking(null))}
+                      onKeyDown={(e) => {
+                        // Escape closes the search, not the dialog; Enter picks a listed actor, and never merges.
+                        if (e.key === 'Escape' || e.key === 'Enter') e.preventDefault();
+                        if (e.key === 'Escape') setPicking(null);
+                        const chosen = e.key === 'Enter' ? actorByOption.get(e.currentTarget.value) : undefined;
+                        if (chosen) pick(m.theirId, chosen);
+                      }}
                       onBlur={() => setPicking(null)}
                       data-testid={`merge-pick-${m.theirId}`}
                     />
