@@ -91,6 +91,8 @@ export interface MergePlan {
   /** Where the added nodes go on the standard view: as the other map drew them, beside ours. */
   places: { nodeId: string; x: number; y: number }[];
   matches: ActorMatch[];
+  /** Our actors by name, for linking one of theirs by hand. */
+  ourActors: { id: string; name: string }[];
   differences: MergeDifference[];
   /** Per kind: added, matched and changed, matched and unchanged. */
   summary: Record<MergeKind, { create: number; update: number; unchanged: number }>;
@@ -250,6 +252,7 @@ export function planMerge(
     vocab: [],
     places: [],
     matches: [],
+    ourActors: ours.actors.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     differences: [],
     summary: Object.fromEntries(MERGE_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0 }])) as MergePlan['summary'],
     filled: 0,

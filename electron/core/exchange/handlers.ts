@@ -86,7 +86,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
             const reason = doc.readOnly ? doc.readOnlyReason : sameMapReason(plan);
             // Codes are checked against the target: the open document when it can take the file, else a new one.
             const problems = reason ? codeProblems(data, DEFAULT_VOCAB) : plan.problems;
-            return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason }, merge: mergePreview(doc, plan) } satisfies ImportPreview;
+            return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason }, merge: mergePreview(plan) } satisfies ImportPreview;
           }
           const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
           // Codes are checked against the target: the open document when it can take the file, else a new one.

@@ -17,13 +17,9 @@ export function planMergeInto(doc: NetworkDocument, data: ExchangeDocument, choi
   return plan;
 }
 
-/** The preview of a merge as the contract shows it. */
-export function mergePreview(doc: NetworkDocument, plan: MergePlan): MergePreview {
-  const { source, ownName, matches, differences, summary, filled, leftOut, view } = plan;
-  const ourActors = doc
-    .snapshot()
-    .actors.map((a) => ({ id: a.id, name: a.name }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+/** The preview of a merge as the contract shows it (from the plan's own snapshot: the document is not read again). */
+export function mergePreview(plan: MergePlan): MergePreview {
+  const { source, ownName, matches, ourActors, differences, summary, filled, leftOut, view } = plan;
   return { source, ownName, matches, differences, summary, filled, leftOut, view, ourActors };
 }
 
