@@ -21,11 +21,12 @@ import type { DocumentState } from '../../shared/edit/cascade';
 import type { ChangeRecord } from '../../shared/exchange/format';
 import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
+import { newId } from '../../shared/util/ids';
 import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
 import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
-import { countOf, deleteEntity, getOne, insertEntity, insertValidated, listAll, updateEntity, type ChangeContext } from './store/repo';
+import { countOf, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, removeMany, SET_ID, setNeedle, setValues, updateEntity, type ChangeContext } from './store/repo';
 import { ENTITIES, INSERT_ORDER, type EntityName } from './store/tables';
 
 /** The extension of a Regiekaart document. */
@@ -110,6 +111,24 @@ export function verifyCopy(file: string, expectedVersion: number, nativeBinding?
 }
 
 type ChangeRow = { seq: number; at: string; author: string; entity: string; entity_id: string; op: ChangeEntry['op']; summary: string };
+/** How many changes a set of change-log rows holds: a set entry counts each entity it holds. */
+const ENTRY_COUNT = `coalesce(sum(CASE WHEN entity_id = '${SET_ID}' THEN json_array_length(coalesce(after, before), '$.rows') ELSE 1 END), 0)`;
+
+/** The columns of a change-log row as an entry; a set entry brings the entities it holds. */
+const ENTRY_COLUMNS = `seq, at, author, entity, entity_id, op, summary, before, after`;
+type EntryRow = ChangeRow & { before: string | null; after: string | null };
+
+/** Change-log rows (newest first) as entries, one per entity: a set gives one for each entity, the last made first. */
+function entriesOf(rows: readonly EntryRow[]): ChangeEntry[] {
+  return rows.flatMap((r) =>
+    r.entity_id === SET_ID
+      ? setValues(r)
+          .reverse()
+          .map((v) => changeEntry({ ...r, entity_id: String(v.id), summary: entrySummary(r.entity as EntityName, r.op, v) }))
+      : [changeEntry(r)],
+  );
+}
+
 const changeEntry = (r: ChangeRow): ChangeEntry => ({ seq: r.seq, at: r.at, author: r.author, entity: r.entity, entityId: r.entity_id, op: r.op, summary: r.summary });
 
 /**
@@ -296,7 +315,7 @@ export class NetworkDocument {
       meetings: c('meeting'),
       mitigations: c('mitigation'),
       areas: c('area'),
-      changes: (this.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+      changes: (this.db.prepare(`SELECT ${ENTRY_COUNT} AS n FROM change_log`).get() as { n: number }).n,
     };
   }
 
@@ -458,17 +477,22 @@ export class NetworkDocument {
     }
   }
 
-  /** The newest change-log entries, newest first. */
+  /**
+   * The newest change-log entries, newest first, one per entity: a set entry (a bulk import) gives one for each
+   * entity it holds. With `only`, one entity's history, with the fields each update changed.
+   */
   changes(limit = 100, only?: { entity: string; entityId: string }): ChangeEntry[] {
+    if (!only) return entriesOf(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log ORDER BY seq DESC LIMIT ?`).all(limit) as EntryRow[]).slice(0, limit);
     type Row = ChangeRow & { before: string | null; after: string | null };
-    const rows = (
-      only
-        ? this.db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?').all(only.entity, only.entityId, limit)
-        : this.db.prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log ORDER BY seq DESC LIMIT ?').all(limit)
-    ) as Row[];
-    return rows.map((r) => {
+    const own = this.db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?').all(only.entity, only.entityId, limit) as Row[];
+    // A text search finds the sets that hold this entity.
+    const sets = this.db
+      .prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log WHERE entity = ? AND entity_id = ? AND instr(coalesce(after, before), ?) > 0 ORDER BY seq DESC LIMIT ?`)
+      .all(only.entity, SET_ID, setNeedle(only.entityId), limit) as EntryRow[];
+    const fromSets = entriesOf(sets).filter((e) => e.entityId === only.entityId);
+    const entries = own.map((r) => {
       const entry = changeEntry(r);
-      if (only && r.op === 'update' && r.before && r.after) {
+      if (r.op === 'update' && r.before && r.after) {
         const [b, a] = [JSON.parse(r.before) as Record<string, unknown>, JSON.parse(r.after) as Record<string, unknown>];
         entry.changed = Object.keys(a)
           .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
@@ -476,29 +500,39 @@ export class NetworkDocument {
       }
       return entry;
     });
+    return [...entries, ...fromSets].sort((x, y) => y.seq - x.seq).slice(0, limit);
   }
 
-  /** The whole change log, oldest first, with the values before and after (for a full export). */
+  /** The whole change log, oldest first, with the values before and after (for a full export); sets one entry per entity. */
   changeLog(): ChangeRecord[] {
     type Row = ChangeRow & { batch: string; before: string | null; after: string | null };
     const rows = this.db.prepare('SELECT seq, at, author, batch, entity, entity_id, op, before, after, summary FROM change_log ORDER BY seq').all() as Row[];
-    return rows.map((r) => ({
-      at: r.at,
-      author: r.author,
-      batch: r.batch,
-      entity: r.entity,
-      entityId: r.entity_id,
-      op: r.op,
-      summary: r.summary,
-      before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
-      after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
-    }));
+    return rows.flatMap((r) => {
+      const base = { at: r.at, author: r.author, batch: r.batch, entity: r.entity, op: r.op };
+      if (r.entity_id === SET_ID) {
+        return setValues(r).map((v) => ({
+          ...base,
+          entityId: String(v.id),
+          summary: entrySummary(r.entity as EntityName, r.op, v),
+          before: r.op === 'delete' ? v : null,
+          after: r.op === 'create' ? v : null,
+        }));
+      }
+      return [
+        {
+          ...base,
+          entityId: r.entity_id,
+          summary: r.summary,
+          before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+          after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+        },
+      ];
+    });
   }
 
-  /** The change-log entries from a day on (`since` as YYYY-MM-DD or a full timestamp), newest first. */
+  /** The change-log entries from a day on (`since` as YYYY-MM-DD or a full timestamp), newest first, one per entity. */
   changesSince(since: string, limit = 1000): ChangeEntry[] {
-    const rows = this.db.prepare('SELECT seq, at, author, entity, entity_id, op, summary FROM change_log WHERE at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit) as ChangeRow[];
-    return rows.map(changeEntry);
+    return entriesOf(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log WHERE at >= ? ORDER BY seq DESC LIMIT ?`).all(since, limit) as EntryRow[]).slice(0, limit);
   }
 
   /** @internal used by EditTx */
@@ -566,14 +600,22 @@ export class EditTx {
 
   /** Adds an entity; returns it as stored. */
   insert(name: EntityName, input: unknown): Record<string, unknown> {
-    const withId = { id: randomUUID(), ...(input as object) };
+    const withId = { id: newId(), ...(input as object) };
     this.guard(name, withId as Record<string, unknown>);
     return insertEntity(this.doc.db, this.ctx, name, withId);
   }
 
-  /** Adds an entity an import has already validated (schema and vocabulary): the bulk path, logged as usual. */
-  insertValidated(name: EntityName, value: Record<string, unknown>): void {
-    insertValidated(this.doc.db, this.ctx, name, value);
+  /**
+   * Adds entities of one kind that an import has already validated (schema and vocabulary), in order: the bulk
+   * path, logged as one entry of the change log.
+   */
+  insertMany(name: EntityName, values: readonly Record<string, unknown>[]): void {
+    insertMany(this.doc.db, this.ctx, name, values);
+  }
+
+  /** Deletes entities of one kind in order (undo of a bulk insert), logged as one entry. */
+  removeMany(name: EntityName, ids: readonly string[]): void {
+    removeMany(this.doc.db, this.ctx, name, ids);
   }
 
   /** Replaces an entity with a new version (all fields). */
@@ -597,7 +639,7 @@ export class EditTx {
 
   /** How many changes this transaction has logged so far. */
   changeCount(): number {
-    return (this.doc.db.prepare('SELECT count(*) AS n FROM change_log WHERE batch = ?').get(this.ctx.batch) as { n: number }).n;
+    return (this.doc.db.prepare(`SELECT ${ENTRY_COUNT} AS n FROM change_log WHERE batch = ?`).get(this.ctx.batch) as { n: number }).n;
   }
 
   /** References may point forward in what follows (an actor controlled by one added later): checked at commit. */

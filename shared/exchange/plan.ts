@@ -1,4 +1,5 @@
 import { ActorSchema, AgreementSchema, ServiceSchema, type Actor, type Agreement, type NetworkData, type Service } from '../model';
+import { newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
@@ -59,8 +60,6 @@ const NOUN: Partial<Record<VocabKind, string>> = {
   agreementType: 'gekende soort afspraak',
   agreementStatus: 'gekende status',
 };
-
-const newId = () => globalThis.crypto.randomUUID();
 
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
 export class ActorIndex {

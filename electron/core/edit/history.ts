@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HistoryState } from '../../../shared/edit/commands';
 import type { EntityName } from '../store/tables';
 import { CoreError } from '../errors';
+import { SET_ID, setValues } from '../store/repo';
 import type { EditTx, NetworkDocument } from '../document';
 
 interface HistoryRow {
@@ -54,13 +55,22 @@ function entries(db: Database.Database, batch: string, order: 'ASC' | 'DESC'): L
 }
 
 function revert(tx: EditTx, e: LogRow): void {
-  if (e.op === 'create') tx.remove(e.entity, e.entity_id);
+  if (e.entity_id === SET_ID) {
+    // A set is taken back as a set: the entities it created are deleted last one first, and the other way round.
+    const values = setValues(e).reverse();
+    if (e.op === 'create') tx.removeMany(e.entity, values.map((v) => String(v.id)));
+    else tx.insertMany(e.entity, values);
+  } else if (e.op === 'create') tx.remove(e.entity, e.entity_id);
   else if (e.op === 'update') tx.update(e.entity, JSON.parse(e.before!));
   else tx.insert(e.entity, JSON.parse(e.before!));
 }
 
 function reapply(tx: EditTx, e: LogRow): void {
-  if (e.op === 'create') tx.insert(e.entity, JSON.parse(e.after!));
+  if (e.entity_id === SET_ID) {
+    const values = setValues(e);
+    if (e.op === 'create') tx.insertMany(e.entity, values);
+    else tx.removeMany(e.entity, values.map((v) => String(v.id)));
+  } else if (e.op === 'create') tx.insert(e.entity, JSON.parse(e.after!));
   else if (e.op === 'update') tx.update(e.entity, JSON.parse(e.after!));
   else tx.remove(e.entity, e.entity_id);
 }

@@ -3,7 +3,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
-import { planTables, type MappedSheet, type TablePlan } from '../../../shared/exchange/plan';
+import { planTables, type MappedSheet, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
@@ -96,11 +96,23 @@ export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: st
   const updated = plan.writes.length - created;
   doc.edit(
     (tx) => {
+      // The planner parsed each new row with its schema and read its codes from the document's vocabulary: runs of
+      // new rows of one kind go in as one set (one entry in the change log), in the plan's order.
+      let run: PlannedWrite[] = [];
+      const flush = () => {
+        if (run.length) tx.insertMany(run[0].entity, run.map((w) => w.value as unknown as Record<string, unknown>));
+        run = [];
+      };
       for (const w of plan.writes) {
-        // The planner parsed each new row with its schema and read its codes from the document's vocabulary.
-        if (w.op === 'insert') tx.insertValidated(w.entity, w.value as unknown as Record<string, unknown>);
-        else tx.update(w.entity, w.value);
+        if (w.op === 'insert') {
+          if (run.length && run[0].entity !== w.entity) flush();
+          run.push(w);
+        } else {
+          flush();
+          tx.update(w.entity, w.value);
+        }
       }
+      flush();
       // New actors from a graph file are drawn where that file drew them.
       for (const p of places) tx.insert('position', { id: positionId(DEFAULT_VIEW_ID, p.actorId), viewId: DEFAULT_VIEW_ID, nodeId: p.actorId, x: p.x, y: p.y });
     },

@@ -25,6 +25,8 @@ export interface EntityDef {
   child?: ChildTable;
   /** Dutch noun for messages and the change log. */
   noun: string;
+  /** Its plural, for a change-log entry of many ("10000 actoren toegevoegd"). */
+  plural: string;
   label: (row: Record<string, unknown>) => string;
 }
 
@@ -44,6 +46,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'areas',
     schema: ENTITY_SCHEMAS.area,
     noun: 'gebied',
+    plural: 'gebieden',
     label: name,
     cols: [t('id'), t('name'), t('type'), ['inhabitants', 'inhabitants', 'int'], t('notes')],
     child: { field: 'parentIds', table: 'area_parents', parentColumn: 'area_id', cols: [['value', 'parent_id', 'text']] },
@@ -53,6 +56,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'actors',
     schema: ENTITY_SCHEMAS.actor,
     noun: 'actor',
+    plural: 'actoren',
     label: name,
     cols: [
       t('id'),
@@ -79,6 +83,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'org_units',
     schema: ENTITY_SCHEMAS.orgUnit,
     noun: 'organisatie-eenheid',
+    plural: 'organisatie-eenheden',
     label: name,
     cols: [t('id'), t('actorId'), t('name'), t('kind'), t('parentUnitId'), t('reportsTo'), t('notes')],
   },
@@ -87,6 +92,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'functions',
     schema: ENTITY_SCHEMAS.function,
     noun: 'functie',
+    plural: 'functies',
     label: name,
     cols: [t('id'), t('actorId'), t('orgUnitId'), t('title'), t('notes')],
   },
@@ -95,6 +101,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'services',
     schema: ENTITY_SCHEMAS.service,
     noun: 'dienst',
+    plural: 'diensten',
     label: name,
     cols: [
       t('id'),
@@ -115,6 +122,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'partnerships',
     schema: ENTITY_SCHEMAS.partnership,
     noun: 'samenwerkingsverband',
+    plural: 'samenwerkingsverbanden',
     label: name,
     cols: [
       t('id'),
@@ -134,6 +142,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'partnership_members',
     schema: ENTITY_SCHEMAS.member,
     noun: 'lidmaatschap',
+    plural: 'lidmaatschappen',
     label: (r) => `${String(r.actorId)} in ${String(r.partnershipId)}`,
     cols: [t('id'), t('partnershipId'), t('actorId'), t('role'), t('cluster'), t('since'), t('until'), t('agreementId')],
   },
@@ -142,6 +151,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'agreements',
     schema: ENTITY_SCHEMAS.agreement,
     noun: 'afspraak',
+    plural: 'afspraken',
     label: name,
     cols: [
       t('id'),
@@ -178,6 +188,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'role_assignments',
     schema: ENTITY_SCHEMAS.role,
     noun: 'roltoewijzing',
+    plural: 'roltoewijzingen',
     label: (r) => `${String(r.role)} ${String(r.actorId ?? r.orgUnitId ?? r.functionId)}`,
     cols: [
       t('id'),
@@ -197,6 +208,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'governance_models',
     schema: ENTITY_SCHEMAS.governanceModel,
     noun: 'beheersmodel',
+    plural: 'beheersmodellen',
     label: name,
     cols: [
       t('id'),
@@ -215,6 +227,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'gaps',
     schema: ENTITY_SCHEMAS.gap,
     noun: 'lacune',
+    plural: 'lacunes',
     label: name,
     cols: [
       t('id'),
@@ -239,6 +252,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'meetings',
     schema: ENTITY_SCHEMAS.meeting,
     noun: 'vergadering',
+    plural: 'vergaderingen',
     label: name,
     cols: [t('id'), t('title'), t('date'), t('bodyActorId'), t('partnershipId'), t('chairActorId'), t('chairFunctionId'), t('minutesRef'), j('items', 'items', z.array(AgendaItemSchema)), t('notes')],
   },
@@ -247,6 +261,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'mitigations',
     schema: ENTITY_SCHEMAS.mitigation,
     noun: 'maatregel',
+    plural: 'maatregelen',
     label: (r) => `${String(r.measure)} (${String(r.ruleId)})`,
     cols: [
       t('id'),
@@ -267,6 +282,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'check_settings',
     schema: ENTITY_SCHEMAS.checkSettings,
     noun: 'instellingen van de controles',
+    plural: 'instellingen van de controles',
     label: () => 'Instellingen van de controles',
     cols: [t('id'), ['warningDays', 'warning_days', 'int'], ['referralShare', 'referral_share', 'num'], j('priorityPairs'), j('vulnerableGroups'), j('gboMemberTypes')],
   },
@@ -275,6 +291,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'report_settings',
     schema: ENTITY_SCHEMAS.reportSettings,
     noun: 'rapportinstellingen',
+    plural: 'rapportinstellingen',
     label: () => 'Rapportinstellingen',
     cols: [t('id'), j('options', 'options', ReportOptionsSchema), t('lastExportAt'), t('lastExportPath')],
   },
@@ -283,6 +300,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'views',
     schema: ENTITY_SCHEMAS.view,
     noun: 'weergave',
+    plural: 'weergaven',
     label: name,
     cols: [t('id'), t('name'), j('filters'), t('notes')],
   },
@@ -291,6 +309,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     table: 'positions',
     schema: ENTITY_SCHEMAS.position,
     noun: 'positie',
+    plural: 'posities',
     label: (r) => String(r.nodeId),
     cols: [t('id'), t('viewId'), t('nodeId'), ['x', 'x', 'num'], ['y', 'y', 'num']],
   },
