@@ -39,6 +39,14 @@ const parser = new XMLParser({
   trimValues: true,
   isArray: (name) => ['node', 'edge', 'data', 'key', 'attvalue', 'attribute', 'attributes', 'graph'].includes(name),
 });
+/** Parses XML that passed `assertSafeXml`; what its validator lets through but the parser cannot read ("<A/") is refused too. */
+function parseXml(file: string, text: string): X {
+  try {
+    return parser.parse(text) as X;
+  } catch (err) {
+    throw new ImportError(file, [{ where: '', message: `geen geldige XML (${(err as Error).message}).` }]);
+  }
+}
 const list = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v ? [v as X] : []);
 const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as X)['#text'] ?? '') : String(v)).trim();
 
@@ -70,7 +78,7 @@ function findDeep(obj: unknown, key: string): unknown {
 /** Reads GraphML (yEd, Gephi, Cytoscape, networkx): attributes by their attr.name, yEd's labels and positions too. */
 export function readGraphml(file: string, text: string): Graph {
   assertSafeXml(file, text);
-  const doc = parser.parse(text) as X;
+  const doc = parseXml(file, text);
   const root = doc.graphml as X | undefined;
   if (!root) throw new ImportError(file, [{ where: '', message: 'dit is geen GraphML-bestand (geen <graphml>).' }]);
   const keys = new Map<string, { name: string; yfiles: string | null }>();
@@ -121,7 +129,7 @@ export function readGraphml(file: string, text: string): Graph {
 /** Reads GEXF (Gephi, networkx): attributes by their title, label and viz:position. */
 export function readGexf(file: string, text: string): Graph {
   assertSafeXml(file, text);
-  const doc = parser.parse(text) as X;
+  const doc = parseXml(file, text);
   const root = doc.gexf as X | undefined;
   const g = list(root?.graph)[0];
   if (!root || !g) throw new ImportError(file, [{ where: '', message: 'dit is geen GEXF-bestand (geen <gexf> met een <graph>).' }]);

@@ -205,24 +205,25 @@ const agreementShape = z.object({
   custom: Custom,
 });
 
-/** An agreement between any number of parties. */
-export const AgreementSchema = agreementShape.superRefine((a, ctx) => {
-  if (a.startDate && a.endDate && a.endDate < a.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'De einddatum ligt vóór de begindatum.' });
-  }
+/** What an agreement whose fields are each valid can still have wrong as a whole (the schema's own check). */
+export function agreementIssues(a: z.infer<typeof agreementShape>): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (a.startDate && a.endDate && a.endDate < a.startDate) issues.push({ path: ['endDate'], message: 'De einddatum ligt vóór de begindatum.' });
   if (a.parties.length < 2 && !a.partnershipId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['parties'],
-      message: 'Een afspraak heeft minstens twee partijen, of één partij en een samenwerkingsverband.',
-    });
+    issues.push({ path: ['parties'], message: 'Een afspraak heeft minstens twee partijen, of één partij en een samenwerkingsverband.' });
   }
   const seen = new Set<string>();
   for (const p of a.parties) {
     const key = `${p.actorId}/${p.role}`;
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['parties'], message: `Partij ${p.actorId} staat twee keer met rol ${p.role}.` });
+    if (seen.has(key)) issues.push({ path: ['parties'], message: `Partij ${p.actorId} staat twee keer met rol ${p.role}.` });
     seen.add(key);
   }
+  return issues;
+}
+
+/** An agreement between any number of parties. */
+export const AgreementSchema = agreementShape.superRefine((a, ctx) => {
+  for (const issue of agreementIssues(a)) ctx.addIssue({ code: 'custom', ...issue });
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 

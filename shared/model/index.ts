@@ -3,3 +3,4 @@ export * from './entities';
 export * from './document';
 export * from './kinds';
 export * from './provenance';
+export * from './fieldwise';

@@ -9,7 +9,14 @@
  * 4 µs per id against 1 µs for this, which an import of 40,000 rows feels.
  */
 export function newId(): string {
-  const random = globalThis.crypto.randomUUID();
-  const ms = Date.now().toString(16).padStart(12, '0');
-  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(15)}`;
+  const now = Date.now();
+  if (now !== lastMs) {
+    const ms = now.toString(16).padStart(12, '0');
+    lastMs = now;
+    prefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7`;
+  }
+  return prefix + globalThis.crypto.randomUUID().slice(15);
 }
+/** The time part of the ids of the current millisecond (an import makes dozens in one). */
+let lastMs = -1;
+let prefix = '';

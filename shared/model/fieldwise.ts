@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+
+type Obj = Record<string, unknown>;
+export type FieldwiseResult<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+
+/**
+ * An object schema's parse, done field by field: each field the value has is parsed with the field's own schema,
+ * each field it lacks gets the schema's default (made once, copied per call), and then the object's own check
+ * (`whole`) runs on the result. Same outcome as `schema.safeParse` (the test of this module holds them to each
+ * other), at a fraction of the cost when a value has few of its fields: a spreadsheet import builds thousands of
+ * actors and agreements from half a dozen columns each, and parsing them whole was most of its time.
+ */
+export function fieldwise<T>(schema: z.ZodObject, whole?: (value: T) => { path: PropertyKey[]; message: string }[]): (value: Obj) => FieldwiseResult<T> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  // A field's default: a plain value as it is, a list or object copied (as JSON) so no two results share one.
+  const defaults = new Map<string, { plain: unknown } | { json: string } | null>();
+  for (const k of keys) {
+    const r = shape[k].safeParse(undefined);
+    if (!r.success) defaults.set(k, null);
+    else if (r.data !== null && typeof r.data === 'object') defaults.set(k, { json: JSON.stringify(r.data) });
+    else defaults.set(k, { plain: r.data });
+  }
+  const known = new Set(keys);
+  type Issue = { path: PropertyKey[]; message: string };
+  type Parsed = { ok: true; data: unknown } | { ok: false; issues: Issue[] };
+  const parseField = (k: string, v: unknown): Parsed => {
+    const r = shape[k].safeParse(v);
+    return r.success ? { ok: true, data: r.data } : { ok: false, issues: r.error.issues };
+  };
+  // A plain value (text, number, yes/no) parses the same every time: the outcome is kept per field, for the codes,
+  // dates and yes/no that repeat on every row. Bounded, so that ten thousand different names do not pile up.
+  const seen = new Map<string, Map<unknown, Parsed>>(keys.map((k) => [k, new Map()]));
+  const parsePlain = (k: string, v: unknown): Parsed => {
+    const memo = seen.get(k)!;
+    let r = memo.get(v);
+    if (!r) {
+      r = parseField(k, v);
+      if (memo.size < 1000) memo.set(v, r);
+    }
+    return r;
+  };
+  return (value) => {
+    // The fields the value has, parsed (read once, in the value's own order: looking up every field of the schema
+    // on objects of many shapes, most of them absent, was the slow part), then all fields in the schema's order.
+    const parsed = new Map<string, { ok: true; data: unknown } | { ok: false; issues: Issue[] }>();
+    for (const k in value) {
+      const v = value[k];
+      if (v === undefined || !known.has(k)) continue;
+      parsed.set(k, typeof v === 'object' && v !== null ? parseField(k, v) : parsePlain(k, v));
+    }
+    const out: Obj = {};
+    let issues: Issue[] | null = null;
+    for (const k of keys) {
+      let r = parsed.get(k);
+      if (!r) {
+        const d = defaults.get(k);
+        if (d && 'json' in d) out[k] = JSON.parse(d.json);
+        else if (d) {
+          if (d.plain !== undefined) out[k] = d.plain;
+        } else {
+          const missing = shape[k].safeParse(undefined);
+          if (!missing.success) r = { ok: false, issues: missing.error.issues };
+        }
+      }
+      if (!r) continue;
+      if (r.ok) out[k] = r.data;
+      else for (const i of r.issues) (issues ??= []).push({ ...i, path: [k, ...i.path] });
+    }
+    if (!issues && whole) {
+      const more = whole(out as T);
+      if (more.length) issues = more;
+    }
+    return issues ? { success: false, error: { issues } } : { success: true, data: out as T };
+  };
+}
