@@ -154,6 +154,7 @@ function logSet(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: '
     return log(db, ctx, def, op, op === 'delete' ? value : null, op === 'create' ? value : null);
   }
   const text = JSON.stringify(set);
+  // The summary starts with the number of entities: the document's change count reads it from there.
   stmt(db, LOG_SQL).run(ctx.now(), ctx.author, ctx.batch, def.entity, SET_ID, op, op === 'delete' ? text : null, op === 'create' ? text : null, `${set.rows.length} ${def.plural} ${verbOf(op)}`);
 }
 
