@@ -662,8 +662,12 @@ export class EditTx {
     for (const [k, v] of Object.entries(DocumentMetaSchema.partial().parse(meta))) if (v !== undefined) set.run(k, JSON.stringify(v));
   }
 
-  /** Adds or replaces a vocabulary entry for this document. */
-  putVocab(kind: VocabKind, entry: VocabEntry): void {
+  /**
+   * Adds or replaces a vocabulary entry for this document. `logged`: as a change of this edit, so that undo takes
+   * it back (a merge brings the other map's own codes); the document's own vocabulary on creation is not a change.
+   */
+  putVocab(kind: VocabKind, entry: VocabEntry, logged = false): void {
+    const before = logged ? this.vocabEntry(kind, entry.code) : null;
     const sort = (this.doc.db.prepare('SELECT coalesce(max(sort), -1) + 1 AS s FROM vocab WHERE kind = ?').get(kind) as { s: number }).s;
     this.doc.db
       .prepare(
@@ -672,7 +676,34 @@ export class EditTx {
       )
       .run(kind, entry.code, entry.nl, entry.en, JSON.stringify(entry.props ?? {}), sort);
     this.doc.clearVocabCache();
+    if (logged) this.logVocab(before ? 'update' : 'create', kind, before, entry);
+  }
+
+  /** Removes a vocabulary entry this document added (undo of a merge), as a logged change. */
+  removeVocab(kind: VocabKind, code: string): void {
+    const before = this.vocabEntry(kind, code);
+    if (!before) throw new CoreError('NOT_FOUND', `Geen woordenlijstwaarde ${code} in ${kind}.`);
+    this.doc.db.prepare('DELETE FROM vocab WHERE kind = ? AND code = ? AND builtin = 0').run(kind, code);
+    this.doc.clearVocabCache();
+    this.logVocab('delete', kind, before, null);
+  }
+
+  private vocabEntry(kind: VocabKind, code: string): VocabEntry | null {
+    const row = this.doc.db.prepare('SELECT code, nl, en, props FROM vocab WHERE kind = ? AND code = ?').get(kind, code) as { code: string; nl: string; en: string; props: string } | undefined;
+    return row ? { code: row.code, nl: row.nl, en: row.en, props: JSON.parse(row.props) as Record<string, unknown> } : null;
+  }
+
+  private logVocab(op: 'create' | 'update' | 'delete', kind: VocabKind, before: VocabEntry | null, after: VocabEntry | null): void {
+    const subject = (after ?? before)!;
+    const verb = op === 'create' ? 'toegevoegd' : op === 'update' ? 'gewijzigd' : 'verwijderd';
+    this.doc.db
+      .prepare('INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.ctx.now(), this.ctx.author, this.ctx.batch, VOCAB_ENTITY, vocabEntityId(kind, subject.code), op, before ? JSON.stringify({ kind, ...before }) : null, after ? JSON.stringify({ kind, ...after }) : null, `woordenlijstwaarde "${subject.nl}" ${verb}`);
   }
 }
+
+/** The change log's name for vocabulary entries, which are not entities of the model. */
+export const VOCAB_ENTITY = 'vocab' as const;
+const vocabEntityId = (kind: VocabKind, code: string) => `${kind}:${code}`;
 
 export { LATEST_VERSION };

@@ -87,6 +87,7 @@ const nl = {
   'entity.checkSettings': 'instellingen van de controles',
   'entity.view': 'weergaven',
   'entity.position': 'posities',
+  'entity.vocab': 'woordenlijstwaarden',
 };
 type Key = keyof typeof nl;
 const en: Record<Key, string> = {
@@ -174,6 +175,7 @@ const en: Record<Key, string> = {
   'entity.checkSettings': 'check settings',
   'entity.view': 'views',
   'entity.position': 'positions',
+  'entity.vocab': 'vocabulary entries',
 };
 
 /** A translator for one language (i18next, as the app uses): `t('section.due', { days: 90 })`. */

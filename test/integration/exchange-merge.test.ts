@@ -31,6 +31,7 @@ describe("merging a neighbour's map", () => {
     try {
       const before = doc.snapshot();
       const localBefore = [...new CheckContext(before, mergeVocab(doc.vocab())).local].sort();
+      const vocabBefore = doc.vocab();
       const theirs = readJsonExport(NEIGHBOUR);
       const plan = planMergeInto(doc, theirs, {}, NEIGHBOUR, '2026-12-01');
       expect(plan.problems).toEqual([]);
@@ -112,8 +113,12 @@ describe("merging a neighbour's map", () => {
       expect(undone.members).toEqual(before.members);
       expect(undone.areas).toEqual(before.areas);
       expect(doc.views().map((v) => v.id)).toEqual([DEFAULT_VIEW_ID]);
+      // Their own actor type goes with it (the document's vocabulary is as it was), and comes back with redo.
+      expect(mergeVocab(doc.vocab()).actorType.some((t) => t.code === 'DORPSRAAD')).toBe(false);
+      expect(doc.vocab()).toEqual(vocabBefore);
       redo(doc);
       expect(doc.snapshot().actors).toEqual(after.actors);
+      expect(mergeVocab(doc.vocab()).actorType.some((t) => t.code === 'DORPSRAAD')).toBe(true);
     } finally {
       doc.close();
     }

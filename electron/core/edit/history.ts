@@ -3,7 +3,8 @@ import type { HistoryState } from '../../../shared/edit/commands';
 import type { EntityName } from '../store/tables';
 import { CoreError } from '../errors';
 import { SET_ID, setValues } from '../store/repo';
-import type { EditTx, NetworkDocument } from '../document';
+import { VOCAB_ENTITY, type EditTx, type NetworkDocument } from '../document';
+import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 
 interface HistoryRow {
   seq: number;
@@ -12,7 +13,7 @@ interface HistoryRow {
   at: string;
 }
 interface LogRow {
-  entity: EntityName;
+  entity: EntityName | typeof VOCAB_ENTITY;
   entity_id: string;
   op: 'create' | 'update' | 'delete';
   before: string | null;
@@ -54,8 +55,17 @@ function entries(db: Database.Database, batch: string, order: 'ASC' | 'DESC'): L
   return db.prepare(`SELECT entity, entity_id, op, before, after FROM change_log WHERE batch = ? ORDER BY seq ${order}`).all(batch) as LogRow[];
 }
 
+/** A logged vocabulary entry (a merge's): put back or taken out. */
+function vocab(tx: EditTx, value: string | null, e: LogRow, put: boolean): void {
+  const v = JSON.parse(value ?? (e.before ?? e.after)!) as VocabEntry & { kind: VocabKind };
+  const { kind, ...entry } = v;
+  if (put) tx.putVocab(kind, entry, true);
+  else tx.removeVocab(kind, entry.code);
+}
+
 function revert(tx: EditTx, e: LogRow): void {
-  if (e.entity_id === SET_ID) {
+  if (e.entity === VOCAB_ENTITY) vocab(tx, e.before, e, e.op !== 'create');
+  else if (e.entity_id === SET_ID) {
     // A set is taken back as a set: the entities it created are deleted last one first, and the other way round.
     const values = setValues(e).reverse();
     if (e.op === 'create') tx.removeMany(e.entity, values.map((v) => String(v.id)));
@@ -66,7 +76,8 @@ function revert(tx: EditTx, e: LogRow): void {
 }
 
 function reapply(tx: EditTx, e: LogRow): void {
-  if (e.entity_id === SET_ID) {
+  if (e.entity === VOCAB_ENTITY) vocab(tx, e.after, e, e.op !== 'delete');
+  else if (e.entity_id === SET_ID) {
     const values = setValues(e);
     if (e.op === 'create') tx.insertMany(e.entity, values);
     else tx.removeMany(e.entity, values.map((v) => String(v.id)));

@@ -47,7 +47,8 @@ export function applyMerge(doc: NetworkDocument, plan: MergePlan, source: string
   doc.edit(
     (tx) => {
       tx.deferForeignKeys();
-      for (const { kind, entry } of plan.vocab) tx.putVocab(kind, entry);
+      // Their own codes come as logged changes: undoing the merge takes them out again.
+      for (const { kind, entry } of plan.vocab) tx.putVocab(kind, entry, true);
       for (const w of plan.writes) {
         if (w.op === 'insert') tx.insert(w.entity, w.value);
         else tx.update(w.entity, w.value);
