@@ -26,7 +26,7 @@ import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../
 import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
-import { countOf, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, removeMany, SET_ID, setNeedle, setValues, updateEntity, type ChangeContext } from './store/repo';
+import { CHANGE_LOG_INSERT, countOf, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, logChange, removeMany, SET_ID, setNeedle, setValues, updateEntity, verbOf, type ChangeContext } from './store/repo';
 import { ENTITIES, INSERT_ORDER, type EntityName } from './store/tables';
 
 /** The extension of a Regiekaart document. */
@@ -487,8 +487,7 @@ export class NetworkDocument {
    */
   changes(limit = 100, only?: { entity: string; entityId: string }): ChangeEntry[] {
     if (!only) return entriesOf(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log ORDER BY seq DESC LIMIT ?`).all(limit) as EntryRow[]).slice(0, limit);
-    type Row = ChangeRow & { before: string | null; after: string | null };
-    const own = this.db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?').all(only.entity, only.entityId, limit) as Row[];
+    const own = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?`).all(only.entity, only.entityId, limit) as EntryRow[];
     // A text search finds the sets that hold this entity.
     const sets = this.db
       .prepare(`SELECT ${ENTRY_COLUMNS} FROM change_log WHERE entity = ? AND entity_id = ? AND instr(coalesce(after, before), ?) > 0 ORDER BY seq DESC LIMIT ?`)
@@ -635,7 +634,7 @@ export class EditTx {
 
   /** Appends change-log entries from elsewhere (a restored backup) as they were: time, author, batch and values. */
   restoreChangeLog(records: readonly ChangeRecord[]): void {
-    const ins = this.doc.db.prepare('INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.doc.db.prepare(CHANGE_LOG_INSERT);
     for (const r of records) {
       ins.run(r.at, r.author, r.batch, r.entity, r.entityId, r.op, r.before ? JSON.stringify(r.before) : null, r.after ? JSON.stringify(r.after) : null, r.summary);
     }
@@ -695,15 +694,12 @@ export class EditTx {
 
   private logVocab(op: 'create' | 'update' | 'delete', kind: VocabKind, before: VocabEntry | null, after: VocabEntry | null): void {
     const subject = (after ?? before)!;
-    const verb = op === 'create' ? 'toegevoegd' : op === 'update' ? 'gewijzigd' : 'verwijderd';
-    this.doc.db
-      .prepare('INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.ctx.now(), this.ctx.author, this.ctx.batch, VOCAB_ENTITY, vocabEntityId(kind, subject.code), op, before ? JSON.stringify({ kind, ...before }) : null, after ? JSON.stringify({ kind, ...after }) : null, `woordenlijstwaarde "${subject.nl}" ${verb}`);
+    const json = (v: VocabEntry | null) => (v ? JSON.stringify({ kind, ...v }) : null);
+    logChange(this.doc.db, this.ctx, VOCAB_ENTITY, `${kind}:${subject.code}`, op, json(before), json(after), `woordenlijstwaarde "${subject.nl}" ${verbOf(op)}`);
   }
 }
 
 /** The change log's name for vocabulary entries, which are not entities of the model. */
 export const VOCAB_ENTITY = 'vocab' as const;
-const vocabEntityId = (kind: VocabKind, code: string) => `${kind}:${code}`;
 
 export { LATEST_VERSION };

@@ -55,16 +55,15 @@ function entries(db: Database.Database, batch: string, order: 'ASC' | 'DESC'): L
   return db.prepare(`SELECT entity, entity_id, op, before, after FROM change_log WHERE batch = ? ORDER BY seq ${order}`).all(batch) as LogRow[];
 }
 
-/** A logged vocabulary entry (a merge's): put back or taken out. */
-function vocab(tx: EditTx, value: string | null, e: LogRow, put: boolean): void {
-  const v = JSON.parse(value ?? (e.before ?? e.after)!) as VocabEntry & { kind: VocabKind };
-  const { kind, ...entry } = v;
+/** A logged vocabulary entry (a merge's), from its JSON: put (back) or taken out. */
+function vocab(tx: EditTx, json: string, put: boolean): void {
+  const { kind, ...entry } = JSON.parse(json) as VocabEntry & { kind: VocabKind };
   if (put) tx.putVocab(kind, entry, true);
   else tx.removeVocab(kind, entry.code);
 }
 
 function revert(tx: EditTx, e: LogRow): void {
-  if (e.entity === VOCAB_ENTITY) vocab(tx, e.before, e, e.op !== 'create');
+  if (e.entity === VOCAB_ENTITY) vocab(tx, (e.op === 'create' ? e.after : e.before)!, e.op !== 'create');
   else if (e.entity_id === SET_ID) {
     // A set is taken back as a set: the entities it created are deleted last one first, and the other way round.
     const values = setValues(e).reverse();
@@ -76,7 +75,7 @@ function revert(tx: EditTx, e: LogRow): void {
 }
 
 function reapply(tx: EditTx, e: LogRow): void {
-  if (e.entity === VOCAB_ENTITY) vocab(tx, e.after, e, e.op !== 'delete');
+  if (e.entity === VOCAB_ENTITY) vocab(tx, (e.op === 'delete' ? e.before : e.after)!, e.op !== 'delete');
   else if (e.entity_id === SET_ID) {
     const values = setValues(e);
     if (e.op === 'create') tx.insertMany(e.entity, values);

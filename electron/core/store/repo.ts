@@ -105,28 +105,27 @@ function writeChildren(db: Database.Database, def: EntityDef, obj: Obj): void {
   });
 }
 
-const verbOf = (op: 'create' | 'update' | 'delete') => (op === 'create' ? 'toegevoegd' : op === 'update' ? 'gewijzigd' : 'verwijderd');
-const LOG_SQL = 'INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+type Op = 'create' | 'update' | 'delete';
+/** The Dutch verb of a change ("toegevoegd"). */
+export const verbOf = (op: Op) => (op === 'create' ? 'toegevoegd' : op === 'update' ? 'gewijzigd' : 'verwijderd');
+
+/** The statement that appends one entry to the change log (the only write the log allows). */
+export const CHANGE_LOG_INSERT = 'INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Appends one entry to the change log, its values already as JSON text. */
+export function logChange(db: Database.Database, ctx: ChangeContext, entity: string, entityId: string, op: Op, before: string | null, after: string | null, summary: string): void {
+  stmt(db, CHANGE_LOG_INSERT).run(ctx.now(), ctx.author, ctx.batch, entity, entityId, op, before, after, summary);
+}
 
 /** The summary of one entry of the change log, as it is stored ("actor \"CAW Oost\" toegevoegd"). */
-export function entrySummary(name: EntityName, op: 'create' | 'update' | 'delete', value: Obj): string {
+export function entrySummary(name: EntityName, op: Op, value: Obj): string {
   const def = ENTITIES[name];
   return `${def.noun} "${def.label(value)}" ${verbOf(op)}`;
 }
 
-function log(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: 'create' | 'update' | 'delete', before: Obj | null, after: Obj | null): void {
+function log(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: Op, before: Obj | null, after: Obj | null): void {
   const subject = (after ?? before)!;
-  stmt(db, LOG_SQL).run(
-    ctx.now(),
-    ctx.author,
-    ctx.batch,
-    def.entity,
-    String(subject.id),
-    op,
-    before ? JSON.stringify(before) : null,
-    after ? JSON.stringify(after) : null,
-    entrySummary(def.entity, op, subject),
-  );
+  logChange(db, ctx, def.entity, String(subject.id), op, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, entrySummary(def.entity, op, subject));
 }
 
 /**
@@ -155,7 +154,7 @@ function logSet(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: '
   }
   const text = JSON.stringify(set);
   // The summary starts with the number of entities: the document's change count reads it from there.
-  stmt(db, LOG_SQL).run(ctx.now(), ctx.author, ctx.batch, def.entity, SET_ID, op, op === 'delete' ? text : null, op === 'create' ? text : null, `${set.rows.length} ${def.plural} ${verbOf(op)}`);
+  logChange(db, ctx, def.entity, SET_ID, op, op === 'delete' ? text : null, op === 'create' ? text : null, `${set.rows.length} ${def.plural} ${verbOf(op)}`);
 }
 
 /** A column's stored value as the model has it (as `fromRow` reads it). */
