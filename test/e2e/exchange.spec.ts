@@ -122,6 +122,19 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
   await expect(page.getByTestId('statusbar')).toContainText('actoren 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+
+  // A list wrong on every row (a type nobody has): the first 200 problems, and how many more.
+  const many = path.join(WORK_DIR, 'verkeerd-type.csv');
+  fs.writeFileSync(many, ['Naam;Type', ...Array.from({ length: 1500 }, (_, i) => `Vereniging ${i};Sportclub`)].join('\n'));
+  await page.getByTestId('exchange-open').click();
+  await dialog.getByTestId('exchange-import-path').fill(many);
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await expect(dialog.getByTestId('exchange-problem-count')).toContainText('1500 problemen');
+  await expect(dialog.getByTestId('exchange-problems').locator('tbody tr')).toHaveCount(201);
+  await expect(dialog.getByTestId('exchange-problems-more')).toContainText('en nog 1300 problemen (de eerste 200 staan hierboven');
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 201, kolom "Type"');
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('"Sportclub" is geen gekend actortype.');
+  await page.screenshot({ path: 'test-results/e2e-import-many-problems.png' });
 });
 
 test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphML for yEd', async ({ page }) => {

@@ -11,6 +11,8 @@ import { Modal } from './Modal';
 export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string };
 
 /** The lists a JSON preview counts, in the order it shows them. */
+/** A file wrong on every row (a column mapped to the wrong field) lists its first problems, and counts the rest. */
+const PROBLEMS_SHOWN = 200;
 const PREVIEW_LISTS = ['actors', 'agreements', 'services', 'partnerships', 'gaps', 'meetings', 'views', 'changeLog'] as const;
 type ExportChoice = 'json' | 'xlsx' | 'csv' | 'graphml' | 'gexf' | 'template';
 const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', graphml: 'graphml', gexf: 'gexf', template: 'xlsx' };
@@ -172,12 +174,18 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                         </tr>
                       </thead>
                       <tbody>
-                        {preview.problems.map((p, i) => (
+                        {preview.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
                           <tr key={i}>
                             <td>{p.where || '–'}</td>
                             <td>{p.message}</td>
                           </tr>
                         ))}
+                        {preview.problems.length > PROBLEMS_SHOWN && (
+                          <tr data-testid="exchange-problems-more">
+                            <td>…</td>
+                            <td>{t('exchange.moreProblems', { count: preview.problems.length - PROBLEMS_SHOWN, shown: PROBLEMS_SHOWN })}</td>
+                          </tr>
+                        )}
                       </tbody>
                     </table>
                   </div>

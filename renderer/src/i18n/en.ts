@@ -300,6 +300,8 @@ export const en: Shape<typeof nl> = {
     previewTitle: 'Contents of {{file}}',
     problems_one: '1 problem: nothing is imported. Fix the file and check again.',
     problems_other: '{{count}} problems: nothing is imported. Fix the file and check again.',
+    moreProblems_one: 'and 1 more problem (the first {{shown}} are listed above; often it is the same one each time).',
+    moreProblems_other: 'and {{count}} more problems (the first {{shown}} are listed above; often it is the same one each time).',
     problemsRows_one: '1 problem. Fix the file or the mapping, or skip that row.',
     problemsRows_other: '{{count}} problems. Fix the file or the mapping, or skip those rows.',
     skipProblems: 'Skip the rows with a problem and import the others',

@@ -324,6 +324,8 @@ export const nl = {
     previewTitle: 'Inhoud van {{file}}',
     problems_one: '1 probleem: er wordt niets geïmporteerd. Verbeter het bestand en controleer opnieuw.',
     problems_other: '{{count}} problemen: er wordt niets geïmporteerd. Verbeter het bestand en controleer opnieuw.',
+    moreProblems_one: 'en nog 1 probleem (de eerste {{shown}} staan hierboven; vaak is het telkens hetzelfde).',
+    moreProblems_other: 'en nog {{count}} problemen (de eerste {{shown}} staan hierboven; vaak is het telkens hetzelfde).',
     problemsRows_one: '1 probleem. Verbeter het bestand of de koppeling, of sla die rij over.',
     problemsRows_other: '{{count}} problemen. Verbeter het bestand of de koppeling, of sla die rijen over.',
     skipProblems: 'Rijen met een probleem overslaan en de andere importeren',
