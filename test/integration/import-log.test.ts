@@ -88,4 +88,26 @@ describe('the change log of a bulk import', () => {
     const v7 = (a.actors as { id: string; name: string }[]).find((x) => x.name === 'Vereniging 7')!;
     expect(a.changeLog.filter((c) => c.entityId === v7.id).map((c) => c.op)).toEqual(['create', 'delete', 'create']);
   });
+
+  it('reads a set written before a column existed: the column gets its default', async () => {
+    const file = path.join(tmpDir(), 'oud.regiekaart');
+    const doc = await NetworkDocument.open(file, { create: true });
+    try {
+      // As an older version would have logged two actors, before actors had provenance and custom fields.
+      const columns = ['id', 'name', 'type', 'sectors', 'legal_form', 'level', 'area_id', 'controlled_by_id', 'board_member_ids', 'kbo', 'sociale_kaart_id', 'sociale_kaart_synced_at', 'contact', 'active', 'notes'];
+      const row = (id: string, name: string) => [id, name, 'CAW', '["WELZIJN"]', 'PRIVATE_NONPROFIT', 'LOKAAL', null, null, '[]', null, null, null, '{"phone":null,"email":null,"website":null,"address":null}', 1, null];
+      doc.db
+        .prepare("INSERT INTO change_log (at, author, batch, entity, entity_id, op, before, after, summary) VALUES ('2025-01-01T00:00:00.000Z', 'oud', 'b1', 'actor', '', 'create', NULL, ?, '2 actoren toegevoegd')")
+        .run(JSON.stringify({ columns, rows: [row('X1', 'Oud één'), row('X2', 'Oud twee')] }));
+      const log = doc.changeLog();
+      expect(log.map((c) => [c.entityId, c.summary])).toEqual([
+        ['X1', 'actor "Oud één" toegevoegd'],
+        ['X2', 'actor "Oud twee" toegevoegd'],
+      ]);
+      expect(log[1].after).toMatchObject({ id: 'X2', name: 'Oud twee', sectors: ['WELZIJN'], active: true, custom: {}, provenance: [] });
+      expect(doc.counts().changes).toBe(2);
+    } finally {
+      doc.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
 import { pushTo } from '../../../shared/util/multimap';
-import { ENTITIES, fromRow, toRow, type EntityDef, type EntityName } from './tables';
+import { ENTITIES, fromColumn, fromRow, toRow, type EntityDef, type EntityName } from './tables';
 
 type Obj = Record<string, unknown>;
 
@@ -157,38 +157,35 @@ function logSet(db: Database.Database, ctx: ChangeContext, def: EntityDef, op: '
   logChange(db, ctx, def.entity, SET_ID, op, op === 'delete' ? text : null, op === 'create' ? text : null, `${set.rows.length} ${def.plural} ${verbOf(op)}`);
 }
 
-/** A column's stored value as the model has it (as `fromRow` reads it). */
-function fromColumn(kind: string, json: { parse(v: unknown): unknown } | undefined, v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (kind === 'json') return json ? json.parse(JSON.parse(String(v))) : JSON.parse(String(v));
-  if (kind === 'bool') return v === 1;
-  return v;
-}
-
-/** The entities of a set as the model has them; a column the set does not have (added later) gets its default. */
+/**
+ * The entities of a set as the model has them, as `getOne` would read them. A column the set does not have (one
+ * added by a later schema) is left to the entity's schema, which fills in its default.
+ */
 function valuesOf(def: EntityDef, set: SetRows): Obj[] {
   const at = (columns: string[], cols: EntityDef['cols']) => cols.map((c) => columns.indexOf(c[1]));
   const rowAt = at(set.columns, def.cols);
+  let complete = !rowAt.includes(-1);
   const children = new Map<unknown, Obj[]>();
   const child = def.child;
   if (child && set.childColumns && set.childRows) {
     const childAt = at(set.childColumns, child.cols);
+    complete &&= !childAt.includes(-1);
     const single = child.cols.length === 1 && child.cols[0][0] === 'value';
     for (const r of [...set.childRows].sort((a, b) => Number(a[1]) - Number(b[1]))) {
       const item: Obj = {};
-      child.cols.forEach(([field, , kind, json], i) => {
-        if (childAt[i] >= 0) item[field] = fromColumn(kind, json, r[childAt[i]]);
+      child.cols.forEach((c, i) => {
+        if (childAt[i] >= 0) item[c[0]] = fromColumn(c, r[childAt[i]]);
       });
       pushTo(children, r[0], (single ? item.value : item) as Obj);
     }
   }
   return set.rows.map((r) => {
     const value: Obj = {};
-    def.cols.forEach(([field, , kind, json], i) => {
-      if (rowAt[i] >= 0) value[field] = fromColumn(kind, json, r[rowAt[i]]);
+    def.cols.forEach((c, i) => {
+      if (rowAt[i] >= 0) value[c[0]] = fromColumn(c, r[rowAt[i]]);
     });
     if (child) value[child.field] = children.get(value.id) ?? [];
-    return def.schema.parse(value) as Obj;
+    return complete ? value : (def.schema.parse(value) as Obj);
   });
 }
 

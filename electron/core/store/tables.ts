@@ -329,15 +329,17 @@ export function toRow(cols: readonly Col[], obj: Record<string, unknown>): unkno
   });
 }
 
+/** One column's stored value as the model has it. */
+export function fromColumn([, , kind, json]: Col, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (kind === 'json') return json ? json.parse(JSON.parse(String(v))) : JSON.parse(String(v));
+  if (kind === 'bool') return v === 1;
+  return v;
+}
+
 /** Converts a SQLite row back into a model object. */
 export function fromRow(cols: readonly Col[], row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, column, kind, json] of cols) {
-    const v = row[column];
-    if (v === null || v === undefined) out[field] = null;
-    else if (kind === 'json') out[field] = json ? json.parse(JSON.parse(String(v))) : JSON.parse(String(v));
-    else if (kind === 'bool') out[field] = v === 1;
-    else out[field] = v;
-  }
+  for (const col of cols) out[col[0]] = fromColumn(col, row[col[1]]);
   return out;
 }
