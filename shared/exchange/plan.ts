@@ -423,8 +423,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
 
       // Agreements.
       const title = r.required('title');
-      const named = r.read<Actor[]>('parties') ?? [];
-      const parties = named.length === 2 && named[0].id !== named[1].id ? named : [...new Map(named.map((a) => [a.id, a])).values()];
+      const parties = [...new Map((r.read<Actor[]>('parties') ?? []).map((a) => [a.id, a])).values()];
       const id = r.read<string>('id') ?? null;
       const ref = r.read<string>('documentReference');
       const fields = {
