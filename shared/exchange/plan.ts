@@ -463,7 +463,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       if (!match) {
         plan.writes.push({ op: 'insert', entity: 'agreement', value: next });
         agreements.set(next.id, next);
-        agreementByKey.set(next.title === title ? key : agreementKey(next.title, next.parties.map((p) => p.actorId)), next);
+        agreementByKey.set(key, next); // its title and parties are the ones the key was made of
         report('create', next.id, next.title);
         continue;
       }
