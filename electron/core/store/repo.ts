@@ -23,9 +23,19 @@ function stmt(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
+type ChildTable = NonNullable<EntityDef['child']>;
+/** Whether a child table holds a list of plain values (an area's parent ids) rather than objects. */
+const plainList = (child: ChildTable) => child.cols.length === 1 && child.cols[0][0] === 'value';
+
+/** An entity's child rows as stored: its id, the ordinal, then the child's columns. */
+function childRowsOf(child: ChildTable, obj: Obj): unknown[][] {
+  const single = plainList(child);
+  return ((obj[child.field] as unknown[]) ?? []).map((item, i) => [obj.id, i, ...(single ? [item] : toRow(child.cols, item as Obj))]);
+}
+
 function childRowsToValue(def: EntityDef, rows: Obj[]): unknown[] {
   const child = def.child!;
-  const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+  const single = plainList(child);
   return rows.map((r) => (single ? r[child.cols[0][1]] : fromRow(child.cols, r)));
 }
 
@@ -35,9 +45,8 @@ function asStored(def: EntityDef, obj: Obj): Obj {
   const out = fromRow(def.cols, Object.fromEntries(def.cols.map((c, i) => [c[1], row[i]])));
   if (def.child) {
     const child = def.child;
-    const single = child.cols.length === 1 && child.cols[0][0] === 'value';
     const items = (obj[child.field] as unknown[]) ?? [];
-    out[child.field] = single
+    out[child.field] = plainList(child)
       ? items
       : items.map((item) => {
           const r = toRow(child.cols, item as Obj);
@@ -96,13 +105,8 @@ function writeChildren(db: Database.Database, def: EntityDef, obj: Obj): void {
   const child = def.child;
   if (!child) return;
   stmt(db, `DELETE FROM ${child.table} WHERE ${child.parentColumn} = ?`).run(obj.id);
-  const single = child.cols.length === 1 && child.cols[0][0] === 'value';
   const ins = stmt(db, insertSql(def).child!);
-  const items = (obj[child.field] as unknown[]) ?? [];
-  items.forEach((item, i) => {
-    const values = single ? [item] : toRow(child.cols, item as Obj);
-    ins.run(obj.id, i, ...values);
-  });
+  for (const r of childRowsOf(child, obj)) ins.run(r);
 }
 
 type Op = 'create' | 'update' | 'delete';
@@ -170,7 +174,7 @@ function valuesOf(def: EntityDef, set: SetRows): Obj[] {
   if (child && set.childColumns && set.childRows) {
     const childAt = at(set.childColumns, child.cols);
     complete &&= !childAt.includes(-1);
-    const single = child.cols.length === 1 && child.cols[0][0] === 'value';
+    const single = plainList(child);
     for (const r of [...set.childRows].sort((a, b) => Number(a[1]) - Number(b[1]))) {
       const item: Obj = {};
       child.cols.forEach((c, i) => {
@@ -209,14 +213,11 @@ function writeValidated(db: Database.Database, def: EntityDef, obj: Obj, childRo
     throw err;
   }
   if (def.child) {
-    const child = def.child;
-    const single = child.cols.length === 1 && child.cols[0][0] === 'value';
     const ins = stmt(db, sql.child!);
-    ((obj[child.field] as unknown[]) ?? []).forEach((item, i) => {
-      const r = [obj.id, i, ...(single ? [item] : toRow(child.cols, item as Obj))];
+    for (const r of childRowsOf(def.child, obj)) {
       ins.run(r);
       childRows?.push(r);
-    });
+    }
   }
   return row;
 }
@@ -249,11 +250,7 @@ export function removeMany(db: Database.Database, ctx: ChangeContext, name: Enti
     if (!value) throw new CoreError('NOT_FOUND', `Geen ${def.noun} met id ${id}.`);
     del.run(id);
     set.rows.push(toRow(def.cols, value));
-    if (def.child) {
-      const child = def.child;
-      const single = child.cols.length === 1 && child.cols[0][0] === 'value';
-      ((value[child.field] as unknown[]) ?? []).forEach((item, i) => set.childRows!.push([id, i, ...(single ? [item] : toRow(child.cols, item as Obj))]));
-    }
+    if (def.child) set.childRows!.push(...childRowsOf(def.child, value));
   }
   logSet(db, ctx, def, 'delete', set);
 }
