@@ -84,8 +84,15 @@ export class CodeFinder {
   }
 }
 
+const SEPARATOR = /[;|\n\r]/;
+
 /** The parts of a list cell: separated by ; | or line breaks. */
 export function splitList(raw: string): string[] {
+  // Most cells hold one value (a party, a sector): no need to split.
+  if (!SEPARATOR.test(raw)) {
+    const v = raw.trim();
+    return v ? [v] : [];
+  }
   return raw
     .split(/[;|\n\r]+/)
     .map((s) => s.trim())

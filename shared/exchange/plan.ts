@@ -159,6 +159,8 @@ class RowReader {
   custom: Record<string, string> = {};
   problems: ImportProblem[] = [];
   rowNo = 0;
+  /** What a repeating cell read as, per field and text (see `repeating`). */
+  private readonly readAs = new Map<string, Map<string, Cell<unknown>>>();
 
   constructor(
     readonly sheet: MappedSheet,
@@ -208,18 +210,6 @@ class RowReader {
     switch (def.type.t) {
       case 'text':
         return c.value as T;
-      case 'code':
-        r = this.codes.one(def.type.vocab, c.value, NOUN[def.type.vocab] ?? `gekende ${def.nl.toLowerCase()}`);
-        break;
-      case 'codes':
-        r = this.codes.many(def.type.vocab, c.value, NOUN[def.type.vocab] ?? `gekende ${def.nl.toLowerCase()}`);
-        break;
-      case 'bool':
-        r = readBool(c.value);
-        break;
-      case 'date':
-        r = readDate(c.value);
-        break;
       case 'kbo':
         r = readKbo(c.value);
         break;
@@ -240,12 +230,36 @@ class RowReader {
         }
         return found as T;
       }
+      default:
+        r = this.repeating(key, def, c.value);
     }
     if (!r.ok) {
       this.problems.push({ where: this.where(c), message: r.message });
       return undefined;
     }
     return r.value as T;
+  }
+
+  /**
+   * A code, list of codes, yes/no or date cell, read once per field and text: such a column repeats a handful of
+   * values over thousands of rows. Bounded, like the schemas' own memo. (A list of codes is shared until the
+   * schema's parse makes each row its own.)
+   */
+  private repeating(key: string, def: FieldDef, value: string): Cell<unknown> {
+    let memo = this.readAs.get(key);
+    if (!memo) this.readAs.set(key, (memo = new Map()));
+    let r = memo.get(value);
+    if (!r) {
+      const { type } = def;
+      const noun = 'vocab' in type ? (NOUN[type.vocab] ?? `gekende ${def.nl.toLowerCase()}`) : '';
+      r =
+        type.t === 'code' ? this.codes.one(type.vocab, value, noun)
+        : type.t === 'codes' ? this.codes.many(type.vocab, value, noun)
+        : type.t === 'bool' ? readBool(value)
+        : readDate(value);
+      if (memo.size < 1000) memo.set(value, r);
+    }
+    return r;
   }
 
   /** A required text field: its value, or a problem naming its column. */

@@ -59,7 +59,7 @@ export function fieldwise<T>(schema: z.ZodObject, whole?: (value: T) => { path: 
       }
       const d = defaults.get(k);
       if (!d) wrong = true; // a required field is missing
-      else if ('json' in d) out[k] = JSON.parse(d.json);
+      else if ('json' in d) out[k] = d.json === '[]' ? [] : d.json === '{}' ? {} : JSON.parse(d.json);
       else if (d.plain !== undefined) out[k] = d.plain;
     }
     // A wrong field: the whole parse says what is wrong, exactly as zod does. Which issues it gives depends on more
