@@ -302,6 +302,14 @@ export class NetworkDocument {
 
   private knownCode = (kind: VocabKind, code: string): boolean => this.vocab()[kind].some((v) => v.code === code);
 
+  /**
+   * A number that changes with every row this document writes (SQLite's count of the connection's changes; no other
+   * connection writes, the file is locked): a plan made against the document still holds while it is the same.
+   */
+  revision(): number {
+    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   /** Counts of everything in the document. */
   counts(): Counts {
     const c = (n: EntityName) => countOf(this.db, n);

@@ -107,11 +107,14 @@ export const ImportPreviewSchema = z.object({
     .optional(),
   /** A JSON file going into a document that already holds a network: the merge, as it would be done. */
   merge: MergePreviewSchema.optional(),
-  /** A spreadsheet import's plan: per kind, rows created, updated, unchanged and with a problem; the first rows. */
+  /**
+   * A spreadsheet import's plan: per kind, rows created, updated, unchanged and with a problem; the first rows, each
+   * with the id it gets or has (the import that confirms the preview writes those very rows).
+   */
   plan: z
     .object({
       summary: z.record(TableKindSchema, Counts),
-      rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), kind: TableKindSchema, action: z.enum(['create', 'update', 'unchanged', 'problem']), label: z.string(), changed: z.array(z.string()).optional() })),
+      rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), kind: TableKindSchema, action: z.enum(['create', 'update', 'unchanged', 'problem']), id: z.string().nullable(), label: z.string(), changed: z.array(z.string()).optional() })),
     })
     .optional(),
 });

@@ -65,7 +65,7 @@ async function snapshotBench(n: number, dir: string): Promise<BenchResult> {
   return { name: `snapshot-${n}-actors`, oursMs: ours, baselineMs: baseline, ratio: ours / baseline };
 }
 
-const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').map(Number);
+const sizes = (process.env.REGIEKAART_BENCH_SIZES ?? '1000,2000').split(',').filter(Boolean).map(Number);
 const mapSizes = (process.env.REGIEKAART_BENCH_MAP ?? '2000').split(',').filter(Boolean).map(Number);
 const checkSizes = (process.env.REGIEKAART_BENCH_CHECKS ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const reportSizes = (process.env.REGIEKAART_BENCH_REPORT ?? '300').split(',').filter(Boolean).map(Number);

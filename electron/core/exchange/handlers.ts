@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
-import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
+import type { TableKind } from '../../../shared/exchange/fields';
 import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { isSocialeKaartFile, readSocialeKaartFile } from './files';
@@ -13,6 +13,7 @@ import type { Session } from '../session';
 import { codeProblems, createFromJson, readExchangeSource, restoreJson, writeJsonExport } from './json';
 import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
 import { sameMapReason } from '../../../shared/exchange/merge';
+import { fallbacksOf, fileStamp, KeptPreview, mappingKey, type ReadFile } from './kept';
 import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
@@ -34,11 +35,6 @@ const countsOf = (data: Record<string, unknown>) =>
 
 const withExt = (file: string, ext: string) => path.resolve(withExtension(file, ext));
 
-/** The fallback codes of a sheet: the user's, else each field's default. */
-function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
-}
-
 /** The exchange calls (export, template, preview, import) on top of a session and its platform's dialogs. */
 export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandlers {
   const { platform } = session;
@@ -46,15 +42,22 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
   const save = (suggested: string, kind: 'json' | 'xlsx' | 'csv' | 'graphml' | 'gexf' | 'document', given: string | undefined) =>
     pick(platform.dialogs ? () => platform.dialogs!.chooseSave(suggested, kind) : undefined, given);
 
-  /** The sheets of a spreadsheet or graph file, mapped as the user said or as suggested; a graph's node positions. */
-  const readSheets = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', mapping: SheetMappingInput[] | undefined) => {
-    if (format === 'socialekaart') return { sheets: mapSheets(readSocialeKaartFile(file), mapping ?? [{ sheet: 'Sociale Kaart', kind: 'actors' }]), placesFor: undefined };
+  // The last preview's plan, for the import that confirms it.
+  const kept = new KeptPreview();
+  /** A spreadsheet or graph file, read: its sheets, and a graph's node positions (as the preview read it, if still so). */
+  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', stamp: string): Promise<ReadFile> => {
+    const same = kept.readFor(file, format, stamp);
+    if (same) return same;
+    if (format === 'socialekaart') return { raw: readSocialeKaartFile(file) };
     if (format === 'graphml' || format === 'gexf') {
       const { graph, sheets } = readGraphFile(file, format);
-      return { sheets: mapSheets(sheets, mapping), placesFor: (plan: TablePlan) => placesOf(graph, plan) };
+      return { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan) };
     }
-    return { sheets: mapSheets(await readTableFile(file, format), mapping), placesFor: undefined };
+    return { raw: await readTableFile(file, format) };
   };
+  /** Its sheets, mapped as the user said or as suggested (a Sociale Kaart extract is one sheet of actors). */
+  const mapped = (format: ImportFormat, read: ReadFile, mapping: SheetMappingInput[] | undefined) =>
+    mapSheets(read.raw, format === 'socialekaart' ? (mapping ?? [{ sheet: 'Sociale Kaart', kind: 'actors' }]) : mapping);
 
   return {
     'exchange.export': async ({ path: given, format, kind }) => {
@@ -77,6 +80,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const fmt = importFormatOf(file, format);
       const base = { path: file, fileName: path.basename(file), format: fmt };
       const doc = session.currentOrNull();
+      kept.clear();
       try {
         if (fmt === 'json' || fmt === 'regiekaart') {
           const data = await readExchangeSource(file, fmt, platform.nativeBinding);
@@ -93,9 +97,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
         }
-        const { sheets } = await readSheets(file, fmt, mapping);
+        const stamp = fileStamp(file);
+        const read = await readFile(file, fmt, stamp);
+        const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
-        const plan = planTableImport(reason ? null : doc, sheets, base.fileName);
+        const against = reason ? null : doc;
+        const plan = planTableImport(against, sheets, base.fileName);
+        kept.keep({ file, format: fmt, stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
         return {
           ...base,
@@ -122,6 +130,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const fmt = importFormatOf(source, format);
       const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
       if (fmt === 'json' || fmt === 'regiekaart') {
+        kept.clear();
         const data = await readExchangeSource(source, fmt, platform.nativeBinding);
         if (into === 'current') {
           const doc = session.current();
@@ -137,16 +146,20 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const counts = await createFromJson(file, data, source, platform.nativeBinding);
         return { document: await session.open(file), counts, created: true, summary: '' };
       }
-      const { sheets, placesFor } = await readSheets(source, fmt, mapping);
+      const file = path.resolve(source);
+      const stamp = fileStamp(file);
+      const read = await readFile(file, fmt, stamp);
+      const sheets = mapped(fmt, read, mapping);
       if (into === 'current') {
         const doc = session.current();
-        const plan = planTableImport(doc, sheets, path.basename(source));
-        applyTablePlan(doc, plan, source, !!skipProblemRows, placesFor?.(plan));
+        const plan = kept.take(file, fmt, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source));
+        applyTablePlan(doc, plan, source, !!skipProblemRows, read.placesFor?.(plan));
         return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
-      const file = await newFile();
-      const plan = await createFromTables(file, sheets, source, !!skipProblemRows, platform.nativeBinding, placesFor);
-      const document = await session.open(file);
+      const planned = kept.take(file, fmt, stamp, sheets, null);
+      const out = await newFile();
+      const plan = await createFromTables(out, sheets, source, !!skipProblemRows, platform.nativeBinding, read.placesFor, planned);
+      const document = await session.open(out);
       return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
     },
   };

@@ -68,7 +68,7 @@ export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false)
     .join(oneLine ? '; ' : '\n');
 }
 
-/** A new document holding a spreadsheet or graph import, made under a temporary name and renamed into place. */
+/** A new document holding a spreadsheet or graph import (planned, or as `planned` says), made under a temporary name and renamed into place. */
 export function createFromTables(
   file: string,
   sheets: ReturnType<typeof mapSheets>,
@@ -76,10 +76,12 @@ export function createFromTables(
   skipProblemRows: boolean,
   nativeBinding?: string,
   placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[],
+  planned: TablePlan | null = null,
 ): Promise<TablePlan> {
   const target = withExtension(file);
   return createDocument(target, { meta: { title: path.basename(target, DOCUMENT_EXTENSION) }, nativeBinding }, (doc) => {
-    const plan = planTableImport(doc, sheets, path.basename(source));
+    // A plan made against no document (the preview's) holds for a new one.
+    const plan = planned ?? planTableImport(doc, sheets, path.basename(source));
     applyTablePlan(doc, plan, source, skipProblemRows, placesFor?.(plan));
     return plan;
   });

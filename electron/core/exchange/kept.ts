@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import type { RawSheet } from '../../../shared/exchange/csv';
+import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
+import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
+import { todayIso } from '../../../shared/util/dates';
+import type { NetworkDocument } from '../document';
+import { readImportFile } from './files';
+
+/** The fallback codes of a sheet: the user's, else each field's default. */
+export function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
+}
+
+type Sheets = readonly (MappedSheet | { name: string; kind: 'skip'; header: string[] })[];
+
+/**
+ * What a plan was made of: the file's bytes (and the day: a Sociale Kaart import dates its rows), and each sheet's
+ * kind, columns and fallback codes as they take effect (the preview's suggested mapping and the same mapping sent
+ * back by the dialog are one).
+ */
+export function fileStamp(file: string): string {
+  return `${todayIso()}:${crypto.createHash('sha256').update(readImportFile(file)).digest('hex')}`;
+}
+export function mappingKey(sheets: Sheets): string {
+  const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind] : [s.name, s.kind, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));
+}
+
+/** A spreadsheet or graph file as read, before mapping: its sheets, and for a graph the places of its nodes. */
+export interface ReadFile {
+  raw: RawSheet[];
+  placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[];
+}
+
+interface Kept {
+  file: string;
+  format: string;
+  stamp: string;
+  read: ReadFile;
+  against: NetworkDocument | null;
+  revision: number;
+  mapping: string;
+  plan: TablePlan;
+}
+
+/**
+ * The last preview of a spreadsheet or graph file, kept for the import that confirms it: reading, checking and
+ * matching 40,000 rows is most of an import, and the user has just seen its outcome. It is used only while all it
+ * was made of still holds: the same file bytes and mapping, planned against the same document (or against none,
+ * for a new one), which has written nothing since. Anything else plans anew. An import uses it once.
+ */
+export class KeptPreview {
+  private kept: Kept | null = null;
+
+  keep(k: Kept): void {
+    this.kept = k;
+  }
+
+  clear(): void {
+    this.kept = null;
+  }
+
+  /** The file as the preview read it, when its bytes are still the same. */
+  readFor(file: string, format: string, stamp: string): ReadFile | null {
+    const k = this.kept;
+    return k && sameFile(k, file, format, stamp) ? k.read : null;
+  }
+
+  /** The preview's plan, when it still holds for this file, mapping and target; taken (an import uses it once). */
+  take(file: string, format: string, stamp: string, sheets: Sheets, against: NetworkDocument | null): TablePlan | null {
+    const k = this.kept;
+    this.kept = null;
+    if (!k || !sameFile(k, file, format, stamp) || k.against !== against || k.mapping !== mappingKey(sheets)) return null;
+    return !against || k.revision === against.revision() ? k.plan : null;
+  }
+}
+
+const sameFile = (k: Kept, file: string, format: string, stamp: string) => k.file === file && k.format === format && k.stamp === stamp;
