@@ -1,3 +1,5 @@
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
 /** A point on the map. */
 export interface Point {
   x: number;
@@ -10,6 +12,8 @@ export interface Point {
  */
 export class Occupancy {
   private readonly cells = new Map<string, Point[]>();
+  /** Per point searched around: the spiral step the next search starts at. */
+  private readonly cursor = new Map<string, number>();
 
   constructor(private readonly gap = 45) {}
 
@@ -37,18 +41,25 @@ export class Occupancy {
     return false;
   }
 
-  /** A free spot near a point: on a widening spiral around it, the first place no node is close to (marked taken). */
+  /**
+   * A free spot near a point (marked taken): the first point of a spiral around it that no node is close to. The
+   * spiral is Vogel's (radius growing with the square root of the step, each step turned by the golden angle), so
+   * its points cover the plane evenly, about one per node's room: a thousand new nodes around one point make a
+   * compact disc, not a sparse whorl. Nodes are only ever added, so a spot once taken stays taken: the search around
+   * the same point goes on where the last one stopped, and placing ten thousand new nodes (an import) around the
+   * middle of the view takes one step each.
+   */
   freeSpot(near: Point): Point {
-    for (let i = 0; i < 400; i++) {
-      const angle = i * 2.4;
-      const r = i === 0 ? 0 : 40 + 9 * i;
-      const p = { x: near.x + r * Math.cos(angle), y: near.y + r * Math.sin(angle) };
+    const key = `${near.x}|${near.y}`;
+    const step = this.gap * 0.62;
+    for (let i = this.cursor.get(key) ?? 0; ; i++) {
+      const r = step * Math.sqrt(i);
+      const p = { x: near.x + r * Math.cos(i * GOLDEN_ANGLE), y: near.y + r * Math.sin(i * GOLDEN_ANGLE) };
       if (!this.taken(p)) {
+        this.cursor.set(key, i + 1);
         this.add(p);
         return p;
       }
     }
-    this.add(near);
-    return near;
   }
 }

@@ -23,3 +23,23 @@ describe('free spots on the map', () => {
     }
   });
 });
+
+describe('many new nodes around one point (an import of thousands of actors without a place)', () => {
+  it('ten thousand stand apart from each other, in a compact disc around the point', () => {
+    const gap = 45;
+    const occ = new Occupancy(gap);
+    const n = 10_000;
+    const placed = Array.from({ length: n }, () => occ.freeSpot({ x: 500, y: -200 }));
+    // Apart: checked cell by cell (a grid of its own, as wide as the gap), not by the occupancy's own lookup.
+    const grid = new Map<string, { x: number; y: number }[]>();
+    for (const p of placed) {
+      const [cx, cy] = [Math.floor(p.x / gap), Math.floor(p.y / gap)];
+      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (const q of grid.get(`${cx + dx}:${cy + dy}`) ?? []) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(gap);
+      grid.set(`${cx}:${cy}`, [...(grid.get(`${cx}:${cy}`) ?? []), p]);
+    }
+    // Compact: ten thousand discs of the gap's size fit in a radius of about 55 gaps; the farthest is within 70.
+    const farthest = Math.max(...placed.map((p) => Math.hypot(p.x - 500, p.y + 200)));
+    expect(farthest).toBeLessThan(70 * gap);
+    expect(farthest).toBeGreaterThan(40 * gap);
+  });
+});

@@ -21,20 +21,16 @@ interface EdgeHandles {
 
 /**
  * A new node's place: near its placed neighbours, else near the middle of the view, never on top of another (the
- * occupancy holds the placed nodes, so a merge of hundreds of nodes places each in constant time).
+ * occupancy holds the placed nodes, so a merge or import of thousands of nodes places each in constant time).
  */
-function fallbackPosition(cy: Core, node: NodeSingular, placed: Set<string>, occupied: Occupancy): { x: number; y: number } {
+function fallbackPosition(node: NodeSingular, placed: Set<string>, occupied: Occupancy, middle: { x: number; y: number }): { x: number; y: number } {
   const nbs = node.neighborhood().nodes().filter((n) => placed.has(n.id()));
-  let near: { x: number; y: number };
-  if (nbs.nonempty()) {
-    near = {
-      x: nbs.reduce((s, n) => s + (n as NodeSingular).position('x'), 0) / nbs.length,
-      y: nbs.reduce((s, n) => s + (n as NodeSingular).position('y'), 0) / nbs.length,
-    };
-  } else {
-    const ext = cy.extent();
-    near = { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
-  }
+  const near = nbs.nonempty()
+    ? {
+        x: nbs.reduce((s, n) => s + (n as NodeSingular).position('x'), 0) / nbs.length,
+        y: nbs.reduce((s, n) => s + (n as NodeSingular).position('y'), 0) / nbs.length,
+      }
+    : middle;
   return occupied.freeSpot(near);
 }
 
@@ -275,9 +271,11 @@ export function MapCanvas({
           const at = cy.getElementById(id).position();
           occupied.add({ x: at.x, y: at.y });
         }
+        const ext = cy.extent();
+        const middle = { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
         for (const id of fresh) {
           if (placed.has(id)) continue;
-          const p = fallbackPosition(cy, cy.getElementById(id), placed, occupied);
+          const p = fallbackPosition(cy.getElementById(id), placed, occupied, middle);
           cy.getElementById(id).position(p);
           placed.add(id);
           autoPlaced.push({ nodeId: id, ...p });
