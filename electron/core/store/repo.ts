@@ -59,20 +59,35 @@ function asStored(def: EntityDef, obj: Obj): Obj {
 /** All rows of one entity kind, with child lists filled in, ordered by id. */
 export function listAll(db: Database.Database, name: EntityName): Obj[] {
   const def = ENTITIES[name];
-  const rows = stmt(db, `SELECT * FROM ${def.table} ORDER BY id`).all() as Obj[];
-  const objs = rows.map((r) => fromRow(def.cols, r));
+  // Rows as arrays, in the columns' own order (named in the query): a large document reads 100,000 rows, and
+  // better-sqlite3 makes an array of them at a fraction of the cost of an object with a key per column.
+  const rows = rawRows(db, def.table, def.cols, 'id');
+  const objs = rows.map((r) => fromValues(def.cols, r));
   if (def.child) {
     const child = def.child;
-    const byParent = new Map<string, Obj[]>();
-    for (const r of stmt(db, `SELECT * FROM ${child.table} ORDER BY ${child.parentColumn}, ordinal`).all() as Obj[]) {
-      const key = String(r[child.parentColumn]);
-      let list = byParent.get(key);
-      if (!list) byParent.set(key, (list = []));
-      list.push(r);
+    const single = plainList(child);
+    const byParent = new Map<unknown, unknown[]>();
+    for (const r of rawRows(db, child.table, child.cols, `${child.parentColumn}, ordinal`, [child.parentColumn])) {
+      let list = byParent.get(r[0]);
+      if (!list) byParent.set(r[0], (list = []));
+      const values = r.slice(1);
+      list.push(single ? values[0] : fromValues(child.cols, values));
     }
-    for (const o of objs) o[child.field] = childRowsToValue(def, byParent.get(String(o.id)) ?? []);
+    for (const o of objs) o[child.field] = byParent.get(o.id) ?? [];
   }
   return objs;
+}
+
+/** A table's rows as arrays: the given columns first (e.g. the parent id), then those of `cols`, in order. */
+function rawRows(db: Database.Database, table: string, cols: EntityDef['cols'], orderBy: string, first: string[] = []): unknown[][] {
+  return stmt(db, `SELECT ${[...first, ...cols.map((c) => c[1])].join(', ')} FROM ${table} ORDER BY ${orderBy}`).raw(true).all() as unknown[][];
+}
+
+/** A row's values (in the columns' order) as the model has them. */
+function fromValues(cols: EntityDef['cols'], values: readonly unknown[]): Obj {
+  const out: Obj = {};
+  for (let i = 0; i < cols.length; i++) out[cols[i][0]] = fromColumn(cols[i], values[i]);
+  return out;
 }
 
 /** One entity by id, or null. */
