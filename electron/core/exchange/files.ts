@@ -38,8 +38,8 @@ export function isSocialeKaartFile(file: string): boolean {
   }
 }
 
-/** A Sociale Kaart extract as one sheet of actors, synced today. */
-export function readSocialeKaartFile(file: string): RawSheet[] {
+/** A Sociale Kaart extract as one sheet of actors, synced today (from its bytes, when they were read already). */
+export function readSocialeKaartFile(file: string, bytes: Uint8Array = readImportFile(file)): RawSheet[] {
   const name = path.basename(file);
-  return [readSocialeKaart(name, decodeUtf8(name, readImportFile(file)), todayIso())];
+  return [readSocialeKaart(name, decodeUtf8(name, bytes), todayIso())];
 }

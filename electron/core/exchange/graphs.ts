@@ -13,9 +13,9 @@ import type { RawSheet } from '../../../shared/exchange/csv';
 export type GraphFormat = 'graphml' | 'gexf';
 
 /** Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets. */
-export function readGraphFile(file: string, format: GraphFormat): { graph: Graph; sheets: RawSheet[] } {
+export function readGraphFile(file: string, format: GraphFormat, bytes: Uint8Array = readImportFile(file)): { graph: Graph; sheets: RawSheet[] } {
   const name = path.basename(file);
-  const text = decodeUtf8(name, readImportFile(file));
+  const text = decodeUtf8(name, bytes);
   const graph = format === 'gexf' ? readGexf(name, text) : readGraphml(name, text);
   assertNoProblems(name, graphProblems(graph));
   const { nodes, edges } = graphSheets(graph);

@@ -4,7 +4,7 @@ import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMap
 import type { TableKind } from '../../../shared/exchange/fields';
 import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
-import { isSocialeKaartFile, readSocialeKaartFile } from './files';
+import { isSocialeKaartFile, readImportFile, readSocialeKaartFile } from './files';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, withExtension } from '../document';
@@ -13,8 +13,8 @@ import type { Session } from '../session';
 import { codeProblems, createFromJson, readExchangeSource, restoreJson, writeJsonExport } from './json';
 import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
 import { sameMapReason } from '../../../shared/exchange/merge';
-import { fallbacksOf, fileStamp, KeptPreview, mappingKey, type ReadFile } from './kept';
-import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
+import { fileStamp, KeptPreview, mappingKey, type ReadFile } from './kept';
+import { applyTablePlan, createFromTables, fallbacksOf, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
 type Pick_ = (chooser: (() => Promise<string | null>) | undefined, given: string | undefined) => Promise<string>;
@@ -44,16 +44,21 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
 
   // The last preview's plan, for the import that confirms it.
   const kept = new KeptPreview();
-  /** A spreadsheet or graph file, read: its sheets, and a graph's node positions (as the preview read it, if still so). */
-  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', stamp: string): Promise<ReadFile> => {
+  /**
+   * A spreadsheet or graph file, read once: its stamp, its sheets, and a graph's node positions (as the preview read
+   * them, when the bytes are still the same).
+   */
+  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart'): Promise<{ stamp: string; read: ReadFile }> => {
+    const bytes = readImportFile(file);
+    const stamp = fileStamp(bytes);
     const same = kept.readFor(file, format, stamp);
-    if (same) return same;
-    if (format === 'socialekaart') return { raw: readSocialeKaartFile(file) };
+    if (same) return { stamp, read: same };
+    if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
     if (format === 'graphml' || format === 'gexf') {
-      const { graph, sheets } = readGraphFile(file, format);
-      return { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan) };
+      const { graph, sheets } = readGraphFile(file, format, bytes);
+      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan) } };
     }
-    return { raw: await readTableFile(file, format) };
+    return { stamp, read: { raw: await readTableFile(file, format, bytes) } };
   };
   /** Its sheets, mapped as the user said or as suggested (a Sociale Kaart extract is one sheet of actors). */
   const mapped = (format: ImportFormat, read: ReadFile, mapping: SheetMappingInput[] | undefined) =>
@@ -97,8 +102,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
         }
-        const stamp = fileStamp(file);
-        const read = await readFile(file, fmt, stamp);
+        const { stamp, read } = await readFile(file, fmt);
         const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
         const against = reason ? null : doc;
@@ -147,8 +151,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         return { document: await session.open(file), counts, created: true, summary: '' };
       }
       const file = path.resolve(source);
-      const stamp = fileStamp(file);
-      const read = await readFile(file, fmt, stamp);
+      const { stamp, read } = await readFile(file, fmt);
       const sheets = mapped(fmt, read, mapping);
       if (into === 'current') {
         const doc = session.current();

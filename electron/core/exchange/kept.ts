@@ -1,26 +1,21 @@
 import crypto from 'node:crypto';
 import type { RawSheet } from '../../../shared/exchange/csv';
-import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
 import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { todayIso } from '../../../shared/util/dates';
 import type { NetworkDocument } from '../document';
-import { readImportFile } from './files';
-
-/** The fallback codes of a sheet: the user's, else each field's default. */
-export function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
-}
+import { fallbacksOf } from './tables';
 
 type Sheets = readonly (MappedSheet | { name: string; kind: 'skip'; header: string[] })[];
 
-/**
- * What a plan was made of: the file's bytes (and the day: a Sociale Kaart import dates its rows), and each sheet's
- * kind, columns and fallback codes as they take effect (the preview's suggested mapping and the same mapping sent
- * back by the dialog are one).
- */
-export function fileStamp(file: string): string {
-  return `${todayIso()}:${crypto.createHash('sha256').update(readImportFile(file)).digest('hex')}`;
+/** What a plan was made of, of the file: its bytes, and the day (a Sociale Kaart import dates its rows). */
+export function fileStamp(bytes: Uint8Array): string {
+  return `${todayIso()}:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 }
+
+/**
+ * What a plan was made of, of the mapping: each sheet's kind, columns and fallback codes as they take effect (the
+ * preview's suggested mapping and the same mapping sent back by the dialog are one).
+ */
 export function mappingKey(sheets: Sheets): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind] : [s.name, s.kind, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));

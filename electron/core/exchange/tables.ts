@@ -23,14 +23,18 @@ export interface SheetMapping {
   fallbacks?: Record<string, string>;
 }
 
-/** Reads the sheets of a CSV (one sheet) or xlsx file. */
-export async function readTableFile(file: string, format: TableFormat): Promise<RawSheet[]> {
+/** Reads the sheets of a CSV (one sheet) or xlsx file (from its bytes, when they were read already). */
+export async function readTableFile(file: string, format: TableFormat, bytes: Uint8Array = readImportFile(file)): Promise<RawSheet[]> {
   const name = path.basename(file);
-  const bytes = readImportFile(file);
   if (format === 'xlsx') {
     return (await readXlsx(name, bytes)).map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(unsafeCell)) }));
   }
   return [readCsv(name, decodeUtf8(name, bytes))];
+}
+
+/** The fallback codes of a sheet: the user's, else each field's default. */
+export function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
 }
 
 /** A sheet's kind and columns: as the user mapped them, else as suggested from its name and headers. */
