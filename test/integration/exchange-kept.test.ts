@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KeptPreview, mappingKey } from '../../electron/core/exchange/kept';
 import { createHandlers, Session } from '../../electron/core/session';
+import type { TablePlan } from '../../shared/exchange/plan';
 import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/api';
 import { tmpDir } from '../helpers/tmp';
 
@@ -97,5 +99,17 @@ describe('an import confirms what its preview showed, and plans anew when anythi
     expect(done.created).toBe(true);
     expect(s.current().path).toBe(target);
     expect(s.current().snapshot().actors.map((a) => a.id).sort()).toEqual([...previewedIds(p)].sort());
+  });
+
+  it('a kept plan expires (a cancelled dialog does not hold it for ever)', async () => {
+    const kept = new KeptPreview();
+    const sheets = [{ name: 's', kind: 'skip' as const, header: [] }];
+    const plan = { writes: [] } as unknown as TablePlan;
+    const k = { file: '/f.csv', format: 'csv', stamp: 'x', read: { raw: [] }, against: null, revision: 0, mapping: mappingKey(sheets), plan };
+    kept.keep(k, 20);
+    expect(kept.take('/f.csv', 'csv', 'x', sheets, null)).toBe(plan);
+    kept.keep(k, 20);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(kept.take('/f.csv', 'csv', 'x', sheets, null)).toBeNull();
   });
 });

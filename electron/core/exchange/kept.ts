@@ -46,13 +46,23 @@ interface Kept {
  */
 export class KeptPreview {
   private kept: Kept | null = null;
+  private expiry: ReturnType<typeof setTimeout> | null = null;
 
-  keep(k: Kept): void {
+  /**
+   * Keeps a preview's plan: until the import, the next preview, or a quarter of an hour (a plan of 30,000 rows holds
+   * some 40 MB, and a dialog may be cancelled; a later import then plans anew).
+   */
+  keep(k: Kept, forMs = 15 * 60_000): void {
+    this.clear();
     this.kept = k;
+    this.expiry = setTimeout(() => this.clear(), forMs);
+    this.expiry.unref?.();
   }
 
   clear(): void {
     this.kept = null;
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = null;
   }
 
   /** The file as the preview read it, when its bytes are still the same. */
@@ -64,7 +74,7 @@ export class KeptPreview {
   /** The preview's plan, when it still holds for this file, mapping and target; taken (an import uses it once). */
   take(file: string, format: string, stamp: string, sheets: Sheets, against: NetworkDocument | null): TablePlan | null {
     const k = this.kept;
-    this.kept = null;
+    this.clear();
     if (!k || !sameFile(k, file, format, stamp) || k.against !== against || k.mapping !== mappingKey(sheets)) return null;
     return !against || k.revision === against.revision() ? k.plan : null;
   }
