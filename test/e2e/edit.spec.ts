@@ -253,7 +253,11 @@ test('a multi-edit changes one field of several actors as one undoable edit', as
   await expect(page.getByTestId('statusbar')).toContainText('Niveau van 2 elementen gewijzigd');
   await expect(table.locator('tr', { hasText: 'LDC Het Anker' })).toContainText('Lokaal');
   await expect(table.locator('tr', { hasText: 'LDC De Linde' })).toContainText('Lokaal');
+  // The map redraws only what changed, and these two did: their level marker follows the edit and its undo.
+  const marks = () => onMap(page, (cy) => cy.nodes('[kind = "actor"]').filter((n) => String(n.data('label')).startsWith('LDC ')).map((n) => String((n as unknown as { data(k: string): unknown }).data('mark'))).sort(), null);
+  await expect.poll(marks).toEqual(['L', 'L']);
   await page.getByTestId('undo').click();
   await expect(table.locator('tr', { hasText: 'LDC Het Anker' })).toContainText('Buurt');
   await expect(table.locator('tr', { hasText: 'LDC De Linde' })).toContainText('Buurt');
+  await expect.poll(marks).toEqual(['B', 'B']);
 });
