@@ -22,6 +22,14 @@ function start(dir: string) {
   return { session, call };
 }
 
+/** A session with a new, empty map open. */
+async function startWithMap() {
+  const dir = tmpDir();
+  const started = start(dir);
+  await started.session.open(path.join(dir, 'kaart.regiekaart'), true);
+  return { dir, ...started };
+}
+
 const HEADER = 'Naam;Type;E-mail';
 const ROWS = ['Een vzw;CAW (incl. JAC);een@org.example', 'Twee vzw;OCMW;twee@org.example', 'Drie vzw;Andere;'];
 function csv(dir: string, rows = ROWS): string {
@@ -36,9 +44,7 @@ const previewedIds = (p: CallOutput<'exchange.preview'>) => p.plan!.rows.filter(
 
 describe('an import confirms what its preview showed, and plans anew when anything changed since', () => {
   it('writes the previewed plan (the very ids the preview showed); a second import of the file plans anew and finds them', async () => {
-    const dir = tmpDir();
-    const { session: s, call } = start(dir);
-    await s.open(path.join(dir, 'kaart.regiekaart'), true);
+    const { dir, session: s, call } = await startWithMap();
     const file = csv(dir);
     const p = await call('exchange.preview', { path: file });
     expect(p.problems).toEqual([]);
@@ -58,9 +64,7 @@ describe('an import confirms what its preview showed, and plans anew when anythi
   });
 
   it('an edit between preview and import: the import plans anew, so an actor added by hand with a name in the file is matched, not doubled', async () => {
-    const dir = tmpDir();
-    const { session: s, call } = start(dir);
-    await s.open(path.join(dir, 'kaart.regiekaart'), true);
+    const { dir, session: s, call } = await startWithMap();
     const p = await call('exchange.preview', { path: csv(dir) });
     await call('edit.apply', { steps: [{ op: 'create', kind: 'actor', value: { name: 'Twee vzw', type: 'OCMW', sectors: [], legalForm: 'PUBLIC', level: 'LOKAAL' } }] });
     const done = await call('exchange.import', { path: p.path, into: 'current', mapping: dialogMapping(p) });
@@ -72,9 +76,7 @@ describe('an import confirms what its preview showed, and plans anew when anythi
   });
 
   it('a file changed on disk, or another mapping: read and planned anew', async () => {
-    const dir = tmpDir();
-    const { session: s, call } = start(dir);
-    await s.open(path.join(dir, 'kaart.regiekaart'), true);
+    const { dir, session: s, call } = await startWithMap();
     const file = csv(dir);
     const p = await call('exchange.preview', { path: file });
     csv(dir, [...ROWS, 'Vier vzw;Andere;']);
