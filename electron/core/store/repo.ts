@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
 import { pushTo } from '../../../shared/util/multimap';
-import { ENTITIES, fromColumn, fromRow, toRow, type EntityDef, type EntityName } from './tables';
+import { ENTITIES, fromColumn, fromValues, toRow, type EntityDef, type EntityName } from './tables';
 
 type Obj = Record<string, unknown>;
 
@@ -33,25 +33,16 @@ function childRowsOf(child: ChildTable, obj: Obj): unknown[][] {
   return ((obj[child.field] as unknown[]) ?? []).map((item, i) => [obj.id, i, ...(single ? [item] : toRow(child.cols, item as Obj))]);
 }
 
-function childRowsToValue(def: EntityDef, rows: Obj[]): unknown[] {
-  const child = def.child!;
-  const single = plainList(child);
-  return rows.map((r) => (single ? r[child.cols[0][1]] : fromRow(child.cols, r)));
-}
+/** One item of a child list, from its child row's values (the parent id and ordinal left off). */
+const childValue = (child: ChildTable, values: readonly unknown[]): unknown => (plainList(child) ? values[0] : fromValues(child.cols, values));
 
 /** An object in exactly the shape getOne would read it back (column order, child rows), for comparing. */
 function asStored(def: EntityDef, obj: Obj): Obj {
-  const row = toRow(def.cols, obj);
-  const out = fromRow(def.cols, Object.fromEntries(def.cols.map((c, i) => [c[1], row[i]])));
+  const out = fromValues(def.cols, toRow(def.cols, obj));
   if (def.child) {
     const child = def.child;
     const items = (obj[child.field] as unknown[]) ?? [];
-    out[child.field] = plainList(child)
-      ? items
-      : items.map((item) => {
-          const r = toRow(child.cols, item as Obj);
-          return fromRow(child.cols, Object.fromEntries(child.cols.map((c, i) => [c[1], r[i]])));
-        });
+    out[child.field] = plainList(child) ? items : items.map((item) => fromValues(child.cols, toRow(child.cols, item as Obj)));
   }
   return out;
 }
@@ -61,45 +52,36 @@ export function listAll(db: Database.Database, name: EntityName): Obj[] {
   const def = ENTITIES[name];
   // Rows as arrays, in the columns' own order (named in the query): a large document reads 100,000 rows, and
   // better-sqlite3 makes an array of them at a fraction of the cost of an object with a key per column.
-  const rows = rawRows(db, def.table, def.cols, 'id');
-  const objs = rows.map((r) => fromValues(def.cols, r));
+  const objs = rawRows(db, def.table, def.cols, 'ORDER BY id').map((r) => fromValues(def.cols, r));
   if (def.child) {
     const child = def.child;
-    const single = plainList(child);
     const byParent = new Map<unknown, unknown[]>();
-    for (const r of rawRows(db, child.table, child.cols, `${child.parentColumn}, ordinal`, [child.parentColumn])) {
+    for (const r of rawRows(db, child.table, child.cols, `ORDER BY ${child.parentColumn}, ordinal`, [child.parentColumn])) {
       let list = byParent.get(r[0]);
       if (!list) byParent.set(r[0], (list = []));
-      const values = r.slice(1);
-      list.push(single ? values[0] : fromValues(child.cols, values));
+      list.push(childValue(child, r.slice(1)));
     }
     for (const o of objs) o[child.field] = byParent.get(o.id) ?? [];
   }
   return objs;
 }
 
-/** A table's rows as arrays: the given columns first (e.g. the parent id), then those of `cols`, in order. */
-function rawRows(db: Database.Database, table: string, cols: EntityDef['cols'], orderBy: string, first: string[] = []): unknown[][] {
-  return stmt(db, `SELECT ${[...first, ...cols.map((c) => c[1])].join(', ')} FROM ${table} ORDER BY ${orderBy}`).raw(true).all() as unknown[][];
-}
-
-/** A row's values (in the columns' order) as the model has them. */
-function fromValues(cols: EntityDef['cols'], values: readonly unknown[]): Obj {
-  const out: Obj = {};
-  for (let i = 0; i < cols.length; i++) out[cols[i][0]] = fromColumn(cols[i], values[i]);
-  return out;
+/**
+ * A table's rows as arrays: the given columns first (e.g. the parent id), then those of `cols`, in order; `tail`
+ * is the query's WHERE and ORDER BY, with its parameters.
+ */
+function rawRows(db: Database.Database, table: string, cols: EntityDef['cols'], tail: string, first: string[] = [], ...params: unknown[]): unknown[][] {
+  return stmt(db, `SELECT ${[...first, ...cols.map((c) => c[1])].join(', ')} FROM ${table} ${tail}`).raw(true).all(...params) as unknown[][];
 }
 
 /** One entity by id, or null. */
 export function getOne(db: Database.Database, name: EntityName, id: string): Obj | null {
   const def = ENTITIES[name];
-  const row = stmt(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Obj | undefined;
+  const [row] = rawRows(db, def.table, def.cols, 'WHERE id = ?', [], id);
   if (!row) return null;
-  const obj = fromRow(def.cols, row);
-  if (def.child) {
-    const rows = stmt(db, `SELECT * FROM ${def.child.table} WHERE ${def.child.parentColumn} = ? ORDER BY ordinal`).all(id) as Obj[];
-    obj[def.child.field] = childRowsToValue(def, rows);
-  }
+  const obj = fromValues(def.cols, row);
+  const child = def.child;
+  if (child) obj[child.field] = rawRows(db, child.table, child.cols, `WHERE ${child.parentColumn} = ? ORDER BY ordinal`, [], id).map((r) => childValue(child, r));
   return obj;
 }
 

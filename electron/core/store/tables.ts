@@ -337,9 +337,9 @@ export function fromColumn([, , kind, json]: Col, v: unknown): unknown {
   return v;
 }
 
-/** Converts a SQLite row back into a model object. */
-export function fromRow(cols: readonly Col[], row: Record<string, unknown>): Record<string, unknown> {
+/** Converts a SQLite row, its values in the columns' order, back into a model object. */
+export function fromValues(cols: readonly Col[], values: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const col of cols) out[col[0]] = fromColumn(col, row[col[1]]);
+  for (let i = 0; i < cols.length; i++) out[cols[i][0]] = fromColumn(cols[i], values[i]);
   return out;
 }
