@@ -84,17 +84,17 @@ export class CodeFinder {
   }
 }
 
-const SEPARATOR = /[;|\n\r]/;
+const SEPARATORS = /[;|\n\r]+/;
 
 /** The parts of a list cell: separated by ; | or line breaks. */
 export function splitList(raw: string): string[] {
   // Most cells hold one value (a party, a sector): no need to split.
-  if (!SEPARATOR.test(raw)) {
+  if (!SEPARATORS.test(raw)) {
     const v = raw.trim();
     return v ? [v] : [];
   }
   return raw
-    .split(/[;|\n\r]+/)
+    .split(SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean);
 }
