@@ -127,12 +127,6 @@ export class ActorIndex {
   }
 }
 
-/** A cell of a row: its column's header and its (trimmed, non-empty) value. */
-interface RowCell {
-  header: string;
-  value: string;
-}
-
 /** The schemas' parses, field by field (the same outcome, a fraction of the cost for rows of a few columns). */
 const parseActor = fieldwise<Actor>(ActorSchema);
 const parseService = fieldwise<Service>(ServiceSchema);
@@ -146,16 +140,19 @@ function given(fields: Record<string, unknown>, into: Record<string, unknown>): 
 }
 
 /**
- * Reads the rows of one mapped sheet: each row's cells by field key (several columns may fill "parties"), its
- * custom fields, and each field's value read by its type, with a problem naming row and column where a cell is
- * wrong. One reader per sheet, loaded with one row after the other.
+ * Reads the rows of one mapped sheet: each field's cells (several columns may fill "parties"), its custom fields,
+ * and each field's value read by its type, with a problem naming row and column where a cell is wrong. One reader
+ * per sheet, loaded with one row after the other; a cell is read (trimmed) where its field is read.
  */
 class RowReader {
   readonly defs: Map<string, FieldDef>;
-  /** Per column: the field it fills, or custom, or nothing. */
-  private readonly targets: ColumnTarget[];
+  /** Per field: the columns that fill it, in order. */
+  private readonly columnsOf = new Map<string, number[]>();
+  /** The columns that fill a field, and those kept as custom fields. */
+  private readonly mapped: number[] = [];
+  private readonly customColumns: number[] = [];
   private readonly headerOf = new Map<string, string>();
-  cells = new Map<string, RowCell[]>();
+  private row: readonly string[] = [];
   custom: Record<string, string> = {};
   problems: ImportProblem[] = [];
   rowNo = 0;
@@ -168,26 +165,47 @@ class RowReader {
     private readonly actors: ActorIndex,
   ) {
     this.defs = new Map(TABLE_FIELDS[sheet.kind].map((f) => [f.key, f]));
-    this.targets = sheet.header.map((h) => sheet.columns[h] ?? 'ignore');
+    sheet.header.forEach((h, i) => {
+      const target = sheet.columns[h] ?? 'ignore';
+      if (target === 'ignore') return;
+      if (target === 'custom') {
+        this.customColumns.push(i);
+        return;
+      }
+      this.mapped.push(i);
+      pushTo(this.columnsOf, target, i);
+    });
     for (const h of Object.keys(sheet.columns)) if (!this.headerOf.has(sheet.columns[h])) this.headerOf.set(sheet.columns[h], h);
   }
 
+  /** A cell's value, trimmed ('' when empty or missing). */
+  private cell(i: number): string {
+    const v = this.row[i];
+    return v ? v.trim() : '';
+  }
+
   /** Takes the next row; false when it is empty. */
-  load(row: string[], rowNo: number): boolean {
+  load(row: readonly string[], rowNo: number): boolean {
+    this.row = row;
     this.rowNo = rowNo;
-    this.cells = new Map();
     this.custom = {};
     this.problems = [];
-    const { header } = this.sheet;
-    for (let i = 0; i < header.length; i++) {
-      const target = this.targets[i];
-      if (target === 'ignore') continue;
-      const value = (row[i] ?? '').trim();
-      if (!value) continue;
-      if (target === 'custom') this.custom[header[i]] = value;
-      else pushTo(this.cells, target, { header: header[i], value });
+    let filled = false;
+    for (const i of this.customColumns) {
+      const value = this.cell(i);
+      if (value) {
+        this.custom[this.sheet.header[i]] = value;
+        filled = true;
+      }
     }
-    return this.cells.size > 0 || Object.keys(this.custom).length > 0;
+    if (!filled) for (const i of this.mapped) if ((filled = this.cell(i) !== '')) break;
+    return filled;
+  }
+
+  /** The first filled column of a field, or -1. */
+  private first(key: string): number {
+    for (const i of this.columnsOf.get(key) ?? []) if (this.cell(i)) return i;
+    return -1;
   }
 
   /** Where the row is, for a problem ("blad Actoren, rij 7"). */
@@ -195,46 +213,50 @@ class RowReader {
     return `${this.sheet.showName ? `blad ${this.sheet.name}, ` : ''}rij ${this.rowNo}`;
   }
 
-  /** Where a cell is. */
-  where(c: { header: string }): string {
-    return `${this.rowWhere()}, kolom "${c.header}"`;
+  /** Where a cell is (by its column). */
+  where(column: number): string {
+    return `${this.rowWhere()}, kolom "${this.sheet.header[column]}"`;
   }
 
   /** A field's value read by its type; undefined when the cell is empty (or wrong: then a problem names it). */
   read<T>(key: string): T | undefined {
-    const cells = this.cells.get(key);
-    if (!cells) return undefined;
     const def = this.defs.get(key) as FieldDef;
-    const c = cells[0];
+    if (def.type.t === 'actors') {
+      const columns = this.columnsOf.get(key);
+      if (!columns || columns.every((i) => !this.cell(i))) return undefined;
+      const found: Actor[] = [];
+      for (const i of columns) {
+        const value = this.cell(i);
+        if (!value) continue;
+        for (const part of splitList(value)) {
+          const a = this.actors.find(part);
+          if (!a.ok) {
+            this.problems.push({ where: this.where(i), message: a.message });
+            continue;
+          }
+          found.push(a.value);
+        }
+      }
+      return found as T;
+    }
+    const column = this.first(key);
+    if (column < 0) return undefined;
+    const value = this.cell(column);
     let r: Cell<unknown>;
     switch (def.type.t) {
       case 'text':
-        return c.value as T;
+        return value as T;
       case 'kbo':
-        r = readKbo(c.value);
+        r = readKbo(value);
         break;
       case 'actor':
-        r = this.actors.find(c.value);
+        r = this.actors.find(value);
         break;
-      case 'actors': {
-        const found: Actor[] = [];
-        for (const cell of cells) {
-          for (const part of splitList(cell.value)) {
-            const a = this.actors.find(part);
-            if (!a.ok) {
-              this.problems.push({ where: this.where(cell), message: a.message });
-              continue;
-            }
-            found.push(a.value);
-          }
-        }
-        return found as T;
-      }
       default:
-        r = this.repeating(key, def, c.value);
+        r = this.repeating(key, def, value);
     }
     if (!r.ok) {
-      this.problems.push({ where: this.where(c), message: r.message });
+      this.problems.push({ where: this.where(column), message: r.message });
       return undefined;
     }
     return r.value as T;
@@ -280,8 +302,8 @@ class RowReader {
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[issue.path[0] === 'contact' ? 1 : 0] ?? '');
-      const cell = this.cells.get(key)?.[0];
-      this.problems.push({ where: cell ? this.where(cell) : this.rowWhere(), message: issue.message });
+      const column = this.columnsOf.has(key) ? this.first(key) : -1;
+      this.problems.push({ where: column >= 0 ? this.where(column) : this.rowWhere(), message: issue.message });
     }
     return null;
   }
@@ -295,6 +317,12 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => Object.keys(after).filter((k) => !same(before[k], after[k]));
+
+/** The actors of a list, each once (in the place it first has, as it is the last time). */
+function distinct(list: readonly Actor[]): Actor[] {
+  if (list.length < 2 || (list.length === 2 && list[0].id !== list[1].id)) return list as Actor[];
+  return [...new Map(list.map((a) => [a.id, a])).values()];
+}
 
 const agreementKey = (title: string, parties: readonly string[]) => `${normalise(title)}|${[...parties].sort().join(',')}`;
 
@@ -360,8 +388,22 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           finish(name);
           continue;
         }
-        const base: Partial<Actor> = match ?? { id: id ?? newId(), type: r.fallback('type'), legalForm: r.fallback('legalForm'), level: r.fallback('level'), sectors: [] };
-        const next = r.valid(parseActor, given(fields, { ...base, contact, custom: { ...(base.custom ?? {}), ...r.custom } }));
+        // A new row is all its own fields (an empty cell, undefined, takes the field's default); a matched one is the
+        // actor as it is, with the row's filled cells over it.
+        const next = r.valid(
+          parseActor,
+          match ?
+            given(fields, { ...match, contact, custom: { ...match.custom, ...r.custom } })
+          : {
+              id: id ?? newId(),
+              ...fields,
+              type: fields.type ?? r.fallback('type'),
+              legalForm: fields.legalForm ?? r.fallback('legalForm'),
+              level: fields.level ?? r.fallback('level'),
+              contact,
+              custom: r.custom,
+            },
+        );
         if (!next) {
           finish(name);
           continue;
@@ -437,7 +479,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
 
       // Agreements.
       const title = r.required('title');
-      const parties = [...new Map((r.read<Actor[]>('parties') ?? []).map((a) => [a.id, a])).values()];
+      const parties = distinct(r.read<Actor[]>('parties') ?? []);
       const id = r.read<string>('id') ?? null;
       const ref = r.read<string>('documentReference');
       const fields = {
@@ -455,20 +497,28 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         finish(title);
         continue;
       }
-      const key = agreementKey(title, parties.map((p) => p.id));
+      const partyIds = parties.map((p) => p.id);
+      const key = agreementKey(title, partyIds);
       const match = (id && agreements.get(id)) || agreementByKey.get(key) || null;
-      const base: Partial<Agreement> = match ?? { id: id ?? newId(), type: r.fallback('type'), status: r.fallback('status') };
       // A matched agreement keeps its parties' roles; new parties are partners.
       const roles = match ? new Map(match.parties.map((p) => [p.actorId, p])) : null;
+      const partyList = partyIds.map((actorId) => roles?.get(actorId) ?? { actorId, role: 'PARTNER' });
+      // A new row is all its own fields (an empty cell, undefined, takes the field's default); a matched one is the
+      // agreement as it is, with the row's filled cells over it.
       const next = r.valid(
         parseAgreement,
-        given(fields, {
-          ...base,
-          title,
-          parties: parties.map((a) => roles?.get(a.id) ?? { actorId: a.id, role: 'PARTNER' }),
-          ...(ref ? { documentRef: { ...(base.documentRef ?? {}), reference: ref } } : {}),
-          custom: { ...(base.custom ?? {}), ...r.custom },
-        }),
+        match ?
+          given(fields, { ...match, title, parties: partyList, ...(ref ? { documentRef: { ...(match.documentRef ?? {}), reference: ref } } : {}), custom: { ...match.custom, ...r.custom } })
+        : {
+            id: id ?? newId(),
+            title,
+            parties: partyList,
+            ...fields,
+            type: fields.type ?? r.fallback('type'),
+            status: fields.status ?? r.fallback('status'),
+            documentRef: ref ? { reference: ref } : undefined,
+            custom: r.custom,
+          },
       );
       if (!next) {
         finish(title);
