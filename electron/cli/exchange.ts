@@ -10,7 +10,7 @@ import { createFromJson, readExchangeSource, restoreJson, restoreProblems, write
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
-import { applyTablePlan, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
+import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planBasis, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 import { isSocialeKaartFile, readSocialeKaartFile } from '../core/exchange/files';
@@ -116,8 +116,11 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   // without the file being opened for writing.
   const peek = creating ? null : await NetworkDocument.open(file, { readOnly: true });
   let plan: TablePlan;
+  let digest = '';
   try {
-    plan = planTableImport(peek, sheets, path.basename(input));
+    const basis = planBasis(peek);
+    plan = planTableImport(peek, sheets, path.basename(input), basis);
+    if (peek) digest = basisDigest(basis);
   } finally {
     peek?.close();
   }
@@ -125,14 +128,19 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (values['dry-run']) {
     io.out(`Proef (er is niets geschreven), ${input}:\n${describePlan(plan, skip)}\n`);
   } else if (creating) {
-    plan = await createFromTables(file, sheets, input, skip, undefined, placesFor);
+    // A plan made against no document holds for the new one.
+    plan = await createFromTables(file, sheets, input, skip, undefined, placesFor, plan);
     io.out(`Nieuw document ${file} gemaakt uit ${input}:\n${describePlan(plan, skip)}\n`);
   } else {
     const doc = await NetworkDocument.open(file);
     try {
       if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
-      plan = planTableImport(doc, sheets, path.basename(input));
-      refuse(plan);
+      // The peek's plan holds unless the document changed in between (another program wrote to it): then anew.
+      const basis = planBasis(doc);
+      if (basisDigest(basis) !== digest) {
+        plan = planTableImport(doc, sheets, path.basename(input), basis);
+        refuse(plan);
+      }
       applyTablePlan(doc, plan, input, skip, placesFor?.(plan));
     } finally {
       doc.close();

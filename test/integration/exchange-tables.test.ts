@@ -4,8 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
+import { basisDigest, planBasis } from '../../electron/core/exchange/tables';
 import { readXlsx } from '../../electron/core/exchange/xlsx';
 import { EditBatchSchema } from '../../shared/edit/commands';
+import { DEFAULT_VIEW_ID } from '../../shared/model';
 import { cli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 
@@ -134,5 +136,40 @@ describe('spreadsheet import and export', () => {
     const skip = await cli('import', file, bad, '--skip-problems');
     expect(skip.code).toBe(0);
     expect(skip.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 2 overgeslagen');
+  });
+});
+
+describe('the command line writes the plan it checked', () => {
+  it("the plan's basis has one digest however it is read, and another once an actor, a service, an agreement or the vocabulary changes; a moved node or the title does not count", async () => {
+    const file = await demo(tmpDir());
+    const digestOf = async (change?: (doc: NetworkDocument) => void) => {
+      const doc = await NetworkDocument.open(file);
+      try {
+        change?.(doc);
+        return basisDigest(planBasis(doc));
+      } finally {
+        doc.close();
+      }
+    };
+    const first = await digestOf();
+    const readOnly = await NetworkDocument.open(file, { readOnly: true });
+    expect(basisDigest(planBasis(readOnly))).toBe(first);
+    readOnly.close();
+    const edit = (batch: unknown) => (doc: NetworkDocument) => void applyBatch(doc, EditBatchSchema.parse(batch));
+    const snap = await snapshot(file);
+    const [actor, service, agreement] = [snap.actors[0], snap.services[0], snap.agreements[0]];
+    const seen = new Set([first]);
+    expect(await digestOf(edit({ steps: [{ op: 'place', viewId: DEFAULT_VIEW_ID, positions: [{ nodeId: actor.id, x: 1234, y: 5678 }] }] }))).toBe(first);
+    expect(await digestOf((doc) => doc.edit((tx) => tx.setMeta({ title: 'Andere titel' })))).toBe(first);
+    for (const change of [
+      edit({ steps: [{ op: 'update', kind: 'actor', value: { ...actor, notes: 'gewijzigd' } }] }),
+      edit({ steps: [{ op: 'update', kind: 'service', value: { ...service, notes: 'gewijzigd' } }] }),
+      edit({ steps: [{ op: 'update', kind: 'agreement', value: { ...agreement, notes: 'gewijzigd' } }] }),
+      (doc: NetworkDocument) => doc.edit((tx) => tx.putVocab('sector', { code: 'NIEUWE_SECTOR', nl: 'Nieuwe sector', en: 'New sector' })),
+    ]) {
+      const next = await digestOf(change);
+      expect(seen.has(next)).toBe(false);
+      seen.add(next);
+    }
   });
 });
