@@ -6,11 +6,11 @@ export type FieldwiseResult<T> = { success: true; data: T } | { success: false; 
 /** A field's outcome: its parsed value, or wrong (null). */
 type Parsed = { data: unknown } | null;
 
-/** A copy maker for a parsed list or object that holds no other list or object: new each time, so no two results share one. */
+/** Makes a new copy of a parsed list or object each time, so that no two results share one (null: a plain value, shared as it is). */
 type Copy = ((v: unknown) => unknown) | null;
 const EMPTY_LIST = () => [];
 const EMPTY_OBJECT = () => ({});
-/** How to hand out a parsed value again: as it is (plain), new and empty, or copied through JSON. */
+/** How to hand out a parsed value again: as it is (plain), new and empty, or copied through its JSON. */
 function copierOf(v: unknown): Copy {
   if (v === null || typeof v !== 'object') return null;
   const json = JSON.stringify(v);

@@ -71,15 +71,21 @@ describe('parsing field by field', () => {
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['startDate', 'endDate']);
   });
 
-  it('hands out a new copy of a default list or object each time', () => {
+  it('hands out a new copy of a default list or object each time, and of the parse of an empty one given', () => {
     const actor = fieldwise(ActorSchema);
-    const a = actor({ id: 'A1', name: 'X', type: 'CAW', legalForm: 'P', level: 'L' });
-    const b = actor({ id: 'A2', name: 'Y', type: 'CAW', legalForm: 'P', level: 'L' });
-    expect(a.success && b.success).toBe(true);
-    if (a.success && b.success) {
-      expect(a.data).not.toBe(b.data);
-      expect((a.data as { custom: object }).custom).not.toBe((b.data as { custom: object }).custom);
-      expect((a.data as { contact: object }).contact).not.toBe((b.data as { contact: object }).contact);
+    type Parts = { custom: object; contact: object; sectors: string[] };
+    for (const given of [{}, { custom: {}, contact: {}, sectors: [] }]) {
+      const a = actor({ id: 'A1', name: 'X', type: 'CAW', legalForm: 'P', level: 'L', ...given });
+      const b = actor({ id: 'A2', name: 'Y', type: 'CAW', legalForm: 'P', level: 'L', ...given });
+      expect(a.success && b.success).toBe(true);
+      if (a.success && b.success) {
+        const [x, y] = [a.data as unknown as Parts, b.data as unknown as Parts];
+        expect(x).not.toBe(y);
+        expect(x.custom).not.toBe(y.custom);
+        expect(x.contact).not.toBe(y.contact);
+        expect(x.contact).toEqual({ phone: null, email: null, website: null, address: null });
+        expect(x.sectors).not.toBe(y.sectors);
+      }
     }
   });
 });
