@@ -198,8 +198,7 @@ class RowReader {
         filled = true;
       }
     }
-    if (!filled) for (const i of this.mapped) if ((filled = this.cell(i) !== '')) break;
-    return filled;
+    return filled || this.mapped.some((i) => this.cell(i) !== '');
   }
 
   /** The first filled column of a field, or -1. */
@@ -222,12 +221,12 @@ class RowReader {
   read<T>(key: string): T | undefined {
     const def = this.defs.get(key) as FieldDef;
     if (def.type.t === 'actors') {
-      const columns = this.columnsOf.get(key);
-      if (!columns || columns.every((i) => !this.cell(i))) return undefined;
+      let filled = false;
       const found: Actor[] = [];
-      for (const i of columns) {
+      for (const i of this.columnsOf.get(key) ?? []) {
         const value = this.cell(i);
         if (!value) continue;
+        filled = true;
         for (const part of splitList(value)) {
           const a = this.actors.find(part);
           if (!a.ok) {
@@ -237,7 +236,7 @@ class RowReader {
           found.push(a.value);
         }
       }
-      return found as T;
+      return filled ? (found as T) : undefined;
     }
     const column = this.first(key);
     if (column < 0) return undefined;
@@ -318,10 +317,15 @@ function sortKeys(v: unknown): unknown {
 }
 const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => Object.keys(after).filter((k) => !same(before[k], after[k]));
 
-/** The actors of a list, each once (in the place it first has, as it is the last time). */
+/** The actors of a list, each once: in the place it first has, as it is the last time (a handful: no map). */
 function distinct(list: readonly Actor[]): Actor[] {
-  if (list.length < 2 || (list.length === 2 && list[0].id !== list[1].id)) return list as Actor[];
-  return [...new Map(list.map((a) => [a.id, a])).values()];
+  const out: Actor[] = [];
+  for (const a of list) {
+    const i = out.findIndex((x) => x.id === a.id);
+    if (i < 0) out.push(a);
+    else out[i] = a;
+  }
+  return out;
 }
 
 const agreementKey = (title: string, parties: readonly string[]) => `${normalise(title)}|${[...parties].sort().join(',')}`;
