@@ -10,7 +10,7 @@ import { createFromJson, readExchangeSource, restoreJson, restoreProblems, write
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
-import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planBasis, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
+import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 import { isSocialeKaartFile, readSocialeKaartFile } from '../core/exchange/files';
@@ -118,9 +118,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   let plan: TablePlan;
   let digest = '';
   try {
-    const basis = planBasis(peek);
-    plan = planTableImport(peek, sheets, path.basename(input), basis);
-    if (peek) digest = basisDigest(basis);
+    plan = planTableImport(peek, sheets, path.basename(input));
+    if (peek) digest = basisDigest(peek);
   } finally {
     peek?.close();
   }
@@ -136,9 +135,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     try {
       if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
       // The peek's plan holds unless the document changed in between (another program wrote to it): then anew.
-      const basis = planBasis(doc);
-      if (basisDigest(basis) !== digest) {
-        plan = planTableImport(doc, sheets, path.basename(input), basis);
+      if (basisDigest(doc) !== digest) {
+        plan = planTableImport(doc, sheets, path.basename(input));
         refuse(plan);
       }
       applyTablePlan(doc, plan, input, skip, placesFor?.(plan));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
@@ -50,34 +49,21 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
   });
 }
 
-/** What a spreadsheet plan takes from the document it goes into: its network and its vocabulary. */
-export interface PlanBasis {
-  existing: NetworkData;
-  vocab: Vocab;
-}
-
-/** The basis of a plan into a document (or, with null, into a new one). */
-export function planBasis(doc: NetworkDocument | null): PlanBasis {
-  return { existing: doc ? doc.snapshot() : NetworkDataSchema.parse({ meta: { title: 'nieuw' } }), vocab: mergeVocab(doc ? doc.vocab() : {}) };
-}
-
 /**
- * A digest of all a plan reads from its basis (the actors, services and agreements, and the vocabulary): the
- * planner is a function of these and the file, so a plan made on one connection holds on another whose basis has
- * the same digest.
+ * A digest of all a plan reads from a document: its actors, services and agreements (as stored) and its
+ * vocabulary. The planner is a function of these and the file, so a plan made on one connection holds on another
+ * whose document has the same digest.
  */
-export function basisDigest(b: PlanBasis): string {
-  const { actors, services, agreements } = b.existing;
-  return createHash('sha256').update(JSON.stringify([actors, services, agreements, b.vocab])).digest('hex');
-}
+export const basisDigest = (doc: NetworkDocument) => doc.digest(['actor', 'service', 'agreement']);
 
 /** The plan of a spreadsheet import into a document (or, with null, into a new one): nothing is written. */
-export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<typeof mapSheets>, file = '', basis: PlanBasis = planBasis(doc)): TablePlan {
+export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<typeof mapSheets>, file = ''): TablePlan {
   const usable = sheets.filter((s): s is MappedSheet => s.kind !== 'skip');
   if (!usable.length) {
     throw new ImportError(file, [{ where: '', message: 'geen blad met actoren, diensten of afspraken gevonden. Kies per blad wat het bevat.' }]);
   }
-  return planTables(basis.existing, basis.vocab, usable);
+  const existing = doc ? doc.snapshot() : NetworkDataSchema.parse({ meta: { title: 'nieuw' } });
+  return planTables(existing, mergeVocab(doc ? doc.vocab() : {}), usable);
 }
 
 const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
 import { pushTo } from '../../../shared/util/multimap';
@@ -289,6 +290,26 @@ export function deleteEntity(db: Database.Database, ctx: ChangeContext, name: En
 }
 
 /** Number of rows in an entity's table. */
+/**
+ * A digest (SHA-256) of the stored rows of some kinds, their child rows included, and of the vocabulary: read as
+ * the columns hold them, in key order, so that two connections to an unchanged file give the same digest, and any
+ * change to those rows gives another.
+ */
+export function rowsDigest(db: Database.Database, names: readonly EntityName[]): string {
+  const hash = createHash('sha256');
+  const add = (sql: string) => {
+    hash.update(JSON.stringify(stmt(db, sql).raw(true).all()));
+    hash.update('\n');
+  };
+  for (const name of names) {
+    const def = ENTITIES[name];
+    add(`SELECT * FROM ${def.table} ORDER BY id`);
+    if (def.child) add(`SELECT * FROM ${def.child.table} ORDER BY ${def.child.parentColumn}, ordinal`);
+  }
+  add('SELECT * FROM vocab ORDER BY kind, code');
+  return hash.digest('hex');
+}
+
 export function countOf(db: Database.Database, name: EntityName): number {
   return (stmt(db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n;
 }
