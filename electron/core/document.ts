@@ -26,7 +26,7 @@ import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../
 import { CoreError, toCoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
-import { CHANGE_LOG_INSERT, countOf, rowsDigest, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, logChange, removeMany, SET_ID, setNeedle, setValues, updateEntity, verbOf, type ChangeContext } from './store/repo';
+import { CHANGE_LOG_INSERT, countOf, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, logChange, removeMany, rowsDigest, SET_ID, setNeedle, setValues, updateEntity, verbOf, type ChangeContext } from './store/repo';
 import { ENTITIES, INSERT_ORDER, type EntityName } from './store/tables';
 
 /** The extension of a Regiekaart document. */
@@ -461,12 +461,12 @@ export class NetworkDocument {
     return this.counts();
   }
 
-  /** Whether the document holds nothing yet (a new document: only its standard view and settings). */
   /** A digest of the stored rows of these kinds (and their child rows) and of the vocabulary (see `rowsDigest`). */
   digest(kinds: readonly EntityName[]): string {
     return rowsDigest(this.db, kinds);
   }
 
+  /** Whether the document holds nothing yet (a new document: only its standard view and settings). */
   isEmpty(): boolean {
     const c = this.counts();
     return Object.entries(c).every(([k, n]) => k === 'changes' || n === 0);
