@@ -297,16 +297,14 @@ export function deleteEntity(db: Database.Database, ctx: ChangeContext, name: En
  */
 export function rowsDigest(db: Database.Database, names: readonly EntityName[]): string {
   const hash = createHash('sha256');
-  const add = (sql: string) => {
-    hash.update(JSON.stringify(stmt(db, sql).raw(true).all()));
-    hash.update('\n');
-  };
+  const add = (rows: unknown[][]) => hash.update(`${JSON.stringify(rows)}\n`);
+  // The rows as listAll reads them (the model's columns; child rows with their parent and place).
   for (const name of names) {
     const def = ENTITIES[name];
-    add(`SELECT * FROM ${def.table} ORDER BY id`);
-    if (def.child) add(`SELECT * FROM ${def.child.table} ORDER BY ${def.child.parentColumn}, ordinal`);
+    add(rawRows(db, def.table, def.cols, 'ORDER BY id'));
+    if (def.child) add(rawRows(db, def.child.table, def.child.cols, `ORDER BY ${def.child.parentColumn}, ordinal`, [def.child.parentColumn, 'ordinal']));
   }
-  add('SELECT * FROM vocab ORDER BY kind, code');
+  add(stmt(db, 'SELECT * FROM vocab ORDER BY kind, code').raw(true).all() as unknown[][]);
   return hash.digest('hex');
 }
 
