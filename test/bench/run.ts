@@ -88,7 +88,7 @@ try {
     report({ name: `checks-growth-${small.n}-to-${large.n}-actors`, oursMs: large.ms, baselineMs: small.ms, ratio: large.ms / small.ms });
   }
   for (const n of importSizes) for (const r of await importBench(n, dir)) report(r);
-  for (const n of mapSizes) report(await mapBench(n, dir));
+  for (const n of mapSizes) for (const r of await mapBench(n, dir)) report(r);
   for (const n of reportSizes) {
     try {
       findChromium();
