@@ -4,7 +4,8 @@
  * handlers from one typed object, so a missing or misspelt handler does not compile.
  */
 import { z } from 'zod';
-import { DocumentInfoSchema, NetworkDataSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
+import { SnapshotReplySchema } from './model/snapshotPatch';
+import { DocumentInfoSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
 import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
@@ -55,7 +56,8 @@ export const contract = {
   'document.openDemo': { input: Empty, output: DocumentInfoSchema },
   'document.saveCopy': { input: OptionalPath, output: z.object({ path: z.string() }) },
   'document.recent': { input: Empty, output: z.array(RecentFileSchema) },
-  'network.snapshot': { input: Empty, output: NetworkDataSchema },
+  /** The whole network, or the changes since the snapshot the UI has (named by its token); see snapshotPatch.ts. */
+  'network.snapshot': { input: z.object({ since: z.string().min(1).max(100).optional() }).strict(), output: SnapshotReplySchema },
   'vocab.list': { input: Empty, output: z.record(z.enum(VOCAB_KINDS), z.array(VocabEntrySchema)) },
   'changes.list': {
     input: z

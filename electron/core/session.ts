@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import type { DocumentInfo } from '../../shared/model';
+import { diffSnapshot, snapshotTexts, type SnapshotReply, type SnapshotTexts } from '../../shared/model/snapshotPatch';
 import { CoreError } from './errors';
 import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument, withExtension } from './document';
 import { RecentFiles } from './recent';
@@ -55,6 +57,23 @@ export class Session {
   /** The open document, or null. */
   currentOrNull(): NetworkDocument | null {
     return this.doc;
+  }
+
+  /** The snapshot last sent to the UI, per entity as text, and the token the UI names it by. */
+  private sent: { doc: NetworkDocument; token: string; texts: SnapshotTexts } | null = null;
+
+  /**
+   * The open document's snapshot: as the changes since the one the UI has, when it names the last one sent (of this
+   * document); else whole. Only the last one is kept: another window, or a reply the UI dropped, gets it whole.
+   */
+  snapshot(since: string | null): SnapshotReply {
+    const doc = this.current();
+    const data = doc.snapshot();
+    const texts = snapshotTexts(data);
+    const base = this.sent && this.sent.doc === doc && this.sent.token === since ? this.sent.texts : null;
+    const token = randomUUID();
+    this.sent = { doc, token, texts };
+    return base ? { token, full: null, patch: diffSnapshot(base, texts, data) } : { token, full: data, patch: null };
   }
 
   /** Opens a file, closing the previous one only once the new one opened fine. */
@@ -133,7 +152,7 @@ export function createHandlers(session: Session): Handlers {
       return { path: await doc.saveCopy(file) };
     },
     'document.recent': () => session.recent.list(),
-    'network.snapshot': () => session.current().snapshot(),
+    'network.snapshot': ({ since }) => session.snapshot(since ?? null),
     'vocab.list': () => session.current().vocab(),
     'changes.list': ({ limit, entity, entityId }) => session.current().changes(limit, entity && entityId ? { entity, entityId } : undefined),
     'edit.apply': (batch) => applyBatch(session.current(), batch),

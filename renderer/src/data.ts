@@ -1,12 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../shared/api';
 import { call } from './api';
+import type { NetworkData } from '../../shared/model';
+import { applySnapshotPatch } from '../../shared/model/snapshotPatch';
 
 /** Server state: the open document, its snapshot and vocabulary, cached until a mutation invalidates them. */
 export const useAppInfo = () => useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
 export const useDocument = () => useQuery({ queryKey: ['doc', 'info'], queryFn: () => call('document.current', {}) });
-export const useSnapshot = (enabled: boolean) =>
-  useQuery({ queryKey: ['doc', 'snapshot'], queryFn: () => call('network.snapshot', {}), enabled });
+/** The token of each snapshot the host sent (the host answers with the changes since the one named). */
+const snapshotTokens = new WeakMap<NetworkData, string>();
+
+/**
+ * The open network. After an edit only the entities that changed come over, applied to the snapshot already here;
+ * every unchanged entity stays the same object, so what is drawn or computed from it is not redone.
+ */
+export function useSnapshot(enabled: boolean) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: ['doc', 'snapshot'],
+    queryFn: async () => {
+      const have = qc.getQueryData<NetworkData>(['doc', 'snapshot']);
+      const since = have ? snapshotTokens.get(have) : undefined;
+      const reply = await call('network.snapshot', since ? { since } : {});
+      const data = reply.full ?? applySnapshotPatch(have!, reply.patch!);
+      snapshotTokens.set(data, reply.token);
+      return data;
+    },
+    enabled,
+    // Unchanged entities are already shared by the patch: no deep comparison of the whole network.
+    structuralSharing: false,
+  });
+}
 export const useVocab = (enabled: boolean) => useQuery({ queryKey: ['doc', 'vocab'], queryFn: () => call('vocab.list', {}), enabled });
 export const useRecent = () => useQuery({ queryKey: ['recent'], queryFn: () => call('document.recent', {}) });
 
