@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NetworkData } from './document';
+import { NetworkDataSchema, type NetworkData } from './document';
 
 /**
  * A snapshot as the changes since an earlier one: after an edit the UI gets the few entities that changed instead of
@@ -41,13 +41,19 @@ export interface SnapshotPatch {
   singles: Partial<Pick<NetworkData, SingleKey>>;
 }
 
-/** What the host answers: the whole snapshot, or the changes since the one the UI named; with the new one's token. */
-export const SnapshotReplySchema = z.object({
-  token: z.string(),
-  full: z.custom<NetworkData>().nullable(),
-  patch: z.custom<SnapshotPatch>().nullable(),
+const ListPatchSchema = z.object({ put: z.array(z.looseObject({ id: z.string() })), order: z.array(z.string()).nullable() });
+const SnapshotPatchSchema = z.object({
+  lists: z.partialRecord(z.enum(LIST_KEYS), ListPatchSchema),
+  singles: NetworkDataSchema.pick({ format: true, formatVersion: true, meta: true, vocab: true, checkSettings: true, reportSettings: true }).partial(),
 });
-export type SnapshotReply = z.infer<typeof SnapshotReplySchema>;
+
+/** What the host answers: the whole snapshot, or the changes since the one the UI named; with the new one's token. */
+export const SnapshotReplySchema = z.object({ token: z.string(), full: NetworkDataSchema.nullable(), patch: SnapshotPatchSchema.nullable() });
+export interface SnapshotReply {
+  token: string;
+  full: NetworkData | null;
+  patch: SnapshotPatch | null;
+}
 
 /** A snapshot as text per entity (by list and id) and per single part: what a later snapshot is compared with. */
 export interface SnapshotTexts {

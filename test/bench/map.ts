@@ -27,9 +27,9 @@ const FORMS = ['PUBLIC', 'PRIVATE_NONPROFIT', 'PRIVATE_FORPROFIT', 'INFORMAL', '
 const TYPES = ['SAMENWERKINGSOVEREENKOMST', 'PROTOCOL_TOELEIDING', 'SUBSIDIE', 'LIDMAATSCHAP', 'INFORMEEL', 'GEGEVENSDELING'];
 const STATUSES = ['ACTIEF', 'ACTIEF', 'ACTIEF', 'CONCEPT', 'TE_HERZIEN'];
 
-/** A varied network of n actors and 3n agreements (every 50th with three parties), as a map someone has arranged. */
 const actorName = (i: number) => `Actor ${i} ${SECTORS[i % SECTORS.length].toLowerCase()}`;
 
+/** A varied network of n actors and 3n agreements (every 50th with three parties), as a map someone has arranged. */
 export function bigNetwork(n: number): NetworkDataInput {
   const actors = Array.from({ length: n }, (_, i) => ({
     id: `A${i}`,
@@ -204,8 +204,10 @@ export async function mapBench(n: number, dir: string, runs = 7): Promise<Result
       await bare.bringToFront();
       const floor = await bare.evaluate(([nodeId, label]) => (window as unknown as { rename: (a: string, b: string) => Promise<number> }).rename(nodeId, label), [id, `Nieuwe naam ${i}`] as const);
       // The first of each is a warm-up.
-      if (i > 0) edits.push(ms);
-      if (i > 0) floors.push(floor);
+      if (i > 0) {
+        edits.push(ms);
+        floors.push(floor);
+      }
     }
     const e = median(edits);
     const f = median(floors);

@@ -2,7 +2,8 @@
  * `npm run bench`: each benchmark against a baseline measured in the same run, printed as
  * `<name>: ours <x> ms, baseline <y> ms, ratio <r>x` and written to bench-results.json.
  * Sizes are parameters: REGIEKAART_BENCH_SIZES=1000,2000 (actors; agreements are 3×) for the core, and
- * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×), and
+ * REGIEKAART_BENCH_MAP=2000 for the map in Chromium (issue 3: 2,000 actors and 6,000 agreements, target ≤ 1.5×; and
+ * renaming an actor on it), and
  * REGIEKAART_BENCH_CHECKS=1000,10000 for the checks (issue 4: under 200 ms at 10,000 actors, growth ≤ 12× for 10×), and
  * REGIEKAART_BENCH_REPORT=300 for the PDF report (issue 5: the full overview under 5 s; skipped without a Chromium), and
  * REGIEKAART_BENCH_IMPORT=10000 for the CSV import (issue 6: 10,000 actors and 30,000 agreements, at most 2× raw inserts).

@@ -37,6 +37,7 @@ describe('the snapshot as changes since the last one sent', () => {
     const next = async () => {
       const reply = await snapshot(token);
       expect(reply.full).toBeNull();
+      expect(contract['network.snapshot'].output.safeParse(reply).success).toBe(true);
       const data = applySnapshotPatch(have, reply.patch!);
       expect(data).toEqual(session.current().snapshot());
       const unchanged = (data.actors as NetworkData['actors']).filter((a) => have.actors.includes(a)).length;
