@@ -261,3 +261,31 @@ test('a multi-edit changes one field of several actors as one undoable edit', as
   await expect(table.locator('tr', { hasText: 'LDC De Linde' })).toContainText('Buurt');
   await expect.poll(marks).toEqual(['B', 'B']);
 });
+
+test('a long checklist (board seats) has a search: ticked names stay listed, the others as far as the search goes', async ({ page }) => {
+  await openCopyOfDemo(page, 'zetels');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Voorbeeldstad' }).click();
+  const seats = page.getByTestId('inspector').getByTestId('actor-board-members');
+  const names = () => seats.locator('label').allTextContents();
+  // 45 other actors: all listed, with a search field.
+  expect(await names()).toHaveLength(45);
+  await seats.getByTestId('actor-board-members-search').fill('jac');
+  expect(await names()).toEqual(['CAW Regio X (incl. JAC)']);
+  await seats.getByRole('checkbox', { name: 'CAW Regio X (incl. JAC)' }).check();
+  await expect(page.getByTestId('statusbar')).toContainText('gewijzigd');
+  // Another search: the ticked seat stays in the list, above the fold of what is found.
+  await seats.getByTestId('actor-board-members-search').fill('burenhulp');
+  expect(await names()).toEqual(['Burenhulp Zuidwijk', 'CAW Regio X (incl. JAC)']);
+  await expect(seats.getByTestId('actor-board-members-chosen')).toHaveText('Gekozen: CAW Regio X (incl. JAC)');
+  await seats.getByTestId('actor-board-members-search').fill('geen-zulke-naam');
+  expect(await names()).toEqual(['CAW Regio X (incl. JAC)']);
+  await expect(seats).toContainText('Geen andere namen met deze tekst.');
+  // Accents and case do not matter.
+  await seats.getByTestId('actor-board-members-search').fill('ZIEKENHUISNETWERK');
+  expect(await names()).toContain('AZ Voorbeeldland (ziekenhuisnetwerk)');
+  await seats.getByTestId('actor-board-members-search').fill('');
+  expect(await names()).toHaveLength(45);
+  await expect(seats.getByTestId('actor-board-members-more')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(seats.getByRole('checkbox', { name: 'CAW Regio X (incl. JAC)' })).not.toBeChecked();
+});

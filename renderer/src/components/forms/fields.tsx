@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { fold } from '../../../../shared/graph/filter';
 import { useTranslation } from 'react-i18next';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../../shared/vocab';
 
@@ -171,8 +172,20 @@ export function RefSelect(props: {
 }
 
 /** A list of things to tick (board seats, services, units): the ids of the ticked ones. */
+/** From this many options a checklist gets a search field; at most `SHOWN_OPTIONS` unticked ones are listed at once. */
+const SEARCH_FROM = 12;
+const SHOWN_OPTIONS = 100;
+
 export function RefChecklist({ label, options, value, onChange, testId }: { label: string; options: { id: string; name: string }[]; value: string[]; onChange: (v: string[]) => void; testId?: string }) {
   const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  // A map of 2,000 actors would list 2,000 boxes: the ticked ones always show, the others as far as the search allows.
+  const ticked = new Set(value);
+  const q = fold(query.trim());
+  const unticked = options.filter((o) => !ticked.has(o.id) && (!q || fold(o.name).includes(q)));
+  const listed = new Set(unticked.slice(0, SHOWN_OPTIONS).map((o) => o.id));
+  const shown = options.filter((o) => ticked.has(o.id) || listed.has(o.id));
+  const more = unticked.length - listed.size;
   return (
     <fieldset className="checklist" data-testid={testId}>
       <legend>{label}</legend>
@@ -180,17 +193,30 @@ export function RefChecklist({ label, options, value, onChange, testId }: { labe
       {/* A long list scrolls: say what is ticked, so nothing ticked hides below the fold. */}
       {options.length > 6 && value.length > 0 && (
         <p className="chosen" data-testid={testId && `${testId}-chosen`}>
-          {t('form.chosen', { names: options.filter((o) => value.includes(o.id)).map((o) => o.name).join('; ') })}
+          {t('form.chosen', { names: options.filter((o) => ticked.has(o.id)).map((o) => o.name).join('; ') })}
         </p>
       )}
+      {options.length >= SEARCH_FROM && (
+        <input
+          type="search"
+          className="checklist-search"
+          value={query}
+          placeholder={t('form.searchOptions')}
+          aria-label={t('form.searchIn', { label })}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid={testId && `${testId}-search`}
+        />
+      )}
       <div className="checklist-items">
-        {options.map((o) => (
+        {shown.map((o) => (
           <label key={o.id}>
-            <input type="checkbox" checked={value.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} />
+            <input type="checkbox" checked={ticked.has(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} />
             {o.name}
           </label>
         ))}
+        {q && unticked.length === 0 && <p className="muted">{t('form.noMatch')}</p>}
       </div>
+      {more > 0 && <p className="muted" data-testid={testId && `${testId}-more`}>{t('form.moreOptions', { count: more })}</p>}
     </fieldset>
   );
 }
