@@ -344,9 +344,12 @@ export class NetworkDocument {
     };
   }
 
-  /** The whole network as plain data (the document's vocabulary included). */
-  snapshot(): NetworkData {
-    const all = (n: EntityName) => listAll(this.db, n) as never[];
+  /**
+   * The whole network as plain data (the document's vocabulary included); each kind's entities as `list` reads them
+   * (by default afresh from the tables).
+   */
+  snapshot(list: (name: EntityName) => Record<string, unknown>[] = (n) => listAll(this.db, n)): NetworkData {
+    const all = (n: EntityName) => list(n) as never[];
     return {
       format: 'regiekaart',
       formatVersion: 1,

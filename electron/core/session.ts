@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import type { DocumentInfo } from '../../shared/model';
-import { diffSnapshot, snapshotTexts, type SnapshotReply, type SnapshotTexts } from '../../shared/model/snapshotPatch';
+import type { SnapshotReply } from '../../shared/model/snapshotPatch';
 import { CoreError } from './errors';
 import { DOCUMENT_EXTENSION, LATEST_VERSION, NetworkDocument, withExtension } from './document';
 import { RecentFiles } from './recent';
+import { SnapshotSource } from './store/snapshots';
 import { writeVoorbeeldstad } from './demo/write';
 import { applyBatch, previewDelete } from './edit/apply';
 import { historyState, redo, undo } from './edit/history';
@@ -59,8 +60,8 @@ export class Session {
     return this.doc;
   }
 
-  /** The snapshot last sent to the UI, per entity as text, and the token the UI names it by. */
-  private sent: { doc: NetworkDocument; token: string; texts: SnapshotTexts } | null = null;
+  /** Where the UI's snapshots come from (the open document's), and the token of the last one sent. */
+  private sent: { source: SnapshotSource; token: string | null } | null = null;
 
   /**
    * The open document's snapshot: as the changes since the one the UI has, when it names the last one sent (of this
@@ -68,12 +69,12 @@ export class Session {
    */
   snapshot(since: string | null): SnapshotReply {
     const doc = this.current();
-    const data = doc.snapshot();
-    const texts = snapshotTexts(data);
-    const base = this.sent && this.sent.doc === doc && this.sent.token === since ? this.sent.texts : null;
+    if (this.sent?.source.doc !== doc) this.sent = { source: new SnapshotSource(doc), token: null };
+    const known = since !== null && since === this.sent.token;
+    const { data, patch } = this.sent.source.read();
     const token = randomUUID();
-    this.sent = { doc, token, texts };
-    return base ? { token, full: null, patch: diffSnapshot(base, texts, data) } : { token, full: data, patch: null };
+    this.sent.token = token;
+    return known && patch ? { token, full: null, patch } : { token, full: data, patch: null };
   }
 
   /** Opens a file, closing the previous one only once the new one opened fine. */

@@ -4,9 +4,9 @@ import { NetworkDataSchema, type NetworkData } from './document';
 /**
  * A snapshot as the changes since an earlier one: after an edit the UI gets the few entities that changed instead of
  * the whole network again (4 MB of JSON at 2,000 actors and 6,000 agreements, parsed and compared on every edit).
- * The host works the patch out by comparing the new snapshot with the one it sent before, entity by entity, so it
- * holds whatever the edit touched, cascades included; the UI applies it to its copy, keeping every unchanged entity
- * as the same object.
+ * The host works the patch out by comparing the stored rows with those of the snapshot it sent before, entity by
+ * entity (`electron/core/store/snapshots.ts`), so it holds whatever the edit touched, cascades included; the UI
+ * applies it to its copy, keeping every unchanged entity as the same object.
  */
 export const LIST_KEYS = [
   'areas',
@@ -53,36 +53,6 @@ export interface SnapshotReply {
   token: string;
   full: NetworkData | null;
   patch: SnapshotPatch | null;
-}
-
-/** A snapshot as text per entity (by list and id) and per single part: what a later snapshot is compared with. */
-export interface SnapshotTexts {
-  lists: Record<ListKey, Map<string, string>>;
-  singles: Record<SingleKey, string>;
-}
-
-export function snapshotTexts(data: NetworkData): SnapshotTexts {
-  const lists = {} as SnapshotTexts['lists'];
-  for (const key of LIST_KEYS) lists[key] = new Map((data[key] as { id: string }[]).map((e) => [e.id, JSON.stringify(e)]));
-  const singles = {} as SnapshotTexts['singles'];
-  for (const key of SINGLE_KEYS) singles[key] = JSON.stringify(data[key] ?? null);
-  return { lists, singles };
-}
-
-/** The changes from the snapshot `before` was made of to `data` (whose texts are `after`). */
-export function diffSnapshot(before: SnapshotTexts, after: SnapshotTexts, data: NetworkData): SnapshotPatch {
-  const patch: SnapshotPatch = { lists: {}, singles: {} };
-  for (const key of LIST_KEYS) {
-    const old = before.lists[key];
-    const now = after.lists[key];
-    const entities = data[key] as { id: string }[];
-    const put = entities.filter((e) => old.get(e.id) !== now.get(e.id));
-    // The same ids when none is gone and there are as many: then in the same (id) order.
-    const sameIds = old.size === now.size && [...old.keys()].every((id) => now.has(id));
-    if (put.length || !sameIds) patch.lists[key] = { put, order: sameIds ? null : entities.map((e) => e.id) };
-  }
-  for (const key of SINGLE_KEYS) if (before.singles[key] !== after.singles[key]) (patch.singles as Record<string, unknown>)[key] = data[key];
-  return patch;
 }
 
 /** The snapshot a patch makes of an earlier one; unchanged entities and lists stay the same objects. */

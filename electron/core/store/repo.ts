@@ -51,20 +51,33 @@ function asStored(def: EntityDef, obj: Obj): Obj {
 /** All rows of one entity kind, with child lists filled in, ordered by id. */
 export function listAll(db: Database.Database, name: EntityName): Obj[] {
   const def = ENTITIES[name];
+  return storedRows(db, name).map((r) => entityOf(def, r));
+}
+
+/** One entity's row as stored (the model's columns, in order) and its child rows (without the parent id), in order. */
+export interface StoredRows {
+  row: unknown[];
+  children: unknown[][];
+}
+
+/** The stored rows of every entity of one kind, ordered by id: what `listAll` makes its objects of. */
+export function storedRows(db: Database.Database, name: EntityName): StoredRows[] {
+  const def = ENTITIES[name];
   // Rows as arrays, in the columns' own order (named in the query): a large document reads 100,000 rows, and
   // better-sqlite3 makes an array of them at a fraction of the cost of an object with a key per column.
-  const objs = rawRows(db, def.table, def.cols, 'ORDER BY id').map((r) => fromValues(def.cols, r));
-  if (def.child) {
-    const child = def.child;
-    const byParent = new Map<unknown, unknown[]>();
-    for (const r of rawRows(db, child.table, child.cols, `ORDER BY ${child.parentColumn}, ordinal`, [child.parentColumn])) {
-      let list = byParent.get(r[0]);
-      if (!list) byParent.set(r[0], (list = []));
-      list.push(childValue(child, r.slice(1)));
-    }
-    for (const o of objs) o[child.field] = byParent.get(o.id) ?? [];
-  }
-  return objs;
+  const rows = rawRows(db, def.table, def.cols, 'ORDER BY id');
+  const child = def.child;
+  if (!child) return rows.map((row) => ({ row, children: [] }));
+  const byParent = new Map<unknown, unknown[][]>();
+  for (const r of rawRows(db, child.table, child.cols, `ORDER BY ${child.parentColumn}, ordinal`, [child.parentColumn])) pushTo(byParent, r[0], r.slice(1));
+  return rows.map((row) => ({ row, children: byParent.get(row[0]) ?? [] }));
+}
+
+/** An entity as the model has it, from its stored rows. */
+export function entityOf(def: EntityDef, { row, children }: StoredRows): Obj {
+  const obj = fromValues(def.cols, row);
+  if (def.child) obj[def.child.field] = children.map((r) => childValue(def.child!, r));
+  return obj;
 }
 
 /**
@@ -80,10 +93,8 @@ export function getOne(db: Database.Database, name: EntityName, id: string): Obj
   const def = ENTITIES[name];
   const [row] = rawRows(db, def.table, def.cols, 'WHERE id = ?', [], id);
   if (!row) return null;
-  const obj = fromValues(def.cols, row);
   const child = def.child;
-  if (child) obj[child.field] = rawRows(db, child.table, child.cols, `WHERE ${child.parentColumn} = ? ORDER BY ordinal`, [], id).map((r) => childValue(child, r));
-  return obj;
+  return entityOf(def, { row, children: child ? rawRows(db, child.table, child.cols, `WHERE ${child.parentColumn} = ? ORDER BY ordinal`, [], id) : [] });
 }
 
 const insertSqls = new WeakMap<EntityDef, { row: string; child: string | null }>();
