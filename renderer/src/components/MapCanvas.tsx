@@ -275,7 +275,10 @@ export function MapCanvas({
         add.push({ group: 'edges', data: { ...e } });
       }
       cy.add(add);
-      if (positions.length > 0 || laidOut.current) {
+      // New nodes without a saved place get a free spot near the middle (the occupancy of 2,000 placed nodes is only
+      // worked out when there is such a node, not on every edit).
+      const unplaced = [...fresh].some((id) => !placed.has(id));
+      if (unplaced && (positions.length > 0 || laidOut.current)) {
         const occupied = new Occupancy();
         for (const id of placed) {
           const at = cy.getElementById(id).position();
