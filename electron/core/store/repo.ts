@@ -300,7 +300,6 @@ export function deleteEntity(db: Database.Database, ctx: ChangeContext, name: En
   log(db, ctx, def, 'delete', before, null);
 }
 
-/** Number of rows in an entity's table. */
 /**
  * A digest (SHA-256) of the stored rows of some kinds, their child rows included, and of the vocabulary: read as
  * the columns hold them, in key order, so that two connections to an unchanged file give the same digest, and any
@@ -308,17 +307,13 @@ export function deleteEntity(db: Database.Database, ctx: ChangeContext, name: En
  */
 export function rowsDigest(db: Database.Database, names: readonly EntityName[]): string {
   const hash = createHash('sha256');
-  const add = (rows: unknown[][]) => hash.update(`${JSON.stringify(rows)}\n`);
-  // The rows as listAll reads them (the model's columns; child rows with their parent and place).
-  for (const name of names) {
-    const def = ENTITIES[name];
-    add(rawRows(db, def.table, def.cols, 'ORDER BY id'));
-    if (def.child) add(rawRows(db, def.child.table, def.child.cols, `ORDER BY ${def.child.parentColumn}, ordinal`, [def.child.parentColumn, 'ordinal']));
-  }
-  add(stmt(db, 'SELECT * FROM vocab ORDER BY kind, code').raw(true).all() as unknown[][]);
+  // The rows as listAll reads them: the model's columns, and each entity's child rows in their order.
+  for (const name of names) hash.update(`${JSON.stringify(storedRows(db, name))}\n`);
+  hash.update(JSON.stringify(stmt(db, 'SELECT * FROM vocab ORDER BY kind, code').raw(true).all()));
   return hash.digest('hex');
 }
 
+/** Number of rows in an entity's table. */
 export function countOf(db: Database.Database, name: EntityName): number {
   return (stmt(db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n;
 }
