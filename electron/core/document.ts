@@ -23,7 +23,8 @@ import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
 import { newId } from '../../shared/util/ids';
 import { DEFAULT_VOCAB, VOCAB_KINDS, type VocabEntry, type VocabKind } from '../../shared/vocab';
-import { CoreError, toCoreError } from './errors';
+import { CoreError, fileError, toCoreError } from './errors';
+import { syncFolder } from './report/atomic';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './db/migrations';
 import { unknownCode } from './store/codes';
 import { CHANGE_LOG_INSERT, countOf, deleteEntity, entrySummary, getOne, insertEntity, insertMany, listAll, logChange, removeMany, rowsDigest, SET_ID, setNeedle, setValues, updateEntity, verbOf, type ChangeContext } from './store/repo';
@@ -73,18 +74,20 @@ function canWrite(file: string): boolean {
   try {
     if ((fs.statSync(file).mode & 0o222) === 0) return false;
     fs.accessSync(file, fs.constants.W_OK);
-    return dirWritable(path.dirname(file));
+    // SQLite makes its WAL beside the file.
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
   } catch {
     return false;
   }
 }
 
-function dirWritable(dir: string): boolean {
+/** Refuses, in Dutch, a file to be made in a folder that is missing, not ours to write in, or on a read-only disk. */
+function assertFolderWritable(file: string): void {
   try {
-    fs.accessSync(dir, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  } catch (err) {
+    throw fileError(err, file) ?? toCoreError(err);
   }
 }
 
@@ -166,9 +169,7 @@ export class NetworkDocument {
     if (exists && !isSqliteFile(abs)) {
       throw new CoreError('NOT_A_DOCUMENT', `${path.basename(abs)} is geen Regiekaart-bestand (geen SQLite-databank).`);
     }
-    if (options.create && !dirWritable(path.dirname(abs))) {
-      throw new CoreError('READ_ONLY', `In de map ${path.dirname(abs)} mag niet worden geschreven.`);
-    }
+    if (options.create) assertFolderWritable(abs);
     const writable = options.create || (!options.readOnly && canWrite(abs));
     const binding = options.nativeBinding;
     let db: Database.Database;
@@ -180,7 +181,7 @@ export class NetworkDocument {
         nativeBinding: binding,
       });
     } catch (err) {
-      throw toCoreError(err);
+      throw (options.create && fileError(err, abs)) || toCoreError(err);
     }
     try {
       // Exclusive locking before the first access: the lock is then held until close, and SQLite keeps the
@@ -233,12 +234,22 @@ export class NetworkDocument {
       }
       migrate(db, version, options.migrations);
       const doc = new NetworkDocument(db, abs, fs.realpathSync(abs), false, null, options.author ?? defaultAuthor(), binding);
-      openInProcess.add(doc.key);
       if (version === 0) doc.initialise(options.meta ?? {});
+      // Registered only once it is open whole: a file that failed to open is not left "in use".
+      openInProcess.add(doc.key);
       return doc;
     } catch (err) {
       db.close();
-      throw toCoreError(err);
+      // A new file that could not be made whole (a full disk) is not left behind, half made.
+      if (options.create) SIDE_FILES.forEach((side) => fs.rmSync(abs + side, { force: true }));
+      if (!writable && (err as { code?: string }).code === 'SQLITE_CANTOPEN') {
+        // SQLite reads a file in WAL mode only where it may make the WAL's index beside it.
+        throw new CoreError(
+          'READ_ONLY',
+          `${path.basename(abs)} staat op een schijf die alleen-lezen is en werd niet netjes gesloten (of gekopieerd terwijl het open was), dus het kan hier niet worden gelezen. Kopieer het naar een map waarin u mag schrijven en open het daar.`,
+        );
+      }
+      throw (options.create && fileError(err, abs)) || toCoreError(err);
     }
   }
 
@@ -255,19 +266,24 @@ export class NetworkDocument {
     })();
   }
 
-  /** Closes the file, folding the WAL back in so the document is one self-contained file again. */
-  close(): void {
-    if (!this.db.open) return;
+  /**
+   * Closes the file, folding the WAL back in so the document is one self-contained file again. Returns false when
+   * that failed (a full disk): the WAL stays beside the file, nothing is lost, and SQLite replays it at the next open.
+   */
+  close(): boolean {
+    if (!this.db.open) return true;
+    let whole = true;
     if (!this.readOnly) {
       try {
         this.db.pragma('wal_checkpoint(TRUNCATE)');
         this.db.pragma('journal_mode = DELETE');
       } catch {
-        // A failed checkpoint leaves the WAL beside the file; SQLite replays it at the next open.
+        whole = false;
       }
     }
     this.db.close();
     openInProcess.delete(this.key);
+    return whole && !fs.existsSync(`${this.path}-wal`);
   }
 
   get schemaVersion(): number {
@@ -481,7 +497,9 @@ export class NetworkDocument {
     const destKey = fs.existsSync(abs) ? fs.realpathSync(abs) : abs;
     if (destKey === this.key) throw new CoreError('INVALID_INPUT', 'Kies een ander bestand dan het geopende document.');
     if (openInProcess.has(destKey)) throw new CoreError('IN_USE', `${path.basename(abs)} is geopend en kan niet worden overschreven.`);
+    assertFolderWritable(abs);
     const tmp = `${abs}.tmp-${process.pid}-${Date.now()}`;
+    const removeTmp = () => SIDE_FILES.forEach((side) => fs.rmSync(tmp + side, { force: true }));
     try {
       await this.db.backup(tmp);
       // The copy must be one self-contained file: switch it out of WAL mode before it gets its name.
@@ -490,10 +508,11 @@ export class NetworkDocument {
       copy.close();
       verifyCopy(tmp, this.schemaVersion, this.nativeBinding);
       fs.renameSync(tmp, abs);
+      syncFolder(path.dirname(abs));
       return abs;
     } catch (err) {
-      fs.rmSync(tmp, { force: true });
-      throw toCoreError(err);
+      removeTmp();
+      throw fileError(err, abs) ?? toCoreError(err);
     }
   }
 
@@ -566,6 +585,9 @@ export class NetworkDocument {
   }
 }
 
+/** The files SQLite may keep beside a database file: the file itself, its WAL, its shared memory, its rollback journal. */
+const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
 /** The file name with the extension its kind needs (".regiekaart", ".pdf", ".svg"…), added when missing. */
 export function withExtension(file: string, extension = DOCUMENT_EXTENSION): string {
   return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
@@ -579,20 +601,26 @@ export async function createDocument<T>(file: string, options: OpenOptions, fill
   const target = path.resolve(file);
   if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
   const tmp = `${target}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { force: true });
+  const removeTmp = () => SIDE_FILES.forEach((side) => fs.rmSync(tmp + side, { force: true }));
+  removeTmp();
   try {
     const doc = await NetworkDocument.open(tmp, { ...options, create: true });
     let out: T;
+    let whole: boolean;
     try {
       out = fill(doc);
     } finally {
-      doc.close();
+      whole = doc.close();
     }
+    // A new document is one file or none: one whose WAL could not be folded in (the disk filled up) is not renamed
+    // without it.
+    if (!whole) throw fileError({ code: 'ENOSPC' }, target);
     fs.renameSync(tmp, target);
+    syncFolder(path.dirname(target));
     return out;
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
+    removeTmp();
+    throw fileError(err, target) ?? err;
   }
 }
 

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CoreError } from '../errors';
-import { tempBeside } from './atomic';
+import { writeFileAtomic } from './atomic';
 
 const run = promisify(execFile);
 
@@ -110,12 +110,19 @@ function printCommand(printer: Printer, page: string, tmp: string, work: string,
   ];
 }
 
+/** A PDF as a whole file: its signature at the start and its end-of-file marker in its last kilobyte. */
+export function isWholePdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1').includes('%%EOF');
+}
+
 export const printerName = (p: Printer) => (p.kind === 'electron' ? 'Electron' : path.basename(p.bin));
 
 /**
  * Prints an HTML document to PDF outside the app, trying each printer in turn (each with its own temporary profile,
- * so a running browser or app is not touched). The PDF is written next to `out` and renamed into place: a killed
- * export never leaves a truncated file, and a failed one leaves the previous PDF as it was.
+ * so a running browser or app is not touched). The PDF is printed into a temporary folder and checked to be whole
+ * (it starts with its signature and ends with its end-of-file marker: a browser that ran out of disk leaves a
+ * truncated file and still exits well), then written beside `out`, synced, and renamed into place. So a killed or
+ * failed export never leaves a truncated file, and leaves the previous PDF as it was.
  */
 export async function printPdf(
   html: string,
@@ -125,8 +132,10 @@ export async function printPdf(
   const printers = options.printers ?? findPrinters();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-pdf-'));
   const target = path.resolve(out);
-  const tmp = tempBeside(target);
+  const tmp = path.join(work, 'rapport.pdf');
   const failures: string[] = [];
+  let printed: Buffer | null = null;
+  let used: Printer | null = null;
   try {
     const page = path.join(work, 'rapport.html');
     fs.writeFileSync(page, html);
@@ -135,19 +144,20 @@ export async function printPdf(
         const env = { ...process.env };
         delete env.ELECTRON_RUN_AS_NODE;
         await run(printer.bin, printCommand(printer, page, tmp, work, options.orientation ?? 'portrait'), { timeout: 120_000, env });
-        const bytes = fs.existsSync(tmp) ? fs.statSync(tmp).size : 0;
-        const head = bytes ? fs.readFileSync(tmp).subarray(0, 5).toString('latin1') : '';
-        if (head !== '%PDF-') throw new Error('geen PDF gemaakt');
-        fs.renameSync(tmp, target);
-        return { bytes, printer: printerName(printer) };
+        const pdf = fs.existsSync(tmp) ? fs.readFileSync(tmp) : Buffer.alloc(0);
+        if (!isWholePdf(pdf)) throw new Error(pdf.length ? `onvolledige PDF (${pdf.length} bytes)` : 'geen PDF gemaakt');
+        printed = pdf;
+        used = printer;
+        break;
       } catch (err) {
         fs.rmSync(tmp, { force: true });
         failures.push(`${printerName(printer)} (${printer.bin}): ${(err as Error).message.split('\n')[0]}`);
       }
     }
-    throw new CoreError('IO', `De PDF kon niet gemaakt worden. ${failures.join('; ')}`);
+    if (!printed) throw new CoreError('IO', `De PDF kon niet gemaakt worden. ${failures.join('; ')}`);
   } finally {
-    fs.rmSync(tmp, { force: true });
     fs.rmSync(work, { recursive: true, force: true });
   }
+  writeFileAtomic(target, printed);
+  return { bytes: printed.length, printer: printerName(used!) };
 }

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real small file system (tmpfs) of its own, for what happens when a disk is full or read-only: mounting needs
+ * root (as on CI and these machines). `why` says why there is none, for the one skip line.
+ */
+export function smallDisk(sizeKb: number, options: { readOnly?: boolean } = {}): { dir: string; fill(leaveKb?: number): void; free(): void; freeBytes(): number; remount(readOnly: boolean): void; unmount(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'pipe' });
+  const filler = path.join(dir, 'opvulling');
+  const freeBytes = () => {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  };
+  return {
+    dir,
+    freeBytes,
+    /** Fills the disk up to `leaveKb` free (0: full to the last byte). */
+    fill(leaveKb = 0) {
+      const fd = fs.openSync(filler, 'a');
+      const chunk = Buffer.alloc(4096, 1);
+      try {
+        while (freeBytes() > leaveKb * 1024) fs.writeSync(fd, chunk, 0, Math.min(chunk.length, freeBytes() - leaveKb * 1024));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    free() {
+      fs.rmSync(filler, { force: true });
+    },
+    remount(readOnly: boolean) {
+      execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir], { stdio: 'pipe' });
+    },
+    unmount() {
+      execFileSync('umount', [dir], { stdio: 'pipe' });
+      fs.rmdirSync(dir);
+    },
+  };
+}
+
+/** Why this machine cannot mount a small disk for a test, or null when it can. */
+export function noSmallDisk(): string | null {
+  if (process.platform !== 'linux') return 'alleen op Linux';
+  try {
+    smallDisk(64).unmount();
+    return null;
+  } catch (err) {
+    return `mount van een tmpfs lukt hier niet (${(err as Error).message.split('\n')[0]}): root nodig`;
+  }
+}
