@@ -80,6 +80,8 @@ export function App() {
   const [editDialog, setEditDialog] = useState<EditDialog | null>(null);
   const [connectMode, setConnectMode] = useState(false);
   const [status, setStatus] = useState<string>('');
+  /** Why the last edit, undo or redo was not saved (a full disk…): kept in view in the status bar until one is. */
+  const [problem, setProblem] = useState<string | null>(null);
   const [dockTab, setDockTab] = useState('actors');
   const [chosenGap, setChosenGap] = useState<string | null>(null);
   const [chosenMeeting, setChosenMeeting] = useState<string | null>(null);
@@ -96,12 +98,16 @@ export function App() {
   const activeView = views.find((v) => v.id === viewId) ?? null;
 
   // A named view draws its nodes where it saved them, and anything it has no place for where the standard view has it.
+  // A move that was not saved (a full disk…) puts the nodes back where they are stored: a new list makes the map
+  // apply the stored places again.
+  const [unsavedMoves, setUnsavedMoves] = useState(0);
   const positions = useMemo<Position[] | undefined>(() => {
-    if (viewId === DEFAULT_VIEW_ID) return basePositionsQ.data;
+    void unsavedMoves;
+    if (viewId === DEFAULT_VIEW_ID) return basePositionsQ.data && [...basePositionsQ.data];
     if (!basePositionsQ.data || !viewPositionsQ.data) return undefined;
     const own = new Set(viewPositionsQ.data.map((p) => p.nodeId));
     return [...viewPositionsQ.data, ...basePositionsQ.data.filter((p) => !own.has(p.nodeId))];
-  }, [viewId, basePositionsQ.data, viewPositionsQ.data]);
+  }, [viewId, basePositionsQ.data, viewPositionsQ.data, unsavedMoves]);
 
   const elements = useMemo(() => (data && vocab ? networkElements(data, vocab) : null), [data, vocab]);
   // The checks run again on every new snapshot, that is after every edit, undo and redo.
@@ -157,11 +163,18 @@ export function App() {
     async (batch, opts) => {
       try {
         const outcome = await saveBatch(batch);
+        setProblem(null);
         opts?.onCreated?.(outcome.created);
         if (batch.label) setStatus(t('status.saved', { what: batch.label }));
         return {};
       } catch (err) {
-        return serverErrors(err);
+        // Field errors belong to the form; an edit refused as a whole is also said where it is always in view.
+        const errors = serverErrors(err);
+        if (errors._) {
+          setProblem(errors._);
+          setStatus('');
+        }
+        return errors;
       }
     },
     [saveBatch, t],
@@ -177,6 +190,7 @@ export function App() {
             : ({ kind, input: { path } } as const);
       fileAction.mutate(action, {
         onSuccess: (name) => {
+          setProblem(null);
           setSelection([]);
           if (kind !== 'saveCopy') {
             // Another document starts on its standard view, unfiltered.
@@ -219,7 +233,12 @@ export function App() {
       // the core rather than ignore the key. The status names what the core says it undid or redid.
       if (!historyQ.isFetching && !(which === 'undo' ? historyQ.data?.undo : historyQ.data?.redo)) return;
       undoRedo.mutate(which, {
+        onError: (err) => {
+          setProblem(serverErrors(err)._ ?? String(err));
+          setStatus('');
+        },
         onSuccess: (state) => {
+          setProblem(null);
           const what = which === 'undo' ? state.redo : state.undo;
           if (what) setStatus(t(which === 'undo' ? 'status.undone' : 'status.redone', { what: what.label }));
         },
@@ -236,9 +255,11 @@ export function App() {
     (moved: MapPlacement[]) => {
       if (readOnly) return;
       const first = data?.actors.find((a) => a.id === moved[0].nodeId)?.name ?? moved[0].nodeId;
-      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId, positions: moved }] });
+      void save({ label: moved.length > 1 ? t('edit.movedMany', { count: moved.length }) : t('edit.moved', { name: first }), steps: [{ op: 'place', viewId, positions: moved }] }).then((errors) => {
+        if (Object.keys(errors).length) setUnsavedMoves((n) => n + 1);
+      });
     },
-    [data, readOnly, save, t, viewId],
+    [data, readOnly, save, t, viewId, setUnsavedMoves],
   );
   // Keyboard: undo/redo everywhere but in a text field (where the field's own undo applies), Delete on the selection.
   useEffect(() => {
@@ -569,6 +590,11 @@ export function App() {
         {doc && <span>{t('counts', { actors: doc.counts.actors, agreements: doc.counts.agreements, gaps: doc.counts.gaps })}</span>}
         {data && visible && !isUnfiltered(filters) && <span data-testid="shown-count">{t('filters.shown', { actors: visible.actors.size, total: data.actors.length })}</span>}
         <span className="status-msg">{status}</span>
+        {problem && (
+          <span className="status-error" role="alert" data-testid="status-error">
+            {problem}
+          </span>
+        )}
       </footer>
       {mapExport && elements && (
         <MapExportDialog

@@ -36,9 +36,14 @@ export function smallDisk(sizeKb: number, options: { readOnly?: boolean } = {}):
     remount(readOnly: boolean) {
       execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir], { stdio: 'pipe' });
     },
+    /** Unmounts it; when a failed test left a file on it open (the web host's document), as soon as that closes. */
     unmount() {
-      execFileSync('umount', [dir], { stdio: 'pipe' });
-      fs.rmdirSync(dir);
+      try {
+        execFileSync('umount', [dir], { stdio: 'pipe' });
+      } catch {
+        execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
