@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { noSmallDisk, smallDisk } from '../helpers/disk';
-import { nodeOnScreen, onMap } from './helpers';
-import { WORK_DIR } from './playwright.config';
+import { nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
 
 const why = noSmallDisk();
 const FULL = 'De schijf is vol: de wijziging is niet bewaard. Maak ruimte vrij en probeer opnieuw.';
@@ -15,18 +13,7 @@ test('on a full disk an edit is refused in Dutch and what the user typed stays i
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // The demo, copied onto the small disk and opened from there.
-    fs.mkdirSync(WORK_DIR, { recursive: true });
-    const file = path.join(disk.dir, 'volle-schijf.regiekaart');
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Voorbeeldstad', exact: true }).click();
-    await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
-    await page.getByRole('button', { name: 'Kopie opslaan' }).click();
-    await page.getByTestId('path-input').fill(file);
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-    await page.getByRole('button', { name: 'Openen', exact: true }).click();
-    await page.getByTestId('path-input').fill(file);
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-    await expect(page.getByTestId('doc-name')).toContainText('volle-schijf.regiekaart');
+    await openCopyOfDemo(page, 'volle-schijf', path.join(disk.dir, 'volle-schijf.regiekaart'));
 
     await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
     const inspector = page.getByTestId('inspector');

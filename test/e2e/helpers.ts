@@ -27,15 +27,17 @@ export async function nodeOnScreen(page: Page, id: string) {
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
-/** Opens the demo, saves a copy under the given name and opens that copy, so a test never edits the shared demo. */
-export async function openCopyOfDemo(page: Page, name: string): Promise<string> {
+/**
+ * Opens the demo, saves a copy under the given name (in the work folder, or at `file`) and opens that copy, so a
+ * test never edits the shared demo.
+ */
+export async function openCopyOfDemo(page: Page, name: string, file = path.join(WORK_DIR, `${name}.regiekaart`)): Promise<string> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/');
   await page.getByRole('button', { name: 'Voorbeeldstad', exact: true }).click();
   await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad.regiekaart');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
-  const file = path.join(WORK_DIR, `${name}.regiekaart`);
   await page.getByRole('button', { name: 'Kopie opslaan' }).click();
   await page.getByTestId('path-input').fill(file);
   await page.getByRole('button', { name: 'OK', exact: true }).click();
