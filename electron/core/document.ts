@@ -144,6 +144,8 @@ const changeEntry = (r: ChangeRow): ChangeEntry => ({ seq: r.seq, at: r.at, auth
  */
 export class NetworkDocument {
   private vocabCache: Record<VocabKind, VocabEntry[]> | null = null;
+  /** The newest undo step made with a coalesce key, for the edits of the same typing session that join it. */
+  private lastStep: { key: string; batch: string; seq: number; at: number } | null = null;
 
   private constructor(
     readonly db: Database.Database,
@@ -413,20 +415,35 @@ export class NetworkDocument {
    * Runs one user action as one transaction: everything in it is saved together or not at all, and all its
    * change-log entries share one batch id.
    */
-  edit<T>(fn: (tx: EditTx) => T, options: { label?: string; history?: boolean } = {}): T {
+  edit<T>(fn: (tx: EditTx) => T, options: { label?: string; history?: boolean; coalesce?: string } = {}): T {
     this.assertWritable();
-    const ctx: ChangeContext = { author: this.author, batch: randomUUID(), now: () => new Date().toISOString() };
+    const last = this.lastStep;
+    this.lastStep = null;
+    const newestDone = () => (this.db.prepare("SELECT max(seq) AS seq FROM history WHERE state = 'done'").get() as { seq: number | null }).seq;
+    // Another edit of the same typing session, right after its step: its changes go into that step (its batch).
+    const before = options.coalesce ? newestDone() : null;
+    const joins = !!options.coalesce && options.history !== false && last?.key === options.coalesce && Date.now() - last.at < COALESCE_MS && before === last.seq;
+    const ctx: ChangeContext = { author: this.author, batch: joins ? last!.batch : randomUUID(), now: () => new Date().toISOString() };
     const tx = new EditTx(this, ctx);
     try {
-      return this.db
+      const out = this.db
         .transaction(() => {
-          const out = fn(tx);
-          if (options.history !== false) recordHistory(this.db, ctx.batch, ctx.author, ctx.now(), options.label);
-          return out;
+          const result = fn(tx);
+          if (options.history !== false && !joins) recordHistory(this.db, ctx.batch, ctx.author, ctx.now(), options.label);
+          // The joined step is named after what the session came to ("Actor Sociaal Huis Noord gewijzigd").
+          if (joins && options.label) this.db.prepare('UPDATE history SET label = ? WHERE seq = ?').run(options.label, last!.seq);
+          return result;
         })
         .immediate();
+      if (options.coalesce && options.history !== false) {
+        // The step it joined, or the one it made (none when it changed nothing).
+        const seq = newestDone();
+        if (seq !== null && (joins || seq !== before)) this.lastStep = { key: options.coalesce, batch: ctx.batch, seq, at: Date.now() };
+      }
+      return out;
     } catch (err) {
       this.vocabCache = null;
+      if (last && joins) this.lastStep = last;
       throw toCoreError(err);
     }
   }
@@ -584,6 +601,9 @@ export class NetworkDocument {
     this.vocabCache = null;
   }
 }
+
+/** How long after the newest edit of a typing session the next one still joins its undo step. */
+const COALESCE_MS = 5 * 60_000;
 
 /** The files SQLite may keep beside a database file: the file itself, its WAL, its shared memory, its rollback journal. */
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];

@@ -39,6 +39,12 @@ export const EditBatchSchema = z
      * not the user's, so it is saved without becoming an undo step. Data edits are always undoable.
      */
     undoable: z.boolean().default(true),
+    /**
+     * The form's typing session: an edit with the same key as the newest undo step, right after it and within a few
+     * minutes, joins that step. A form saves what is typed after a pause, so nothing typed is lost, and one undo
+     * still takes back the whole field as the user left it.
+     */
+    coalesce: z.string().min(1).max(100).optional(),
   })
   .strict()
   .refine((b) => b.undoable || b.steps.every((s) => s.op === 'place'), {

@@ -289,3 +289,30 @@ test('a long checklist (board seats) has a search: ticked names stay listed, the
   await page.getByRole('button', { name: 'Ongedaan maken' }).click();
   await expect(seats.getByRole('checkbox', { name: 'CAW Regio X (incl. JAC)' })).not.toBeChecked();
 });
+
+test('what is typed is saved after a pause, before the field is left: a reload keeps it, and one undo takes back the whole field', async ({ page }) => {
+  await openCopyOfDemo(page, 'typen');
+  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+  const name = page.getByTestId('inspector').getByTestId('actor-name');
+  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  // Typed in two goes with a pause between, the field never left.
+  await name.press('End');
+  await name.pressSequentially(' Noord', { delay: 30 });
+  await expect(page.getByTestId('statusbar')).toContainText('Sociaal Huis Voorbeeldstad Noord', { timeout: 5000 });
+  await name.pressSequentially(' en Zuid', { delay: 30 });
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Sociaal Huis Voorbeeldstad Noord en Zuid/, { timeout: 5000 });
+  // A half-typed KBO number is not saved (nor shown as wrong) until the field is left.
+  const kbo = page.getByTestId('inspector').getByTestId('actor-kbo');
+  await kbo.fill('0403.17');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveCount(0);
+  // The window closes (a reload: the UI starts again on the same file) without the field ever being left.
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad Noord en Zuid', exact: true }).click();
+  await expect(page.getByTestId('inspector').getByTestId('actor-kbo')).toHaveValue('');
+  // Both goes of typing are one undo step.
+  await page.getByTestId('undo').click();
+  await expect(page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true })).toBeVisible();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});

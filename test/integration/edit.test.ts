@@ -291,6 +291,42 @@ describe('edit commands and their undo', () => {
     throwsCode(() => redo(doc), 'INVALID_INPUT');
   });
 
+  it('edits of one typing session (one coalesce key) are one undo step; another key, another edit or an undo starts a new one', async () => {
+    const { doc } = await demo();
+    const steps = () => (doc.db.prepare('SELECT count(*) AS n FROM history').get() as { n: number }).n;
+    const a = () => doc.snapshot().actors.find((x) => x.id === 'A03')!;
+    const original = a().name;
+    const rename = (name: string, coalesce?: string) => apply(doc, { label: `Naam ${name}`, coalesce, steps: [{ op: 'update', kind: 'actor', value: { ...a(), name } }] });
+    const start = steps();
+    // What a form saves after each pause in typing, and when the user leaves the field.
+    rename('Sociaal', 'typen-1');
+    rename('Sociaal Huis', 'typen-1');
+    rename('Sociaal Huis Noord', 'typen-1');
+    expect(steps()).toBe(start + 1);
+    expect(historyState(doc.db).undo?.label).toBe('Naam Sociaal Huis Noord');
+    undo(doc);
+    expect(a().name).toBe(original);
+    redo(doc);
+    expect(a().name).toBe('Sociaal Huis Noord');
+    // After a redo, an undo or another edit, the same key no longer joins.
+    rename('Na redo', 'typen-1');
+    expect(steps()).toBe(start + 2);
+    rename('Ander veld', 'typen-2');
+    expect(steps()).toBe(start + 3);
+    apply(doc, { label: 'Notitie', steps: [{ op: 'update', kind: 'actor', value: { ...a(), notes: 'los' } }] });
+    rename('Weer typen', 'typen-2');
+    expect(steps()).toBe(start + 5);
+    undo(doc);
+    rename('Na undo', 'typen-2');
+    expect(steps()).toBe(start + 6);
+    undo(doc);
+    expect(a().name).toBe('Ander veld');
+    expect(a().notes).toBe('los');
+    // Saving what is already saved joins nothing and makes no step.
+    rename('Ander veld', 'typen-3');
+    expect(steps()).toBe(start + 6);
+  });
+
   it('refuses invalid edits with a Dutch message per field and writes nothing', async () => {
     const { doc } = await demo();
     const before = doc.state();

@@ -107,7 +107,7 @@ export function applyBatch(doc: NetworkDocument, batch: EditBatch): EditOutcome 
       for (const step of batch.steps) runStep(doc, tx, step, created);
       return tx.changeCount();
     },
-    { label: batch.label, history: batch.undoable },
+    { label: batch.label, history: batch.undoable, coalesce: batch.coalesce },
   );
   return { created, changes, history: historyState(doc.db) };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { z } from 'zod';
@@ -60,18 +60,44 @@ export function formSetters<D extends object>(draft: D, onChange: (d: D) => void
 /** Saves one edit; resolves to the field errors of a refused edit (empty when saved). `onCreated` hears the new ids. */
 export type Save = (batch: CallInput<'edit.apply'>, opts?: { onCreated?: (ids: string[]) => void }) => Promise<FieldErrors>;
 
+/** How long typing rests before what is typed is saved (the field need not be left). */
+export const TYPING_PAUSE_MS = 800;
+
+/** A new key for a form's typing session (see `coalesce` in EditBatchSchema). */
+const sessionKey = () => `typen-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 /**
  * The inspector's way of editing one stored thing in place: a working copy, its field errors, and `commit`, which
  * checks the draft with the kind's schema and saves it as one undoable update, unless it is invalid or unchanged.
+ * What is typed is also saved after a pause in typing, before the user leaves the field, so a crash or a closed
+ * window loses at most the last moment of typing. Those saves and the one when the user leaves the field share a
+ * typing session, so they are one undo step. A value that is not valid yet (a KBO number half typed) waits for the
+ * user to leave the field, where its message shows.
  */
 export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id: string }, save: Save, label: (d: D) => string) {
   const [draft, setDraft] = useDraft<D>(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const session = useRef(sessionKey());
+  const batch = (d: D, coalesce: string) => ({ label: label(d), coalesce, steps: [{ op: 'update' as const, kind, value: { ...d, id: stored.id } }] });
   const commit = async (d: D) => {
     const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
     setErrors(errs);
+    const coalesce = session.current;
+    session.current = sessionKey();
     if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(stored)) return;
-    setErrors(await save({ label: label(d), steps: [{ op: 'update', kind, value: { ...d, id: stored.id } }] }));
+    setErrors(await save(batch(d, coalesce)));
   };
+  const savePaused = useEffectEvent(async () => {
+    if (JSON.stringify(draft) === JSON.stringify(stored) || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
+    const errs = await save(batch(draft, session.current));
+    if (Object.keys(errs).length) setErrors(errs);
+  });
+  const draftKey = JSON.stringify(draft);
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => {
+    if (draftKey === storedKey) return;
+    const timer = setTimeout(() => void savePaused(), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draftKey, storedKey]);
   return { draft, setDraft, errors, commit };
 }
