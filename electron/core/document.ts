@@ -243,7 +243,7 @@ export class NetworkDocument {
     } catch (err) {
       db.close();
       // A new file that could not be made whole (a full disk) is not left behind, half made.
-      if (options.create) SIDE_FILES.forEach((side) => fs.rmSync(abs + side, { force: true }));
+      if (options.create) removeWithSideFiles(abs);
       if (!writable && (err as { code?: string }).code === 'SQLITE_CANTOPEN') {
         // SQLite reads a file in WAL mode only where it may make the WAL's index beside it.
         throw new CoreError(
@@ -516,7 +516,6 @@ export class NetworkDocument {
     if (openInProcess.has(destKey)) throw new CoreError('IN_USE', `${path.basename(abs)} is geopend en kan niet worden overschreven.`);
     assertFolderWritable(abs);
     const tmp = `${abs}.tmp-${process.pid}-${Date.now()}`;
-    const removeTmp = () => SIDE_FILES.forEach((side) => fs.rmSync(tmp + side, { force: true }));
     try {
       await this.db.backup(tmp);
       // The copy must be one self-contained file: switch it out of WAL mode before it gets its name.
@@ -528,7 +527,7 @@ export class NetworkDocument {
       syncFolder(path.dirname(abs));
       return abs;
     } catch (err) {
-      removeTmp();
+      removeWithSideFiles(tmp);
       throw fileError(err, abs) ?? toCoreError(err);
     }
   }
@@ -605,8 +604,10 @@ export class NetworkDocument {
 /** How long after the newest edit of a typing session the next one still joins its undo step. */
 const COALESCE_MS = 5 * 60_000;
 
-/** The files SQLite may keep beside a database file: the file itself, its WAL, its shared memory, its rollback journal. */
-const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+/** Removes a database file with what SQLite may keep beside it: its WAL, its shared memory, its rollback journal. */
+function removeWithSideFiles(file: string): void {
+  for (const side of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + side, { force: true });
+}
 
 /** The file name with the extension its kind needs (".regiekaart", ".pdf", ".svg"…), added when missing. */
 export function withExtension(file: string, extension = DOCUMENT_EXTENSION): string {
@@ -621,8 +622,7 @@ export async function createDocument<T>(file: string, options: OpenOptions, fill
   const target = path.resolve(file);
   if (fs.existsSync(target)) throw new CoreError('EXISTS', `Het bestand ${target} bestaat al.`);
   const tmp = `${target}.tmp-${process.pid}`;
-  const removeTmp = () => SIDE_FILES.forEach((side) => fs.rmSync(tmp + side, { force: true }));
-  removeTmp();
+  removeWithSideFiles(tmp);
   try {
     const doc = await NetworkDocument.open(tmp, { ...options, create: true });
     let out: T;
@@ -639,7 +639,7 @@ export async function createDocument<T>(file: string, options: OpenOptions, fill
     syncFolder(path.dirname(target));
     return out;
   } catch (err) {
-    removeTmp();
+    removeWithSideFiles(tmp);
     throw fileError(err, target) ?? err;
   }
 }
