@@ -99,7 +99,8 @@ export function App() {
 
   // A named view draws its nodes where it saved them, and anything it has no place for where the standard view has it.
   // A move that was not saved (a full disk…) puts the nodes back where they are stored: a new list makes the map
-  // apply the stored places again.
+  // apply the stored places again. (New data in the query cache would not do: the cache keeps the old list when the
+  // new one is equal.)
   const [unsavedMoves, setUnsavedMoves] = useState(0);
   const positions = useMemo<Position[] | undefined>(() => {
     void unsavedMoves;

@@ -5,11 +5,11 @@ import path from 'node:path';
 
 /**
  * A real small file system (tmpfs) of its own, for what happens when a disk is full or read-only: mounting needs
- * root (as on CI and these machines). `why` says why there is none, for the one skip line.
+ * root (as on CI and these machines). `noSmallDisk` says why there is none, for the one skip line.
  */
-export function smallDisk(sizeKb: number, options: { readOnly?: boolean } = {}): { dir: string; fill(leaveKb?: number): void; free(): void; freeBytes(): number; remount(readOnly: boolean): void; unmount(): void } {
+export function smallDisk(sizeKb: number): { dir: string; fill(leaveKb?: number): void; free(): void; remount(readOnly: boolean): void; unmount(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-disk-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'pipe' });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'pipe' });
   const filler = path.join(dir, 'opvulling');
   const freeBytes = () => {
     const s = fs.statfsSync(dir);
@@ -17,7 +17,6 @@ export function smallDisk(sizeKb: number, options: { readOnly?: boolean } = {}):
   };
   return {
     dir,
-    freeBytes,
     /** Fills the disk up to `leaveKb` free (0: full to the last byte). */
     fill(leaveKb = 0) {
       const fd = fs.openSync(filler, 'a');

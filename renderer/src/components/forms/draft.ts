@@ -87,13 +87,13 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
     if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(stored)) return;
     setErrors(await save(batch(d, coalesce)));
   };
+  const draftKey = JSON.stringify(draft);
+  const storedKey = JSON.stringify(stored);
   const savePaused = useEffectEvent(async () => {
-    if (JSON.stringify(draft) === JSON.stringify(stored) || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
+    if (draftKey === storedKey || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
     const errs = await save(batch(draft, session.current));
     if (Object.keys(errs).length) setErrors(errs);
   });
-  const draftKey = JSON.stringify(draft);
-  const storedKey = JSON.stringify(stored);
   useEffect(() => {
     if (draftKey === storedKey) return;
     const timer = setTimeout(() => void savePaused(), TYPING_PAUSE_MS);
