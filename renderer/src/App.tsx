@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeVocab } from '../../shared/vocab';
+import type { HistoryState } from '../../shared/edit/commands';
 import { ActorSchema, AgreementSchema, PartnershipSchema, DEFAULT_VIEW_ID, EMPTY_FILTERS, type EntityKind, type Position, type ViewFilters } from '../../shared/model';
 import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork } from '../../shared/graph/filter';
 import { referenceDate } from '../../shared/graph/review';
@@ -230,9 +231,12 @@ export function App() {
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
       if (readOnly) return;
-      // Right after an edit the history may still be on its way back while the map already shows the change: then ask
-      // the core rather than ignore the key. The status names what the core says it undid or redid.
-      if (!historyQ.isFetching && !(which === 'undo' ? historyQ.data?.undo : historyQ.data?.redo)) return;
+      // Right after an edit the history may still be on its way back, or the edit itself: then ask the core rather
+      // than ignore the key. The query client is asked as the key comes, not the last render, which may be older than
+      // an edit sent a moment ago. The status names what the core says it undid or redid.
+      const history = queryClient.getQueryState<HistoryState>(['doc', 'history']);
+      const busy = queryClient.isMutating() > 0 || history?.fetchStatus === 'fetching' || history?.isInvalidated;
+      if (!busy && !(which === 'undo' ? history?.data?.undo : history?.data?.redo)) return;
       undoRedo.mutate(which, {
         onError: (err) => {
           setProblem(serverErrors(err)._ ?? String(err));
@@ -245,7 +249,7 @@ export function App() {
         },
       });
     },
-    [historyQ.data, historyQ.isFetching, readOnly, undoRedo, t],
+    [queryClient, readOnly, undoRedo, t],
   );
 
   const requestDelete = useCallback(() => {
@@ -263,47 +267,50 @@ export function App() {
     [data, readOnly, save, t, viewId, setUnsavedMoves],
   );
   // Keyboard: undo/redo everywhere but in a text field (where the field's own undo applies), Delete on the selection.
+  // An effect event reads the state of the latest render when the key comes: a listener re-added by an effect could
+  // still hold the closed dialog of the render before and drop a Ctrl+Z pressed right after the dialog closed.
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (editDialog || dialog) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && key === 'f') {
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    } else if (mod && key === 'z' && !isTyping(document.activeElement)) {
+      e.preventDefault();
+      undoOrRedo(e.shiftKey ? 'redo' : 'undo');
+    } else if (mod && key === 'y' && !isTyping(document.activeElement)) {
+      e.preventDefault();
+      undoOrRedo('redo');
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && !isTyping(document.activeElement) && deleteGroups.length) {
+      e.preventDefault();
+      requestDelete();
+    } else if (e.key === 'Escape' && (connectMode || picking)) {
+      setConnectMode(false);
+      setPicking(null);
+    } else if (e.key.startsWith('Arrow') && !mod && !isTyping(document.activeElement) && selection.length && !readOnly) {
+      // Arrow keys move the selected nodes (Shift: further); a run of presses is saved as one move.
+      const step = e.shiftKey ? 50 : 10;
+      const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key] ?? [0, 0];
+      const placed = mapApi.current?.nudge(selection, dx, dy) ?? [];
+      if (!placed.length) return;
+      e.preventDefault();
+      const n = nudged.current;
+      for (const p of placed) n.moved.set(p.nodeId, p);
+      if (n.timer) clearTimeout(n.timer);
+      n.timer = setTimeout(() => {
+        onMove([...n.moved.values()]);
+        n.moved = new Map();
+        n.timer = null;
+      }, 400);
+    }
+  });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (editDialog || dialog) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      } else if (mod && key === 'z' && !isTyping(document.activeElement)) {
-        e.preventDefault();
-        undoOrRedo(e.shiftKey ? 'redo' : 'undo');
-      } else if (mod && key === 'y' && !isTyping(document.activeElement)) {
-        e.preventDefault();
-        undoOrRedo('redo');
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !isTyping(document.activeElement) && deleteGroups.length) {
-        e.preventDefault();
-        requestDelete();
-      } else if (e.key === 'Escape' && (connectMode || picking)) {
-        setConnectMode(false);
-        setPicking(null);
-      } else if (e.key.startsWith('Arrow') && !mod && !isTyping(document.activeElement) && selection.length && !readOnly) {
-        // Arrow keys move the selected nodes (Shift: further); a run of presses is saved as one move.
-        const step = e.shiftKey ? 50 : 10;
-        const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key] ?? [0, 0];
-        const placed = mapApi.current?.nudge(selection, dx, dy) ?? [];
-        if (!placed.length) return;
-        e.preventDefault();
-        const n = nudged.current;
-        for (const p of placed) n.moved.set(p.nodeId, p);
-        if (n.timer) clearTimeout(n.timer);
-        n.timer = setTimeout(() => {
-          onMove([...n.moved.values()]);
-          n.moved = new Map();
-          n.timer = null;
-        }, 400);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undoOrRedo, requestDelete, deleteGroups, connectMode, editDialog, dialog, picking, selection, readOnly, onMove]);
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   // The Electron menu sends its choices as DOM events, so no extra IPC surface is needed for them.
   useEffect(() => {

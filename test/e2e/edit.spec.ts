@@ -193,8 +193,10 @@ test('org units, a governance model, a role and a new partnership with members a
   await expect(del).toContainText('Woonoverleg Voorbeeldstad');
   await expect(del).toContainText('Gaat mee');
   await del.getByTestId('modal-ok').click();
+  await expect(del).toBeHidden();
   await expect.poll(() => onMap(page, (cy, id: string) => cy.getElementById(id).empty(), hubId)).toBe(true);
   await page.keyboard.press('Control+z');
+  await expect(status).toContainText('Ongedaan gemaakt');
   await expect.poll(() => onMap(page, (cy, id: string) => cy.edges(`[kind = "member"][target = "${id}"]`).length, hubId)).toBe(1);
 });
 
@@ -315,4 +317,27 @@ test('what is typed is saved after a pause, before the field is left: a reload k
   await page.getByTestId('undo').click();
   await expect(page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true })).toBeVisible();
   await expect(page.getByTestId('undo')).toBeDisabled();
+});
+
+test('an undo right after leaving a field stays undone when the saved map comes back late', async ({ page }) => {
+  await openCopyOfDemo(page, 'laat');
+  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+  const name = page.getByTestId('inspector').getByTestId('actor-name');
+  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  // A slow machine: the changed map takes longer to come back than the typing pause.
+  await page.route('**/api/network.snapshot', async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue().catch(() => undefined); // the page may have gone on (reloaded) meanwhile
+  });
+  await name.fill('Sociaal Huis Oost');
+  // Leaving the field saves the name; Ctrl+Z takes it back before the map has come back.
+  await name.evaluate((el) => (el as HTMLElement).blur());
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('redo')).toBeEnabled();
+  await page.waitForTimeout(3000);
+  await page.unroute('**/api/network.snapshot');
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await expect(page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true })).toBeVisible();
+  await expect(page.getByTestId('redo')).toHaveAttribute('title', /Sociaal Huis Oost/);
 });

@@ -78,22 +78,33 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
   const [draft, setDraft] = useDraft<D>(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
   const session = useRef(sessionKey());
+  /**
+   * The draft last sent to be saved, until the stored version changes: the pause must not send it again (an undo
+   * that comes before the saved version is back would be undone by it).
+   */
+  const sent = useRef<string | null>(null);
   const batch = (d: D, coalesce: string) => ({ label: label(d), coalesce, steps: [{ op: 'update' as const, kind, value: { ...d, id: stored.id } }] });
   const commit = async (d: D) => {
     const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
     setErrors(errs);
     const coalesce = session.current;
     session.current = sessionKey();
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(stored)) return;
+    const key = JSON.stringify(d);
+    if (Object.keys(errs).length || key === JSON.stringify(stored)) return;
+    sent.current = key;
     setErrors(await save(batch(d, coalesce)));
   };
   const draftKey = JSON.stringify(draft);
   const storedKey = JSON.stringify(stored);
   const savePaused = useEffectEvent(async () => {
-    if (draftKey === storedKey || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
+    if (draftKey === storedKey || draftKey === sent.current || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
+    sent.current = draftKey;
     const errs = await save(batch(draft, session.current));
     if (Object.keys(errs).length) setErrors(errs);
   });
+  useEffect(() => {
+    sent.current = null;
+  }, [storedKey]);
   useEffect(() => {
     if (draftKey === storedKey) return;
     const timer = setTimeout(() => void savePaused(), TYPING_PAUSE_MS);
