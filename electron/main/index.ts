@@ -48,8 +48,21 @@ function documentArg(argv: string[]): string | null {
   return f ? path.resolve(f) : null;
 }
 
+/**
+ * Has the page send what it has not saved yet (typing within its pause, a run of arrow-key moves) and waits for
+ * those saves, at most `FLUSH_TIMEOUT_MS`: a page that does not answer does not keep the window open.
+ */
+const FLUSH_TIMEOUT_MS = 5000;
+async function flushPage(w: BrowserWindow): Promise<void> {
+  if (w.isDestroyed()) return;
+  const flushed = w.webContents.executeJavaScript('window.regiekaartFlush ? window.regiekaartFlush() : null', true).catch(() => null);
+  await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);
+}
+
 async function openFromOs(file: string): Promise<void> {
   try {
+    // The open map's unsaved typing goes to that map, before another one takes its place.
+    if (win) await flushPage(win);
     await coreSession.open(file);
     win?.webContents.reload();
   } catch (err) {
@@ -102,6 +115,17 @@ async function createWindow(): Promise<void> {
   });
   hardenWebContents(win.webContents, devServerUrl ?? APP_ORIGIN, (url) => void shell.openExternal(url));
   win.once('ready-to-show', () => win?.show());
+  // Closing waits for the page's unsaved typing to be saved (see flushPage), then closes for real.
+  let flushed = false;
+  win.on('close', (e) => {
+    const w = win;
+    if (flushed || !w) return;
+    e.preventDefault();
+    flushed = true;
+    void flushPage(w).finally(() => {
+      if (!w.isDestroyed()) w.close();
+    });
+  });
   win.on('closed', () => (win = null));
   await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
@@ -121,7 +145,9 @@ app.on('open-file', (e, file) => {
 });
 app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, devServerUrl ?? APP_ORIGIN));
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => coreSession?.close());
+// Not on before-quit: that comes before the window's close, so before the page's last saves (a close held for them
+// cancels that quit; the window's close then quits through window-all-closed).
+app.on('will-quit', () => coreSession?.close());
 
 void app.whenReady().then(async () => {
   denyAllPermissions(session.defaultSession);

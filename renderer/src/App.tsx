@@ -8,6 +8,7 @@ import { referenceDate } from '../../shared/graph/review';
 import { networkElements } from '../../shared/graph/elements';
 import { isLargeMap } from './map/style';
 import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useReportExport, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
+import { onFlush } from './flush';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
 import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
 import { ArrangeMenu, SearchBox, layoutKey } from './components/MapTools';
@@ -266,6 +267,17 @@ export function App() {
     },
     [data, readOnly, save, t, viewId, setUnsavedMoves],
   );
+  /** Saves the run of arrow-key moves (after a rest, or at once when the window closes). */
+  const sendNudged = useEffectEvent(() => {
+    const n = nudged.current;
+    if (n.timer) clearTimeout(n.timer);
+    n.timer = null;
+    if (!n.moved.size) return;
+    const moved = [...n.moved.values()];
+    n.moved = new Map();
+    onMove(moved);
+  });
+  useEffect(() => onFlush(() => sendNudged()), []);
   // Keyboard: undo/redo everywhere but in a text field (where the field's own undo applies), Delete on the selection.
   // An effect event reads the state of the latest render when the key comes: a listener re-added by an effect could
   // still hold the closed dialog of the render before and drop a Ctrl+Z pressed right after the dialog closed.
@@ -299,11 +311,7 @@ export function App() {
       const n = nudged.current;
       for (const p of placed) n.moved.set(p.nodeId, p);
       if (n.timer) clearTimeout(n.timer);
-      n.timer = setTimeout(() => {
-        onMove([...n.moved.values()]);
-        n.moved = new Map();
-        n.timer = null;
-      }, 400);
+      n.timer = setTimeout(sendNudged, 400);
     }
   });
   useEffect(() => {

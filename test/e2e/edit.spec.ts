@@ -341,3 +341,46 @@ test('an undo right after leaving a field stays undone when the saved map comes 
   await expect(page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true })).toBeVisible();
   await expect(page.getByTestId('redo')).toHaveAttribute('title', /Sociaal Huis Oost/);
 });
+
+test('closing the window right after typing or an arrow key keeps them: what waits for its pause is sent as the page goes', async ({ page }) => {
+  await openCopyOfDemo(page, 'sluiten');
+  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+  const name = page.getByTestId('inspector').getByTestId('actor-name');
+  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  // Typed, and the window goes (a reload) well within the typing pause, the field never left.
+  await name.fill('Sociaal Huis Centrum');
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  const table = page.getByTestId('actor-table');
+  await expect(table.getByRole('button', { name: 'Sociaal Huis Centrum', exact: true })).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Sociaal Huis Centrum/);
+
+  // One arrow key on the selected node, and the window goes before the run of presses is over.
+  await table.getByRole('button', { name: 'Sociaal Huis Centrum', exact: true }).click();
+  await table.getByRole('button', { name: 'Sociaal Huis Centrum', exact: true }).focus();
+  const start = await onMap(page, (cy) => cy.getElementById('A03').position(), null);
+  await page.keyboard.press('ArrowDown');
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await expect.poll(async () => Math.round((await onMap(page, (cy) => cy.getElementById('A03').position(), null)).y - start.y)).toBe(10);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /verplaatst/);
+});
+
+test('the Electron host’s flush before closing: window.regiekaartFlush sends what is typed and resolves once it is saved', async ({ page }) => {
+  await openCopyOfDemo(page, 'flush');
+  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+  const name = page.getByTestId('inspector').getByTestId('actor-name');
+  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  // A slow disk: the save takes a second; the window may close only after it.
+  await page.route('**/api/edit.apply', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
+  await name.fill('Sociaal Huis West');
+  const undo = await page.evaluate(async () => {
+    await window.regiekaartFlush!();
+    const history = (await (window as unknown as { api: Record<string, (i: object) => Promise<{ ok: boolean; value?: { undo: { label: string } | null } }>> }).api['history.state']({})).value;
+    return history?.undo?.label ?? null;
+  });
+  expect(undo).toContain('Sociaal Huis West');
+});

@@ -81,3 +81,27 @@ test('the command line prints with Electron\'s own Chromium before any system br
   expect(execFileSync('pdfinfo', [out]).toString()).toMatch(/A4/);
   expect(execFileSync('pdftotext', ['-raw', out, '-']).toString()).toContain('Lacuneregister');
 });
+
+test('closing the window right after typing keeps what was typed: the host waits for the page to save it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-sluiten-'));
+  const file = path.join(dir, 'kaart.regiekaart');
+  fs.copyFileSync('resources/demo/voorbeeldstad.regiekaart', file);
+  const launch = () => electron.launch({ executablePath: binary.path!, args: ['.', `--user-data-dir=${path.join(dir, 'profiel')}`, file], env: { ...process.env, NODE_ENV: 'production' } });
+  try {
+    const first = await launch();
+    const win = await first.firstWindow();
+    await win.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+    await win.getByTestId('inspector').getByTestId('actor-name').fill('Sociaal Huis Centrum');
+    // Closed at once, well within the typing pause, the field never left; the app quits with its last window.
+    const exited = new Promise((resolve) => first.process().once('exit', resolve));
+    // (The app may be gone before the answer comes back: what counts is what the next start finds.)
+    await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close()).catch(() => undefined);
+    await exited;
+    const again = await launch();
+    const win2 = await again.firstWindow();
+    await expect(win2.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Centrum', exact: true })).toBeVisible();
+    await again.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

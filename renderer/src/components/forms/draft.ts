@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { zodFields } from '../../../../shared/util/zodMessage';
 import { ApiCallError } from '../../api';
 import type { FieldErrors } from './fields';
+import { onFlush } from '../../flush';
 
 /**
  * A form's working copy of a stored thing. It follows the stored version when that changes (a save, undo, redo),
@@ -70,7 +71,7 @@ const sessionKey = () => `typen-${Date.now().toString(36)}-${Math.random().toStr
  * The inspector's way of editing one stored thing in place: a working copy, its field errors, and `commit`, which
  * checks the draft with the kind's schema and saves it as one undoable update, unless it is invalid or unchanged.
  * What is typed is also saved after a pause in typing, before the user leaves the field, so a crash or a closed
- * window loses at most the last moment of typing. Those saves and the one when the user leaves the field share a
+ * window loses nothing typed (a close or reload sends it at once, see flush.ts). Those saves and the one when the user leaves the field share a
  * typing session, so they are one undo step. A value that is not valid yet (a KBO number half typed) waits for the
  * user to leave the field, where its message shows.
  */
@@ -105,6 +106,8 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
   useEffect(() => {
     sent.current = null;
   }, [storedKey]);
+  // Closing or reloading the window does not wait for the pause: what is typed is sent at once.
+  useEffect(() => onFlush(() => void savePaused()), []);
   useEffect(() => {
     if (draftKey === storedKey) return;
     const timer = setTimeout(() => void savePaused(), TYPING_PAUSE_MS);
