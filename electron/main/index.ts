@@ -115,14 +115,17 @@ async function createWindow(): Promise<void> {
   });
   hardenWebContents(win.webContents, devServerUrl ?? APP_ORIGIN, (url) => void shell.openExternal(url));
   win.once('ready-to-show', () => win?.show());
-  // Closing waits for the page's unsaved typing to be saved (see flushPage), then closes for real.
-  let flushed = false;
+  // Closing waits for the page's unsaved typing to be saved (see flushPage), then closes for real; a second click on
+  // the close button meanwhile waits too.
+  let closing: 'no' | 'saving' | 'yes' = 'no';
   win.on('close', (e) => {
     const w = win;
-    if (flushed || !w) return;
+    if (closing === 'yes' || !w) return;
     e.preventDefault();
-    flushed = true;
+    if (closing === 'saving') return;
+    closing = 'saving';
     void flushPage(w).finally(() => {
+      closing = 'yes';
       if (!w.isDestroyed()) w.close();
     });
   });
