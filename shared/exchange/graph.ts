@@ -81,34 +81,50 @@ export function readGraphml(file: string, text: string): Graph {
   const doc = parseXml(file, text);
   const root = doc.graphml as X | undefined;
   if (!root) throw new ImportError(file, [{ where: '', message: 'dit is geen GraphML-bestand (geen <graphml>).' }]);
-  const keys = new Map<string, { name: string; yfiles: string | null }>();
-  for (const k of list(root.key)) keys.set(str(k['@id']), { name: str(k['@attr.name']) || str(k['@id']), yfiles: str(k['@yfiles.type']) || null });
+  // A key is for nodes, edges, the graph or all, and one id may name a node key and an edge key. Cytoscape desktop
+  // declares its edge columns as node keys too: an element's data reads a key of its kind first, then any key of
+  // that id. A key's <default> is the value of every element of its kind without that data.
+  type Key = { name: string; yfiles: string | null; default: string; scope: string };
+  const byScope = new Map<string, Key>();
+  const byId = new Map<string, Key>();
+  for (const k of list(root.key)) {
+    const key = { name: str(k['@attr.name']) || str(k['@id']), yfiles: str(k['@yfiles.type']) || null, default: str(k.default), scope: str(k['@for']) || 'all' };
+    byScope.set(`${key.scope} ${str(k['@id'])}`, key);
+    byId.set(str(k['@id']), key);
+  }
+  const keyOf = (kind: 'node' | 'edge', id: string) => byScope.get(`${kind} ${id}`) ?? byScope.get(`all ${id}`) ?? byId.get(id);
+  const defaults = (kind: 'node' | 'edge') => Object.fromEntries([...byScope.values()].filter((k) => (k.scope === kind || k.scope === 'all') && !k.yfiles && k.default).map((k) => [k.name, k.default]));
+  const nodeDefaults = defaults('node');
+  const edgeDefaults = defaults('edge');
   const nodeLines = elementLines(text, 'node');
   const edgeLines = elementLines(text, 'edge');
   const graph: Graph = { nodes: [], edges: [], ours: str(root['@regiekaart']) !== '' || list(root.key).some((k) => str(k['@attr.name']) === 'regiekaart:agreementId') };
-  const readData = (el: X) => {
-    const attrs: Record<string, string> = {};
+  const readData = (el: X, kind: 'node' | 'edge') => {
+    const attrs: Record<string, string> = { ...(kind === 'node' ? nodeDefaults : edgeDefaults) };
     let label: string | null = null;
     let x: number | null = null;
     let y: number | null = null;
     for (const d of list(el.data)) {
-      const key = keys.get(str(d['@key']));
+      const key = keyOf(kind, str(d['@key']));
       if (!key) continue;
       if (key.yfiles) {
         const l = findDeep(d, 'NodeLabel') ?? findDeep(d, 'EdgeLabel');
         if (l !== undefined) label = str(Array.isArray(l) ? l[0] : l) || label;
+        // yEd places a node by its top left corner; the map, by its centre.
         const geo = findDeep(d, 'Geometry') as X | undefined;
-        if (geo && geo['@x'] !== undefined) [x, y] = [Number(geo['@x']), Number(geo['@y'])];
+        if (geo && geo['@x'] !== undefined) [x, y] = [Number(geo['@x']) + (Number(geo['@width']) || 0) / 2, Number(geo['@y']) + (Number(geo['@height']) || 0) / 2];
         continue;
       }
+      // An empty value given on the element itself stands, rather than its key's default.
       const value = str(d);
       if (value) attrs[key.name] = value;
+      else delete attrs[key.name];
     }
     return { attrs, label, x, y };
   };
   const walk = (g: X) => {
     for (const n of list(g.node)) {
-      const { attrs, label, x, y } = readData(n);
+      const { attrs, label, x, y } = readData(n, 'node');
       const ax = attrs.x !== undefined ? Number(attrs.x) : x;
       const ay = attrs.y !== undefined ? Number(attrs.y) : y;
       delete attrs.x;
@@ -118,7 +134,7 @@ export function readGraphml(file: string, text: string): Graph {
       for (const inner of list(n.graph)) walk(inner);
     }
     for (const e of list(g.edge)) {
-      const { attrs, label } = readData(e);
+      const { attrs, label } = readData(e, 'edge');
       graph.edges.push({ id: str(e['@id']) || null, source: str(e['@source']), target: str(e['@target']), label, attrs, line: edgeLines[graph.edges.length] ?? 0 });
     }
   };
@@ -134,15 +150,23 @@ export function readGexf(file: string, text: string): Graph {
   const g = list(root?.graph)[0];
   if (!root || !g) throw new ImportError(file, [{ where: '', message: 'dit is geen GEXF-bestand (geen <gexf> met een <graph>).' }]);
   const titles = { node: new Map<string, string>(), edge: new Map<string, string>() };
+  // An attribute's <default> is the value of every node (or edge) without an attvalue for it.
+  const defaults: Record<'node' | 'edge', Record<string, string>> = { node: {}, edge: {} };
   for (const block of list(g.attributes)) {
     const cls = str(block['@class']) === 'edge' ? 'edge' : 'node';
-    for (const a of list(block.attribute)) titles[cls].set(str(a['@id']), str(a['@title']) || str(a['@id']));
+    for (const a of list(block.attribute)) {
+      const title = str(a['@title']) || str(a['@id']);
+      titles[cls].set(str(a['@id']), title);
+      if (str(a.default)) defaults[cls][title] = str(a.default);
+    }
   }
   const values = (el: X, cls: 'node' | 'edge') => {
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = { ...defaults[cls] };
     for (const v of list((el.attvalues as X | undefined)?.attvalue)) {
       const value = str(v['@value']);
-      if (value) attrs[titles[cls].get(str(v['@for'])) ?? str(v['@for'])] = value;
+      const title = titles[cls].get(str(v['@for'])) ?? str(v['@for']);
+      if (value) attrs[title] = value;
+      else delete attrs[title];
     }
     return attrs;
   };
@@ -292,6 +316,12 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true, processEntities: true });
 const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) || 0);
 
+/**
+ * The size our GraphML gives a node in yEd, whose geometry names the top left corner (the map's positions are centres).
+ * A node the map has not placed yet gets no corner: not all on one spot, but placed by whoever reads the file.
+ */
+const YED_NODE = { width: 160, height: 30 };
+
 /** The network as GraphML: attributes with names Gephi and Cytoscape read, and yEd's graphics (label, position, colour). */
 export function writeGraphml(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, positions: readonly Position[]): string {
   const { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges } = exportRows(data, vocab);
@@ -314,7 +344,7 @@ export function writeGraphml(data: NetworkData, vocab: Record<VocabKind, VocabEn
       data: [
         ...values.map((v, i) => ({ '@key': `n${i}`, '#text': v })).filter((d) => d['#text'] !== ''),
         ...(p ? [{ '@key': 'nx', '#text': String(p.x) }, { '@key': 'ny', '#text': String(p.y) }] : []),
-        { '@key': 'ng', 'y:ShapeNode': { 'y:Geometry': { '@x': String(p?.x ?? 0), '@y': String(p?.y ?? 0), '@width': '160', '@height': '30' }, 'y:Fill': { '@color': color(a) }, 'y:NodeLabel': { '#text': a.name } } },
+        { '@key': 'ng', 'y:ShapeNode': { 'y:Geometry': { ...(p ? { '@x': String(p.x - YED_NODE.width / 2), '@y': String(p.y - YED_NODE.height / 2) } : {}), '@width': String(YED_NODE.width), '@height': String(YED_NODE.height) }, 'y:Fill': { '@color': color(a) }, 'y:NodeLabel': { '#text': a.name } } },
       ],
     };
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
+import { DEFAULT_VIEW_ID, positionId } from '../../shared/model';
 import { cli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 
@@ -54,7 +55,8 @@ describe('GraphML and GEXF', () => {
     expect(data.actors.map((a) => a.name).sort()).toEqual(['Buurtpunt Stationswijk', 'CAW Regio X (incl. JAC)']);
     const punt = data.actors.find((a) => a.name === 'Buurtpunt Stationswijk')!;
     expect(punt.notes).toBe('Nieuw: opgestart in 2026 & nog zonder KBO-nummer');
-    expect(positions.find((p) => p.nodeId === punt.id)).toMatchObject({ x: 420, y: 260.5 });
+    // yEd's geometry is the top left corner of a 160 × 30 node at (420, 260.5): the map's position is its centre.
+    expect(positions.find((p) => p.nodeId === punt.id)).toMatchObject({ x: 500, y: 275.5 });
     expect(data.agreements.map((a) => a.title)).toEqual(['Permanentie CAW in buurtpunt']);
     const networkx = await cli('import', file, fixture('kaart-networkx.graphml'));
     expect(networkx.out).toMatch(/actoren +2 nieuw[\s\S]*afspraken +1 nieuw/);
@@ -101,6 +103,52 @@ describe('GraphML and GEXF', () => {
     const text = fs.readFileSync(path.join(dir, 'kaart.graphml'), 'utf8');
     // yEd shows the names: they are in the node graphics too.
     expect(text).toContain('<y:NodeLabel>Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)</y:NodeLabel>');
+  });
+
+  it('yEd’s geometry is a top left corner: out and back (yEd keeps only its own geometry) every node is where the map had it, an unplaced one nowhere', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    // The demo as the command line makes it has no places yet (the app lays it out when it is first shown): give
+    // two actors one.
+    const doc = await NetworkDocument.open(file);
+    doc.edit(
+      (tx) => {
+        tx.insert('position', { id: positionId(DEFAULT_VIEW_ID, 'A01'), viewId: DEFAULT_VIEW_ID, nodeId: 'A01', x: 100, y: 50 });
+        tx.insert('position', { id: positionId(DEFAULT_VIEW_ID, 'A02'), viewId: DEFAULT_VIEW_ID, nodeId: 'A02', x: -30.5, y: 200 });
+      },
+      { label: 'geplaatst' },
+    );
+    doc.close();
+    const out = path.join(dir, 'kaart.graphml');
+    expect((await cli('export', file, '--graphml', out)).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toMatch(/<node id="A01">[\s\S]*?<y:Geometry x="20" y="35" width="160" height="30"/);
+    const yedOnly = path.join(dir, 'alleen-yed.graphml');
+    fs.writeFileSync(yedOnly, text.replace(/<data key="n[xy]">[^<]*<\/data>\s*/g, ''));
+    expect(fs.readFileSync(yedOnly, 'utf8')).not.toContain('key="nx"');
+    const placed = path.join(dir, 'uit-yed.regiekaart');
+    expect((await cli('import', placed, yedOnly)).code).toBe(0);
+    expect((await open(placed)).positions.map((p) => [p.nodeId, p.x, p.y]).sort()).toEqual([
+      ['A01', 100, 50],
+      ['A02', -30.5, 200],
+    ]);
+  });
+
+  it('networkx’s defaults (<default> of a GraphML key or a GEXF attribute) are the value of every node or edge without its own', async () => {
+    const dir = tmpDir();
+    for (const ext of ['graphml', 'gexf']) {
+      const file = path.join(dir, `standaard-${ext}.regiekaart`);
+      const r = await cli('import', file, fixture(`kaart-networkx-standaardwaarden.${ext}`));
+      expect(r.err, ext).toBe('');
+      const { data } = await open(file);
+      const sectors = Object.fromEntries(data.actors.map((a) => [a.name, a.sectors]));
+      // De Brug has no sector of its own: the default's. An empty value of a node's own stands.
+      expect(sectors, ext).toEqual({ 'Buurtwerk De Brug': ['WELZIJN'], 'Repair Café Voorbeeldstad': ['BURGERINITIATIEF'], 'Wijkpunt Noord': [] });
+      const types = Object.fromEntries(data.agreements.map((a) => [a.title, a.type]));
+      expect(types['Vrijwilligerspool burenhulp'], ext).toBe('INFORMEEL');
+      // (networkx leaves the edge default out of GEXF, where it writes "type" as the edge's own XML attribute.)
+      if (ext === 'graphml') expect(types['Zitdag in het wijkpunt']).toBe('SAMENWERKINGSOVEREENKOMST');
+    }
   });
 
   it('hostile and broken XML is refused before parsing, with its line, and the document stays byte for byte', async () => {
