@@ -84,6 +84,13 @@ test('a regisseur reads the conflicts, records a beheersmodel and sees RC1 mitig
   await page.reload();
   await page.getByTestId('tab-settings').click();
   await expect(page.getByTestId('settings-warningDays')).toHaveValue('30');
+  // Typed and the window reloaded at once, the field never left: kept too, and one undo takes it back.
+  await page.getByTestId('settings-warningDays').fill('45');
+  await page.reload();
+  await page.getByTestId('tab-settings').click();
+  await expect(page.getByTestId('settings-warningDays')).toHaveValue('45');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('settings-warningDays')).toHaveValue('30');
 
   // 8. The command line gives a machine the same findings with the same status.
   await page.getByTestId('check-counts').click();

@@ -124,3 +124,25 @@ test('a recorded gap is put on the zorgraad agenda in one undoable step, and eac
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('agenda-item-4')).toHaveCount(0);
 });
+
+test('minutes typed in an agenda item are saved as they are typed: a reload in the middle keeps them, and one undo takes them back', async ({ page }) => {
+  await openCopyOfDemo(page, 'notulen');
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await page.getByTestId('agenda-item-1').locator('summary').click();
+  const notes = page.getByTestId('item-1-notes');
+  const before = await notes.inputValue();
+  // Typed in two goes with a pause between, the field never left; the window reloads right after the second.
+  await notes.press('End');
+  await notes.pressSequentially(' Besluit: het CAW neemt de permanentie over.', { delay: 20 });
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Agendapunt ".*" van .* gewijzigd/, { timeout: 5000 });
+  await notes.pressSequentially(' Evaluatie in juni.', { delay: 20 });
+  await page.reload();
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await page.getByTestId('agenda-item-1').locator('summary').click();
+  await expect(page.getByTestId('item-1-notes')).toHaveValue(`${before} Besluit: het CAW neemt de permanentie over. Evaluatie in juni.`);
+  // Both goes of typing are one undo step.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('item-1-notes')).toHaveValue(before);
+});

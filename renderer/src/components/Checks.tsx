@@ -10,7 +10,7 @@ import { mapIdsOf } from '../../../shared/graph/elements';
 import { Modal } from './Modal';
 import { GapOnAgenda } from './Meetings';
 import { SpecForm, type FieldSpec } from './forms/SpecForm';
-import { fieldErrors, useEditForm, type Save } from './forms/draft';
+import { fieldErrors, useAutosaveForm, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
 import { useQuery } from '@tanstack/react-query';
 
@@ -536,22 +536,18 @@ export function CheckSettingsForm({ data, vocab, save, readOnly }: { data: Netwo
     vulnerableGroups: vulnerableGroupsOf(current, vocab),
     gboMemberTypes: gboMemberTypesOf(current, vocab),
   };
-  const [draft, setDraft] = useState(stored);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [pair, setPair] = useState({ targetGroup: '', lifeDomain: '' });
-  const key = JSON.stringify(stored);
-  const [seen, setSeen] = useState(key);
-  if (seen !== key) {
-    setSeen(key);
-    setDraft(stored);
-  }
-  const commit = async (next: typeof stored) => {
+  // The first change creates the document's settings, later ones update them; typed numbers save as typed.
+  const form = useAutosaveForm(stored, ENTITY_SCHEMAS.checkSettings, save, (next) => ({
+    label: t('checks.settingsChanged'),
+    steps: [{ op: data.checkSettings ? 'update' : 'create', kind: 'checkSettings', value: next }],
+  }));
+  const { draft, setDraft, errors } = form;
+  /** Changes the draft and saves it at once (a pair added or removed, a field left). */
+  const commit = (next: typeof stored) => {
     setDraft(next);
-    const errs = fieldErrors(ENTITY_SCHEMAS.checkSettings, next);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(next) === key) return;
-    setErrors(await save({ label: t('checks.settingsChanged'), steps: [{ op: data.checkSettings ? 'update' : 'create', kind: 'checkSettings', value: next }] }));
+    return form.commit(next);
   };
+  const [pair, setPair] = useState({ targetGroup: '', lifeDomain: '' });
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v.replace(',', '.')));
   return (
     <form className="check-settings form" data-testid="check-settings" onSubmit={(e) => e.preventDefault()}>

@@ -5,7 +5,7 @@ import { agendaKeyIds, findingKey, type Finding } from '../../../shared/checks';
 import { AgendaItemSchema, ENTITY_SCHEMAS, type AgendaItem, type Meeting, type NetworkData } from '../../../shared/model';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { AddForm, SpecForm, type FieldSpec } from './forms/SpecForm';
-import { fieldErrors, useDraft, useEditForm, type Save } from './forms/draft';
+import { fieldErrors, useAutosaveForm, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
 import { actorOptions, allFunctionOptions, partnershipOptions, serviceOptions } from './forms/specs';
 import { mapIdsOf } from '../../../shared/graph/elements';
@@ -55,15 +55,12 @@ const nextItemId = (items: AgendaItem[]) => String(items.reduce((n, it) => Math.
 function ItemEditor({ meeting, item, data, vocab, save, readOnly, findings, onSelect, onRemove, n }: { meeting: Meeting; item: AgendaItem; data: NetworkData; vocab: Vocab; save: Save; readOnly: boolean; findings: Finding[]; onSelect: (ids: string[]) => void; onRemove: () => void; n: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
-  const [draft, setDraft] = useDraft<Draft>(item as unknown as Draft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const commit = async (d: Draft) => {
-    const errs = fieldErrors(AgendaItemSchema, d);
-    setErrors(errs);
-    if (Object.keys(errs).length || JSON.stringify(d) === JSON.stringify(item)) return;
-    const items = meeting.items.map((it) => (it.id === item.id ? (d as unknown as AgendaItem) : it));
-    setErrors(await save({ label: t('meetings.itemEdited', { title: d.title, meeting: meeting.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items } }] }));
-  };
+  // The item is saved as its meeting with this item changed (the meeting as it is now: other items may have changed
+  // meanwhile). Minutes typed during a meeting are saved as they are typed, like the inspector's fields.
+  const { draft, setDraft, errors, commit } = useAutosaveForm<Draft>(item as unknown as Draft, AgendaItemSchema, save, (d) => ({
+    label: t('meetings.itemEdited', { title: d.title, meeting: meeting.title }),
+    steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items: meeting.items.map((it) => (it.id === item.id ? (d as unknown as AgendaItem) : it)) } }],
+  }));
   const mine = itemFindings(findings, meeting.id, item.id);
   return (
     <li className="agenda-item removable" data-testid={`agenda-item-${item.id}`}>

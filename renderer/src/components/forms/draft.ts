@@ -67,15 +67,18 @@ export const TYPING_PAUSE_MS = 800;
 /** A new key for a form's typing session (see `coalesce` in EditBatchSchema). */
 const sessionKey = () => `typen-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** One edit of a form's draft, as it is saved (the typing session is added by the form). */
+type FormBatch = Omit<CallInput<'edit.apply'>, 'coalesce'>;
+
 /**
- * The inspector's way of editing one stored thing in place: a working copy, its field errors, and `commit`, which
- * checks the draft with the kind's schema and saves it as one undoable update, unless it is invalid or unchanged.
- * What is typed is also saved after a pause in typing, before the user leaves the field, so a crash or a closed
- * window loses nothing typed (a close or reload sends it at once, see flush.ts). Those saves and the one when the user leaves the field share a
- * typing session, so they are one undo step. A value that is not valid yet (a KBO number half typed) waits for the
- * user to leave the field, where its message shows.
+ * A form that saves a stored thing in place: a working copy, its field errors, and `commit`, which checks the draft
+ * with `schema` and saves it (`batchOf` says as what edit) as one undoable step, unless it is invalid or unchanged.
+ * What is typed is also saved after a pause in typing, before the user leaves the field, and at once when the window
+ * closes or reloads (see flush.ts), so a crash loses at most the last moment of typing. Those saves and the one when
+ * the user leaves the field share a typing session, so they are one undo step. A value that is not valid yet (a KBO
+ * number half typed) waits for the user to leave the field, where its message shows.
  */
-export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id: string }, save: Save, label: (d: D) => string) {
+export function useAutosaveForm<D extends object>(stored: D, schema: z.ZodType, save: Save, batchOf: (d: D) => FormBatch) {
   const [draft, setDraft] = useDraft<D>(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
   const session = useRef(sessionKey());
@@ -84,9 +87,9 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
    * that comes before the saved version is back would be undone by it).
    */
   const sent = useRef<string | null>(null);
-  const batch = (d: D, coalesce: string) => ({ label: label(d), coalesce, steps: [{ op: 'update' as const, kind, value: { ...d, id: stored.id } }] });
+  const batch = (d: D, coalesce: string) => ({ ...batchOf(d), coalesce });
   const commit = async (d: D) => {
-    const errs = fieldErrors(ENTITY_SCHEMAS[kind], d);
+    const errs = fieldErrors(schema, d);
     setErrors(errs);
     const coalesce = session.current;
     session.current = sessionKey();
@@ -98,7 +101,7 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
   const draftKey = JSON.stringify(draft);
   const storedKey = JSON.stringify(stored);
   const savePaused = useEffectEvent(async () => {
-    if (draftKey === storedKey || draftKey === sent.current || Object.keys(fieldErrors(ENTITY_SCHEMAS[kind], draft)).length) return;
+    if (draftKey === storedKey || draftKey === sent.current || Object.keys(fieldErrors(schema, draft)).length) return;
     sent.current = draftKey;
     const errs = await save(batch(draft, session.current));
     if (Object.keys(errs).length) setErrors(errs);
@@ -114,4 +117,9 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
     return () => clearTimeout(timer);
   }, [draftKey, storedKey]);
   return { draft, setDraft, errors, commit };
+}
+
+/** The inspector's way of editing one stored thing in place: saved whole, as an update of its kind (see useAutosaveForm). */
+export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id: string }, save: Save, label: (d: D) => string) {
+  return useAutosaveForm<D>(stored, ENTITY_SCHEMAS[kind], save, (d) => ({ label: label(d), steps: [{ op: 'update' as const, kind, value: { ...d, id: stored.id } }] }));
 }
