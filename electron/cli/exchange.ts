@@ -100,12 +100,12 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
-  const { sheets: raw, graph } =
+  const { sheets: raw, graph, notes } =
     format === 'graphml' || format === 'gexf'
       ? readGraphFile(input, format)
       : format === 'socialekaart'
-        ? { sheets: readSocialeKaartFile(input), graph: null }
-        : { sheets: await readTableFile(input, format), graph: null };
+        ? { sheets: readSocialeKaartFile(input), graph: null, notes: [] }
+        : { sheets: await readTableFile(input, format), graph: null, notes: [] };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
   const sheets = mapSheets(raw, kind || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? 'actors') as TableKind })) : []);
   const skip = !!values['skip-problems'];
@@ -145,6 +145,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }
     io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
+  for (const note of notes) io.out(`${note}\n`);
   if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
 }

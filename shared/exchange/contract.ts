@@ -107,6 +107,8 @@ export const ImportPreviewSchema = z.object({
     .optional(),
   /** A JSON file going into a document that already holds a network: the merge, as it would be done. */
   merge: MergePreviewSchema.optional(),
+  /** What the file holds that this import leaves out (a GraphML of ours: its partnerships), in Dutch. */
+  notes: z.array(z.string()).optional(),
   /**
    * A spreadsheet import's plan: per kind, rows created, updated, unchanged and with a problem; the first rows, each
    * with the id it gets or has (the import that confirms the preview writes those very rows).

@@ -217,11 +217,28 @@ export function graphProblems(graph: Graph): ImportProblem[] {
   return problems;
 }
 
+/**
+ * The graph without the partnerships and memberships our own export adds (`GRAPH_KINDS`): an import of GraphML or
+ * GEXF brings in actors and agreements (the JSON format carries the rest). Says what it left out, in Dutch.
+ */
+export function actorsAndAgreements(graph: Graph): { graph: Graph; left: string | null } {
+  const hubs = new Set(graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership).map((n) => n.id));
+  const edges = graph.edges.filter((e) => e.attrs[GRAPH_COLUMNS.kind] !== GRAPH_KINDS.member && !hubs.has(e.source) && !hubs.has(e.target));
+  const members = graph.edges.length - edges.length;
+  if (!hubs.size && !members) return { graph, left: null };
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const what = [hubs.size ? count(hubs.size, 'samenwerkingsverband', 'samenwerkingsverbanden') : '', members ? count(members, 'lidmaatschap', 'lidmaatschappen') : ''].filter(Boolean).join(' en ');
+  return {
+    graph: { ...graph, nodes: graph.nodes.filter((n) => !hubs.has(n.id)), edges },
+    left: `${what} uit het bestand ${hubs.size + members === 1 ? 'is' : 'zijn'} niet ingelezen: een GraphML- of GEXF-import brengt actoren en afspraken binnen. Een volledige kopie van een kaart gaat met JSON.`,
+  };
+}
+
 /** The columns Cytoscape desktop keeps for itself (ids, selection, copies of names shared between networks). */
 const CYTOSCAPE_INTERNAL = new Set(['SUID', 'shared name', 'selected', 'shared interaction', '__Annotations']);
 
 /** Column headers with a fixed meaning in the sheets a graph becomes. */
-export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
+export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', kind: 'regiekaart:kind', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
 
 /**
  * A graph as two sheets for the spreadsheet importer: nodes (actors) and edges (agreements). Edges of one agreement
@@ -273,10 +290,37 @@ export function graphSheets(graph: Graph): { nodes: RawSheet; edges: RawSheet } 
   return { nodes, edges };
 }
 
-/** The values a node and an edge carry in an export: labels in Dutch, as in the spreadsheets. */
-function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
+/** A node or an edge as an export writes it: its attributes by name (an empty one is left out). */
+interface ExportNode {
+  id: string;
+  name: string;
+  color: string;
+  values: Record<string, string>;
+}
+interface ExportEdge {
+  id: string;
+  source: string;
+  target: string;
+  title: string;
+  values: Record<string, string>;
+}
+
+/** What a node or an edge of ours that is no actor or agreement is (`GRAPH_COLUMNS.kind`): a partnership, a membership. */
+export const GRAPH_KINDS = { partnership: 'samenwerkingsverband', member: 'lidmaatschap' } as const;
+
+/**
+ * The nodes and edges of an export, with their attributes in order (labels in Dutch, as in the spreadsheets), as the
+ * map draws them: every actor a node and every agreement an edge (one with more than two parties a star from its
+ * first party, its edges sharing `regiekaart:agreementId`: GraphML and GEXF edges have two ends); a partnership
+ * without an actor of its own a node too, and each membership not already an agreement an edge from the member to
+ * its partnership (or to the partnership's own actor).
+ */
+function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): { nodeKeys: string[]; edgeKeys: string[]; nodes: ExportNode[]; edges: ExportEdge[] } {
   const label = (k: VocabKind, c: string | null) => (c ? vocabLabel(vocab, k, c, 'nl') : '');
-  const nodeAttrs: [string, (a: NetworkData['actors'][number]) => string][] = [
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  type Actor = NetworkData['actors'][number];
+  type Agreement = NetworkData['agreements'][number];
+  const actorAttrs: [string, (a: Actor) => string][] = [
     ['name', (a) => a.name],
     ['type', (a) => label('actorType', a.type)],
     ['sectors', (a) => a.sectors.map((s) => label('sector', s)).join('; ')],
@@ -292,9 +336,9 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
     ['notes', (a) => a.notes ?? ''],
   ];
   // A merged map says which map each actor is in, so Gephi can colour by municipality.
-  if (mergedSources(data.actors).length) nodeAttrs.push(['origin', (a) => originLabel(a, data.meta.municipality || data.meta.title)]);
-  const customNode = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !nodeAttrs.some(([n]) => n === k));
-  const edgeAttrs: [string, (a: NetworkData['agreements'][number]) => string][] = [
+  if (mergedSources(data.actors).length) actorAttrs.push(['origin', (a) => originLabel(a, data.meta.municipality || data.meta.title)]);
+  const customNode = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !actorAttrs.some(([n]) => n === k));
+  const agreementAttrs: [string, (a: Agreement) => string][] = [
     [GRAPH_COLUMNS.agreement, (a) => a.id],
     ['title', (a) => a.title],
     ['type', (a) => label('agreementType', a.type)],
@@ -306,11 +350,40 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>) {
     ['targetGroups', (a) => a.targetGroups.map((c) => label('targetGroup', c)).join('; ')],
     ['notes', (a) => a.notes ?? ''],
   ];
-  const customEdge = [...new Set(data.agreements.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !edgeAttrs.some(([n]) => n === k));
-  const color = (a: NetworkData['actors'][number]) => String(vocab.sector.find((s) => s.code === a.sectors[0])?.props?.color ?? '#999999');
-  // A multi-party agreement is a star from its first party: GraphML and GEXF edges have two ends.
-  const edges = data.agreements.flatMap((a) => a.parties.slice(1).map((p, i) => ({ a, id: a.parties.length > 2 ? `${a.id}#${i + 1}` : a.id, source: a.parties[0].actorId, target: p.actorId })));
-  return { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges };
+  const customEdge = [...new Set(data.agreements.flatMap((a) => Object.keys(a.custom)))].sort().filter((k) => !agreementAttrs.some(([n]) => n === k));
+  const sectorColor = (a: Actor) => String(vocab.sector.find((s) => s.code === a.sectors[0])?.props?.color ?? '#999999');
+
+  const hubs = data.partnerships.filter((p) => !p.actorId);
+  const hubOf = new Map(data.partnerships.map((p) => [p.id, p.actorId ?? `partnership:${p.id}`]));
+  const partnershipOf = new Map(data.partnerships.map((p) => [p.id, p]));
+  const memberships = data.members.filter((m) => !m.agreementId && hubOf.has(m.partnershipId));
+  const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : [])];
+  const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, 'role'] : [])];
+  const nodes: ExportNode[] = [
+    ...data.actors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      color: sectorColor(a),
+      values: Object.fromEntries([...actorAttrs.map(([n, f]) => [n, f(a)]), ...customNode.map((k) => [k, text(a.custom[k])])]),
+    })),
+    ...hubs.map((p) => ({
+      id: hubOf.get(p.id)!,
+      name: p.name,
+      color: '#ffffff',
+      values: { name: p.name, type: label('partnershipKind', p.kind), active: p.active ? 'ja' : 'nee', notes: p.notes ?? '', [GRAPH_COLUMNS.kind]: GRAPH_KINDS.partnership },
+    })),
+  ];
+  const edges: ExportEdge[] = [
+    ...data.agreements.flatMap((a) => {
+      const values = Object.fromEntries([...agreementAttrs.map(([n, f]) => [n, f(a)]), ...customEdge.map((k) => [k, text(a.custom[k])])]);
+      return a.parties.slice(1).map((p, i) => ({ id: a.parties.length > 2 ? `${a.id}#${i + 1}` : a.id, source: a.parties[0].actorId, target: p.actorId, title: a.title, values }));
+    }),
+    ...memberships.map((m) => {
+      const title = `${label('partyRole', m.role) || 'Lid'} van ${partnershipOf.get(m.partnershipId)!.name}`;
+      return { id: `member:${m.id}`, source: m.actorId, target: hubOf.get(m.partnershipId)!, title, values: { title, [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member, role: label('partyRole', m.role) } };
+    }),
+  ];
+  return { nodeKeys, edgeKeys, nodes, edges };
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true, processEntities: true });
@@ -324,10 +397,8 @@ const YED_NODE = { width: 160, height: 30 };
 
 /** The network as GraphML: attributes with names Gephi and Cytoscape read, and yEd's graphics (label, position, colour). */
 export function writeGraphml(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, positions: readonly Position[]): string {
-  const { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges } = exportRows(data, vocab);
+  const { nodeKeys, edgeKeys, nodes, edges } = exportRows(data, vocab);
   const at = new Map(positions.map((p) => [p.nodeId, p]));
-  const nodeKeys = [...nodeAttrs.map(([n]) => n), ...customNode];
-  const edgeKeys = [...edgeAttrs.map(([n]) => n), ...customEdge];
   const keys = [
     ...nodeKeys.map((n, i) => ({ '@id': `n${i}`, '@for': 'node', '@attr.name': n, '@attr.type': 'string' })),
     { '@id': 'nx', '@for': 'node', '@attr.name': 'x', '@attr.type': 'double' },
@@ -336,46 +407,47 @@ export function writeGraphml(data: NetworkData, vocab: Record<VocabKind, VocabEn
     ...edgeKeys.map((n, i) => ({ '@id': `e${i}`, '@for': 'edge', '@attr.name': n, '@attr.type': 'string' })),
     { '@id': 'eg', '@for': 'edge', '@yfiles.type': 'edgegraphics' },
   ];
-  const nodes = data.actors.map((a) => {
-    const p = at.get(a.id);
-    const values = [...nodeAttrs.map(([, f]) => f(a)), ...customNode.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k])))];
+  const dataOf = (names: string[], prefix: string, values: Record<string, string>) =>
+    names.flatMap((n, i) => (values[n] ? [{ '@key': `${prefix}${i}`, '#text': values[n] }] : []));
+  const nodeEls = nodes.map((n) => {
+    const p = at.get(n.id);
+    const corner = p ? { '@x': String(p.x - YED_NODE.width / 2), '@y': String(p.y - YED_NODE.height / 2) } : {};
     return {
-      '@id': a.id,
+      '@id': n.id,
       data: [
-        ...values.map((v, i) => ({ '@key': `n${i}`, '#text': v })).filter((d) => d['#text'] !== ''),
+        ...dataOf(nodeKeys, 'n', n.values),
         ...(p ? [{ '@key': 'nx', '#text': String(p.x) }, { '@key': 'ny', '#text': String(p.y) }] : []),
-        { '@key': 'ng', 'y:ShapeNode': { 'y:Geometry': { ...(p ? { '@x': String(p.x - YED_NODE.width / 2), '@y': String(p.y - YED_NODE.height / 2) } : {}), '@width': String(YED_NODE.width), '@height': String(YED_NODE.height) }, 'y:Fill': { '@color': color(a) }, 'y:NodeLabel': { '#text': a.name } } },
+        { '@key': 'ng', 'y:ShapeNode': { 'y:Geometry': { ...corner, '@width': String(YED_NODE.width), '@height': String(YED_NODE.height) }, 'y:Fill': { '@color': n.color }, 'y:NodeLabel': { '#text': n.name } } },
       ],
     };
   });
-  const edgeEls = edges.map(({ a, id, source, target }) => {
-    const values = [...edgeAttrs.map(([, f]) => f(a)), ...customEdge.map((k) => (a.custom[k] === null || a.custom[k] === undefined ? '' : String(a.custom[k])))];
-    return {
-      '@id': id,
-      '@source': source,
-      '@target': target,
-      data: [...values.map((v, i) => ({ '@key': `e${i}`, '#text': v })).filter((d) => d['#text'] !== ''), { '@key': 'eg', 'y:PolyLineEdge': { 'y:EdgeLabel': { '#text': a.title } } }],
-    };
-  });
+  const edgeEls = edges.map((e) => ({
+    '@id': e.id,
+    '@source': e.source,
+    '@target': e.target,
+    data: [...dataOf(edgeKeys, 'e', e.values), { '@key': 'eg', 'y:PolyLineEdge': { 'y:EdgeLabel': { '#text': e.title } } }],
+  }));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
     graphml: {
       '@xmlns': 'http://graphml.graphdrawing.org/xmlns',
       '@xmlns:y': 'http://www.yworks.com/xml/graphml',
       '@regiekaart': '1',
       key: keys,
-      graph: { '@id': 'G', '@edgedefault': 'undirected', node: nodes, edge: edgeEls },
+      graph: { '@id': 'G', '@edgedefault': 'undirected', node: nodeEls, edge: edgeEls },
     },
   })}`;
 }
 
 /** The network as GEXF 1.3 (Gephi): attributes with titles, labels, viz:position and viz:color. */
 export function writeGexf(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, positions: readonly Position[]): string {
-  const { nodeAttrs, customNode, edgeAttrs, customEdge, color, edges } = exportRows(data, vocab);
+  const { nodeKeys, edgeKeys, nodes, edges } = exportRows(data, vocab);
   const at = new Map(positions.map((p) => [p.nodeId, p]));
-  const nodeTitles = [...nodeAttrs.map(([n]) => n).filter((n) => n !== 'name'), ...customNode];
-  const edgeTitles = [...edgeAttrs.map(([n]) => n).filter((n) => n !== 'title'), ...customEdge];
-  const nodeValue = (a: NetworkData['actors'][number], t: string) => nodeAttrs.find(([n]) => n === t)?.[1](a) ?? (a.custom[t] === null || a.custom[t] === undefined ? '' : String(a.custom[t]));
-  const edgeValue = (a: NetworkData['agreements'][number], t: string) => edgeAttrs.find(([n]) => n === t)?.[1](a) ?? (a.custom[t] === null || a.custom[t] === undefined ? '' : String(a.custom[t]));
+  // The name and the title are the label.
+  const nodeTitles = nodeKeys.filter((n) => n !== 'name');
+  const edgeTitles = edgeKeys.filter((n) => n !== 'title');
+  const attvalues = (titles: string[], prefix: string, values: Record<string, string>) => ({
+    attvalue: titles.flatMap((t, i) => (values[t] ? [{ '@for': `${prefix}${i}`, '@value': values[t] }] : [])),
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
     gexf: {
       '@xmlns': 'http://gexf.net/1.3',
@@ -390,26 +462,20 @@ export function writeGexf(data: NetworkData, vocab: Record<VocabKind, VocabEntry
           { '@class': 'edge', attribute: edgeTitles.map((t, i) => ({ '@id': `e${i}`, '@title': t, '@type': 'string' })) },
         ],
         nodes: {
-          node: data.actors.map((a) => {
-            const p = at.get(a.id);
-            const [r, g, b] = hex(color(a));
+          node: nodes.map((n) => {
+            const p = at.get(n.id);
+            const [r, g, b] = hex(n.color);
             return {
-              '@id': a.id,
-              '@label': a.name,
-              attvalues: { attvalue: nodeTitles.map((t, i) => ({ '@for': `n${i}`, '@value': nodeValue(a, t) })).filter((v) => v['@value'] !== '') },
+              '@id': n.id,
+              '@label': n.name,
+              attvalues: attvalues(nodeTitles, 'n', n.values),
               'viz:color': { '@r': String(r), '@g': String(g), '@b': String(b) },
               ...(p ? { 'viz:position': { '@x': String(p.x), '@y': String(-p.y), '@z': '0' } } : {}),
             };
           }),
         },
         edges: {
-          edge: edges.map(({ a, id, source, target }) => ({
-            '@id': id,
-            '@source': source,
-            '@target': target,
-            '@label': a.title,
-            attvalues: { attvalue: edgeTitles.map((t, i) => ({ '@for': `e${i}`, '@value': edgeValue(a, t) })).filter((v) => v['@value'] !== '') },
-          })),
+          edge: edges.map((e) => ({ '@id': e.id, '@source': e.source, '@target': e.target, '@label': e.title, attvalues: attvalues(edgeTitles, 'e', e.values) })),
         },
       },
     },

@@ -100,7 +100,21 @@ describe('GraphML and GEXF', () => {
         before.agreements.map((a) => [a.id, a.title, a.type, a.status, a.parties.map((p) => p.actorId)]),
       );
     }
+    // The partnerships travel as the map draws them: one without an actor of its own is a node, and each membership
+    // not already an agreement an edge to it. An import brings in actors and agreements, and says what it left.
+    const { data } = await open(file);
+    const hubs = data.partnerships.filter((p) => !p.actorId);
+    const memberships = data.members.filter((m) => !m.agreementId);
+    expect(hubs.length).toBeGreaterThan(0);
+    for (const ext of ['graphml', 'gexf']) {
+      const written = fs.readFileSync(path.join(dir, `kaart.${ext}`), 'utf8');
+      for (const p of hubs) expect(written, ext).toContain(`<node id="partnership:${p.id}"`);
+      expect(written.match(/<edge id="member:/g)?.length, ext).toBe(memberships.length);
+      const again = await cli('import', file, path.join(dir, `kaart.${ext}`), '--dry-run');
+      expect(again.out, ext).toContain(`${hubs.length} samenwerkingsverbanden en ${memberships.length} lidmaatschappen uit het bestand zijn niet ingelezen`);
+    }
     const text = fs.readFileSync(path.join(dir, 'kaart.graphml'), 'utf8');
+    expect(text).toContain(`<y:NodeLabel>${hubs[0].name}</y:NodeLabel>`);
     // yEd shows the names: they are in the node graphics too.
     expect(text).toContain('<y:NodeLabel>Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)</y:NodeLabel>');
   });

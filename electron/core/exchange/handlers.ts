@@ -55,8 +55,8 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
     if (same) return { stamp, read: same };
     if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
     if (format === 'graphml' || format === 'gexf') {
-      const { graph, sheets } = readGraphFile(file, format, bytes);
-      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan) } };
+      const { graph, sheets, notes } = readGraphFile(file, format, bytes);
+      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), notes } };
     }
     return { stamp, read: { raw: await readTableFile(file, format, bytes) } };
   };
@@ -124,6 +124,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
             fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, (s as MappedSheet).fallbacks),
           })),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
+          ...(read.notes?.length ? { notes: read.notes } : {}),
         } satisfies ImportPreview;
       } catch (err) {
         if (!(err instanceof ImportError)) throw err;

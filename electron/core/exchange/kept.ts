@@ -25,6 +25,8 @@ export function mappingKey(sheets: Sheets): string {
 export interface ReadFile {
   raw: RawSheet[];
   placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[];
+  /** What the file held that the import leaves out, said in the preview. */
+  notes?: string[];
 }
 
 interface Kept {

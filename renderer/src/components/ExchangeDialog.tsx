@@ -160,6 +160,11 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   ))}
                 </ul>
               )}
+              {preview.notes?.map((note) => (
+                <p key={note} className="muted" data-testid="exchange-note">
+                  {note}
+                </p>
+              ))}
               {preview.problems.length > 0 && (
                 <>
                   <p className="dialog-error" role="alert" data-testid="exchange-problem-count">
