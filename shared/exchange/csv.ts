@@ -7,12 +7,17 @@ export interface RawSheet {
   rows: string[][];
 }
 
+/** Excel's first line naming the separator ("sep=;"), which Excel reads and does not show as a row. */
+const SEPARATOR_LINE = /^sep=([^\r\n])\r?\n/i;
+
 /**
- * Reads CSV text (comma, semicolon or tab, as Excel in Flanders writes semicolons) into one sheet. Quoting errors
- * are reported with their row.
+ * Reads CSV text (comma, semicolon or tab, as Excel in Flanders writes semicolons) into one sheet. A first line
+ * "sep=;" names the separator, as it does for Excel, and is no row. Quoting errors are reported with their row.
  */
 export function readCsv(file: string, text: string): RawSheet {
-  const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: false });
+  const sep = SEPARATOR_LINE.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text;
+  const parsed = Papa.parse<string[]>(body, { delimiter: sep?.[1] ?? '', delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: false });
   const problems: ImportProblem[] = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
     .map((e) => ({ where: `rij ${(e.row ?? 0) + 1}`, message: e.code === 'MissingQuotes' ? 'een aanhalingsteken wordt niet gesloten.' : e.message }));

@@ -132,6 +132,13 @@ describe('spreadsheet import and export', () => {
     expect(enc.err).toContain('rij 2'.replace('rij', 'regel'));
     expect(enc.err).toContain('CSV UTF-8');
     expect(sha(file)).toBe(before);
+    // A first line "sep=," (which Excel reads as the separator, not as a row) is no header: commas it is.
+    const sep = path.join(dir, 'sep.csv');
+    fs.writeFileSync(sep, 'sep=,\r\nNaam,Type,Opmerkingen\r\nBuurtwerk De Brug,Andere,"Open op maandag; woensdag"\r\n');
+    const withSep = await cli('import', file, sep);
+    expect(withSep.err).toBe('');
+    expect(withSep.out).toContain('actoren    1 nieuw');
+    expect((await snapshot(file)).actors.find((a) => a.name === 'Buurtwerk De Brug')).toMatchObject({ notes: 'Open op maandag; woensdag' });
     // Leaving the rows with problems out imports the others.
     const skip = await cli('import', file, bad, '--skip-problems');
     expect(skip.code).toBe(0);
