@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
@@ -72,6 +73,43 @@ describe('spreadsheet import and export', () => {
     expect((await cli('export', file, '--xlsx', exported)).code).toBe(0);
     const back = await cli('import', file, exported);
     expect(back.out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 2 ongewijzigd[\s\S]*diensten +0 nieuw, 0 bijgewerkt, 1 ongewijzigd[\s\S]*afspraken +0 nieuw, 0 bijgewerkt, 1 ongewijzigd/);
+  });
+
+  it('an xlsx that unpacks to more than the limit (a zip bomb) is refused with the limit named, before it is unpacked whole, and changes nothing', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    // The openpyxl partner list with its sheet swapped for 210 MB of spaces: under half a megabyte as a file.
+    const parts = unzipSync(fs.readFileSync(fixture('partners-openpyxl.xlsx')));
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((err, chunk) => {
+      if (err) throw err;
+      chunks.push(chunk);
+    });
+    for (const [name, bytes] of Object.entries(parts)) {
+      if (name === 'xl/worksheets/sheet1.xml') continue;
+      const entry = new ZipDeflate(name, { level: 1 });
+      zip.add(entry);
+      entry.push(bytes, true);
+    }
+    const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+    zip.add(sheet);
+    const spaces = new Uint8Array(1024 * 1024).fill(0x20);
+    for (let i = 0; i < 210; i++) sheet.push(spaces, i === 209);
+    zip.end();
+    const bomb = path.join(dir, 'partners.xlsx');
+    fs.writeFileSync(bomb, Buffer.concat(chunks));
+    expect(fs.statSync(bomb).size).toBeLessThan(512 * 1024);
+    const r = await cli('import', file, bomb);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('partners.xlsx: 1 probleem, niets geïmporteerd.');
+    expect(r.err).toContain('het Excel-bestand is uitgepakt groter dan 200 MB, de grens voor een import.');
+    expect(sha(file)).toBe(before);
+    // The limit is on what the file unpacks to, to the byte: the partner list itself is read at exactly its size.
+    const real = fs.readFileSync(fixture('partners-openpyxl.xlsx'));
+    const unpacked = Object.values(parts).reduce((n, b) => n + b.length, 0);
+    expect((await readXlsx('partners.xlsx', real, unpacked)).map((sh) => sh.name)).toEqual(['Partners', 'Samenwerkingen']);
+    await expect(readXlsx('partners.xlsx', real, unpacked - 1)).rejects.toThrow(/uitgepakt groter/);
   });
 
   it('exports neutralise formula injection in CSV and xlsx, and read back as written', async () => {
