@@ -98,6 +98,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/`,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser tab keeps its connection open (keep-alive): those are closed too, or Ctrl+C would wait for the tab.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

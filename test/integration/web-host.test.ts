@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, Session } from '../../electron/core/session';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/web/server';
@@ -45,6 +46,19 @@ async function api(h: WebHost, name: string, input: unknown, token = h.token) {
 }
 
 describe('web host', () => {
+  it('closes while a browser still holds a connection with a request half sent (Ctrl+C does not wait for the tab)', async () => {
+    const { host: h } = await start();
+    const socket = net.connect(Number(new URL(h.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.on('error', () => undefined);
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((r) => setTimeout(r, 100));
+    const closed = await Promise.race([h.close().then(() => 'dicht'), new Promise((r) => setTimeout(() => r('wacht nog'), 2000))]);
+    expect(closed).toBe('dicht');
+    host = null;
+    socket.destroy();
+  });
+
   it('listens on 127.0.0.1 only and serves the page with the token and a strict CSP', async () => {
     const { host: h } = await start();
     expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

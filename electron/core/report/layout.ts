@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapElements } from '../../../shared/graph/elements';
+import { seedOf, withSeed } from '../../../shared/graph/seeded';
 import type { Position } from '../../../shared/model';
 import type { Point } from '../../../shared/report/svg';
 
@@ -26,7 +27,10 @@ export function reportPositions(elements: MapElements, stored: readonly Position
   });
   try {
     const fixed = [...kept].map(([nodeId, position]) => ({ nodeId, position }));
-    cy.layout({ name: 'fcose', animate: false, randomize: fixed.length === 0, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, ...(fixed.length ? { fixedNodeConstraint: fixed } : {}) } as never).run();
+    // Seeded by the map's ids, as the app does: the same report of the same map twice is the same picture.
+    withSeed(seedOf([...ids].sort()), () =>
+      cy.layout({ name: 'fcose', animate: false, randomize: fixed.length === 0, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, ...(fixed.length ? { fixedNodeConstraint: fixed } : {}) } as never).run(),
+    );
     return new Map(cy.nodes().map((n) => [n.id(), { x: n.position('x'), y: n.position('y') }]));
   } finally {
     // A headless instance keeps a timer alive until destroyed (a command-line run would not end).

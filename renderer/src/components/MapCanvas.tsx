@@ -7,6 +7,7 @@ import type { Position } from '../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import type { MapElements } from '../../../shared/graph/elements';
 import { isLargeMap, mapStyle } from '../map/style';
+import { seedOf, withSeed } from '../../../shared/graph/seeded';
 import { levelRings, sectorGroups } from '../../../shared/graph/layouts';
 import { Occupancy } from '../../../shared/graph/occupancy';
 
@@ -301,7 +302,8 @@ export function MapCanvas({
     if (positions.length === 0 && !laidOut.current && nodes.length > 0) {
       // A map nobody has arranged yet: lay it out once (draft quality at scale) and keep the result.
       laidOut.current = true;
-      cy.layout(fcoseOptions(nodes.length, true) as never).run();
+      // Seeded by the map's own ids: the same map comes out the same every time (see seeded.ts).
+      withSeed(seedOf(nodes.map((n) => n.id).sort()), () => cy.layout(fcoseOptions(nodes.length, true) as never).run());
       cy.fit(undefined, 30);
       handlers.current.onInitialLayout(cy.nodes().map((n) => ({ nodeId: n.id(), x: n.position('x'), y: n.position('y') })));
     } else if (!laidOut.current) {
@@ -358,7 +360,7 @@ export function MapCanvas({
         const shown = cy.nodes(':visible');
         if (kind === 'fcose') {
           // From where the nodes are now, so the user's mental map survives as far as it can.
-          cy.elements(':visible').layout(fcoseOptions(shown.length, false) as never).run();
+          withSeed(seedOf(shown.map((n) => n.id()).sort()), () => cy.elements(':visible').layout(fcoseOptions(shown.length, false) as never).run());
         } else {
           const ids = new Set(shown.map((n) => n.id()));
           const nodes = elementsRef.current.nodes.filter((n) => ids.has(n.id));
