@@ -47,10 +47,20 @@ export function flushAndSettle(busy: () => number, onIdle: (check: () => void) =
   });
 }
 
+let leaving = false;
+/** Whether the page is going away or out of view: requests made now must outlive it (`keepalive`, see bridge/web.ts). */
+export const isLeaving = () => leaving;
+
 /** Sends the waiting saves when the page goes away or out of view (the web host; Electron also asks before closing). */
 export function installFlushOnLeave(target: Window = window): void {
-  target.addEventListener('pagehide', flushWaiting);
+  const leave = () => {
+    leaving = true;
+    flushWaiting();
+  };
+  target.addEventListener('pagehide', leave);
+  target.addEventListener('pageshow', () => (leaving = false));
   target.document.addEventListener('visibilitychange', () => {
-    if (target.document.visibilityState === 'hidden') flushWaiting();
+    if (target.document.visibilityState === 'hidden') leave();
+    else leaving = false;
   });
 }

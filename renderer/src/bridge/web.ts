@@ -1,8 +1,9 @@
 import { CALL_NAMES, httpPathOf } from '../../../shared/api-names';
 import type { Api } from '../../../shared/api';
+import { isLeaving } from '../flush';
 
-/** Under Chromium's 64 KiB for all requests that outlive their page, with room for two at once. */
-const KEEPALIVE_LIMIT = 30_000;
+/** Chromium lets the requests that outlive their page carry 64 KiB together: leave room for more than one. */
+const KEEPALIVE_BYTES = 30_000;
 
 /**
  * The web host's `window.api`: the same contract names as the Electron preload, over fetch to 127.0.0.1 with
@@ -19,9 +20,9 @@ export function installWebBridge(): void {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-regiekaart-token': token },
           body,
-          // A save sent as the page goes away (see flush.ts) must outlive the page. Chromium lets such requests carry
-          // 64 KiB together; a larger one (an import's file) is sent the ordinary way.
-          keepalive: body.length < KEEPALIVE_LIMIT,
+          // A save sent as the page goes away (see flush.ts) must outlive the page; only then, since Chromium refuses
+          // such a request outright once they carry more than 64 KiB together.
+          keepalive: isLeaving() && new TextEncoder().encode(body).length < KEEPALIVE_BYTES,
         });
         return await res.json();
       } catch {
