@@ -14,8 +14,8 @@ export function seedOf(ids: readonly string[]): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, well-mixed generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, well-mixed generator of numbers in [0, 1), in 32-bit integer arithmetic throughout. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

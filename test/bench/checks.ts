@@ -7,22 +7,16 @@ import { median } from './timing';
 import { runChecks } from '../../shared/checks';
 import { NetworkDataSchema, type NetworkData } from '../../shared/model';
 import { DEFAULT_VOCAB } from '../../shared/vocab';
+import { mulberry32 } from '../../shared/graph/seeded';
 
 const codes = (kind: 'targetGroup' | 'lifeDomain' | 'actorType') => DEFAULT_VOCAB[kind].map((v) => v.code);
 
-/** A deterministic pseudo-random sequence, so both sizes and every run see the same network. */
-function rng(seed: number) {
-  // mulberry32: 32-bit integer arithmetic throughout. (The former LCG multiplied past 2^53, lost its low bits and
-  // left a third of the actors without a single agreement.)
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * A deterministic pseudo-random sequence, so both sizes and every run see the same network: mulberry32, the map's
+ * layout seed generator. (The former LCG multiplied past 2^53, lost its low bits and left a third of the actors
+ * without a single agreement.)
+ */
+const rng = mulberry32;
 
 export function checkNetwork(n: number): NetworkData {
   const rand = rng(n);
