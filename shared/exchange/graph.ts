@@ -173,8 +173,11 @@ export function readGexf(file: string, text: string): Graph {
   const nodeLines = elementLines(text, 'node');
   const edgeLines = elementLines(text, 'edge');
   const graph: Graph = { nodes: [], edges: [], ours: [...titles.edge.values()].includes('regiekaart:agreementId') };
-  {
-    for (const node of list((g.nodes as X | undefined)?.node)) {
+  // GEXF's hierarchy: a node may hold <nodes> (and <edges>) of its own; those are nodes of the map too. Read in
+  // document order, as their lines are counted.
+  const nested: X[] = [];
+  const walk = (container: X | undefined) => {
+    for (const node of list(container?.node)) {
       const pos = node.position as X | undefined;
       graph.nodes.push({
         id: str(node['@id']),
@@ -184,10 +187,13 @@ export function readGexf(file: string, text: string): Graph {
         y: pos ? -Number(pos['@y']) : null,
         line: nodeLines[graph.nodes.length] ?? 0,
       });
+      walk(node.nodes as X | undefined);
+      nested.push(...list((node.edges as X | undefined)?.edge));
     }
-  }
+  };
+  walk(g.nodes as X | undefined);
   {
-    for (const edge of list((g.edges as X | undefined)?.edge)) {
+    for (const edge of [...nested, ...list((g.edges as X | undefined)?.edge)]) {
       const attrs = values(edge, 'edge');
       // GEXF's own "type" is directed/undirected/mutual; some writers (networkx) put an attribute called type there.
       const type = str(edge['@type']);

@@ -148,6 +148,43 @@ describe('GraphML and GEXF', () => {
     ]);
   });
 
+  it('a hierarchical GEXF (nodes inside a node): the inner nodes are actors too, and a problem inside names its line', async () => {
+    const dir = tmpDir();
+    const gexf = (inner: string) =>
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+        '  <graph defaultedgetype="undirected">',
+        '    <nodes>',
+        '      <node id="elz" label="Eerstelijnszone Regio X">',
+        '        <nodes>',
+        '          <node id="caw" label="CAW Regio X"/>',
+        `          ${inner}`,
+        '        </nodes>',
+        '      </node>',
+        '    </nodes>',
+        '    <edges>',
+        '      <edge id="e1" source="caw" target="wgc" label="Warme overdracht"/>',
+        '    </edges>',
+        '  </graph>',
+        '</gexf>',
+      ].join('\n');
+    const good = path.join(dir, 'hierarchie.gexf');
+    fs.writeFileSync(good, gexf('<node id="wgc" label="Wijkgezondheidscentrum De Vaart"/>'));
+    const file = path.join(dir, 'h.regiekaart');
+    const r = await cli('import', file, good);
+    expect(r.err).toBe('');
+    const { data } = await open(file);
+    expect(data.actors.map((a) => a.name).sort()).toEqual(['CAW Regio X', 'Eerstelijnszone Regio X', 'Wijkgezondheidscentrum De Vaart']);
+    expect(data.agreements.map((a) => a.title)).toEqual(['Warme overdracht']);
+    // The same id twice, the second time inside the hierarchy: refused, with the line of each.
+    const twice = path.join(dir, 'dubbel.gexf');
+    fs.writeFileSync(twice, gexf('<node id="caw" label="Nog eens het CAW"/><node id="wgc" label="WGC"/>'));
+    const bad = await cli('import', path.join(dir, 'd.regiekaart'), twice);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('regel 8: knoop-id "caw" komt twee keer voor (ook op regel 7).');
+  });
+
   it('networkx’s defaults (<default> of a GraphML key or a GEXF attribute) are the value of every node or edge without its own', async () => {
     const dir = tmpDir();
     for (const ext of ['graphml', 'gexf']) {
