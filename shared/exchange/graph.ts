@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mergedSources, originLabel, type NetworkData, type Position } from '../model';
+import { partnershipNodeId } from '../graph/elements';
 import { formatKbo } from '../util/kbo';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import type { RawSheet } from './csv';
@@ -360,9 +361,8 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   const sectorColor = (a: Actor) => String(vocab.sector.find((s) => s.code === a.sectors[0])?.props?.color ?? '#999999');
 
   const hubs = data.partnerships.filter((p) => !p.actorId);
-  const hubOf = new Map(data.partnerships.map((p) => [p.id, p.actorId ?? `partnership:${p.id}`]));
   const partnershipOf = new Map(data.partnerships.map((p) => [p.id, p]));
-  const memberships = data.members.filter((m) => !m.agreementId && hubOf.has(m.partnershipId));
+  const memberships = data.members.filter((m) => !m.agreementId && partnershipOf.has(m.partnershipId));
   const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : [])];
   const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, 'role'] : [])];
   const nodes: ExportNode[] = [
@@ -373,7 +373,7 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
       values: Object.fromEntries([...actorAttrs.map(([n, f]) => [n, f(a)]), ...customNode.map((k) => [k, text(a.custom[k])])]),
     })),
     ...hubs.map((p) => ({
-      id: hubOf.get(p.id)!,
+      id: partnershipNodeId(p),
       name: p.name,
       color: '#ffffff',
       values: { name: p.name, type: label('partnershipKind', p.kind), active: p.active ? 'ja' : 'nee', notes: p.notes ?? '', [GRAPH_COLUMNS.kind]: GRAPH_KINDS.partnership },
@@ -385,8 +385,9 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
       return a.parties.slice(1).map((p, i) => ({ id: a.parties.length > 2 ? `${a.id}#${i + 1}` : a.id, source: a.parties[0].actorId, target: p.actorId, title: a.title, values }));
     }),
     ...memberships.map((m) => {
-      const title = `${label('partyRole', m.role) || 'Lid'} van ${partnershipOf.get(m.partnershipId)!.name}`;
-      return { id: `member:${m.id}`, source: m.actorId, target: hubOf.get(m.partnershipId)!, title, values: { title, [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member, role: label('partyRole', m.role) } };
+      const partnership = partnershipOf.get(m.partnershipId)!;
+      const title = `${label('partyRole', m.role) || 'Lid'} van ${partnership.name}`;
+      return { id: `member:${m.id}`, source: m.actorId, target: partnershipNodeId(partnership), title, values: { title, [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member, role: label('partyRole', m.role) } };
     }),
   ];
   return { nodeKeys, edgeKeys, nodes, edges };

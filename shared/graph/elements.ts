@@ -53,6 +53,9 @@ function prop<T>(vocab: Record<VocabKind, VocabEntry[]>, kind: VocabKind, code: 
   return (v as T) ?? fallback;
 }
 
+/** The map node of a partnership: its own actor when it has one (the GBO's body), else a hub node of its own. */
+export const partnershipNodeId = (p: { id: string; actorId: string | null }): string => p.actorId ?? `partnership:${p.id}`;
+
 /**
  * Builds the map's nodes and edges from a snapshot: actors coloured by primary sector and shaped by legal form;
  * partnerships as hubs with member edges (an actor may belong to several); two-party agreements as edges and
@@ -84,12 +87,9 @@ export function networkElements(
     });
   }
   for (const p of data.partnerships) {
-    if (p.actorId) {
-      nodeOfPartnership.set(p.id, p.actorId);
-      continue;
-    }
-    const id = `partnership:${p.id}`;
+    const id = partnershipNodeId(p);
     nodeOfPartnership.set(p.id, id);
+    if (p.actorId) continue;
     nodes.push({ id, kind: 'partnership', label: p.name, color: '#ffffff', shape: 'round-octagon', hub: true, sector: null, legalForm: 'PARTNERSHIP', level: null, mark: null });
   }
 
