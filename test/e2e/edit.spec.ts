@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
 
 test('a newcomer adds a local actor with a service, draws a referral protocol to it, adds a party, undoes, redoes and finds it all after a reload', async ({ page }) => {
@@ -292,11 +292,17 @@ test('a long checklist (board seats) has a search: ticked names stay listed, the
   await expect(seats.getByRole('checkbox', { name: 'CAW Regio X (incl. JAC)' })).not.toBeChecked();
 });
 
-test('what is typed is saved after a pause, before the field is left: a reload keeps it, and one undo takes back the whole field', async ({ page }) => {
-  await openCopyOfDemo(page, 'typen');
+/** Selects the Sociaal Huis in the table: its name field in the inspector, holding the stored name. */
+async function sociaalHuisName(page: Page) {
   await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
   const name = page.getByTestId('inspector').getByTestId('actor-name');
   await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  return name;
+}
+
+test('what is typed is saved after a pause, before the field is left: a reload keeps it, and one undo takes back the whole field', async ({ page }) => {
+  await openCopyOfDemo(page, 'typen');
+  const name = await sociaalHuisName(page);
   // Typed in two goes with a pause between, the field never left.
   await name.press('End');
   await name.pressSequentially(' Noord', { delay: 30 });
@@ -321,9 +327,7 @@ test('what is typed is saved after a pause, before the field is left: a reload k
 
 test('an undo right after leaving a field stays undone when the saved map comes back late', async ({ page }) => {
   await openCopyOfDemo(page, 'laat');
-  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
-  const name = page.getByTestId('inspector').getByTestId('actor-name');
-  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  const name = await sociaalHuisName(page);
   // A slow machine: the changed map takes longer to come back than the typing pause.
   await page.route('**/api/network.snapshot', async (route) => {
     await new Promise((r) => setTimeout(r, 2500));
@@ -344,9 +348,7 @@ test('an undo right after leaving a field stays undone when the saved map comes 
 
 test('closing the window right after typing or an arrow key keeps them: what waits for its pause is sent as the page goes', async ({ page }) => {
   await openCopyOfDemo(page, 'sluiten');
-  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
-  const name = page.getByTestId('inspector').getByTestId('actor-name');
-  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  const name = await sociaalHuisName(page);
   // Typed, and the window goes (a reload) well within the typing pause, the field never left.
   await name.fill('Sociaal Huis Centrum');
   await page.reload();
@@ -368,9 +370,7 @@ test('closing the window right after typing or an arrow key keeps them: what wai
 
 test('the Electron host’s flush before closing: window.regiekaartFlush sends what is typed and resolves once it is saved', async ({ page }) => {
   await openCopyOfDemo(page, 'flush');
-  await page.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
-  const name = page.getByTestId('inspector').getByTestId('actor-name');
-  await expect(name).toHaveValue('Sociaal Huis Voorbeeldstad');
+  const name = await sociaalHuisName(page);
   // A slow disk: the save takes a second; the window may close only after it.
   await page.route('**/api/edit.apply', async (route) => {
     await new Promise((r) => setTimeout(r, 1000));
