@@ -102,7 +102,16 @@ export const contract = {
   },
   /** Reads a file to import and says what it holds and what is wrong with it; writes nothing. */
   'exchange.preview': {
-    input: z.object({ path: z.string().min(1).max(4096).optional(), format: ImportFormatSchema.optional(), mapping: MappingSchema.optional(), merge: MergeChoicesSchema.optional() }).strict(),
+    input: z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        format: ImportFormatSchema.optional(),
+        mapping: MappingSchema.optional(),
+        merge: MergeChoicesSchema.optional(),
+        /** Where it would go: a spreadsheet or graph file is planned against the open document, or against a new one. */
+        into: z.enum(['current', 'new']).optional(),
+      })
+      .strict(),
     output: ImportPreviewSchema,
   },
   /** Imports a previewed file, all or nothing: into the open document, or into a new one that is then opened. */

@@ -100,12 +100,12 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
-  const { sheets: raw, graph, notes } =
+  const { sheets: raw, graph, layer } =
     format === 'graphml' || format === 'gexf'
       ? readGraphFile(input, format)
       : format === 'socialekaart'
-        ? { sheets: readSocialeKaartFile(input), graph: null, notes: [] }
-        : { sheets: await readTableFile(input, format), graph: null, notes: [] };
+        ? { sheets: readSocialeKaartFile(input), graph: null, layer: null }
+        : { sheets: await readTableFile(input, format), graph: null, layer: null };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
   const sheets = mapSheets(raw, kind || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? 'actors') as TableKind })) : []);
   const skip = !!values['skip-problems'];
@@ -118,7 +118,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   let plan: TablePlan;
   let digest = '';
   try {
-    plan = planTableImport(peek, sheets, path.basename(input));
+    plan = planTableImport(peek, sheets, path.basename(input), layer);
     if (peek) digest = basisDigest(peek);
   } finally {
     peek?.close();
@@ -128,7 +128,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     io.out(`Proef (er is niets geschreven), ${input}:\n${describePlan(plan, skip)}\n`);
   } else if (creating) {
     // A plan made against no document holds for the new one.
-    plan = await createFromTables(file, sheets, input, skip, undefined, placesFor, plan);
+    plan = await createFromTables(file, sheets, input, skip, undefined, { placesFor, layer }, plan);
     io.out(`Nieuw document ${file} gemaakt uit ${input}:\n${describePlan(plan, skip)}\n`);
   } else {
     const doc = await NetworkDocument.open(file);
@@ -136,7 +136,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
       // The peek's plan holds unless the document changed in between (another program wrote to it): then anew.
       if (basisDigest(doc) !== digest) {
-        plan = planTableImport(doc, sheets, path.basename(input));
+        plan = planTableImport(doc, sheets, path.basename(input), layer);
         refuse(plan);
       }
       applyTablePlan(doc, plan, input, skip, placesFor?.(plan));
@@ -145,7 +145,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }
     io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
-  for (const note of notes) io.out(`${note}\n`);
+  for (const note of plan.notes) io.out(`${note}\n`);
   if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TABLE_KINDS } from './fields';
+import { PLAN_KINDS, TABLE_KINDS } from './fields';
 
 /** What a document can be exported as: the whole document (JSON), or rows for spreadsheets. */
 export const ExchangeFormatSchema = z.enum(['json', 'xlsx', 'csv', 'graphml', 'gexf']);
@@ -8,6 +8,7 @@ export type ExchangeFormat = z.infer<typeof ExchangeFormatSchema>;
 export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'regiekaart']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 export const TableKindSchema = z.enum(TABLE_KINDS);
+const PlanKindSchema = z.enum(PLAN_KINDS);
 
 /** The file extensions of each import format. */
 export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], regiekaart: ['regiekaart'] };
@@ -107,16 +108,17 @@ export const ImportPreviewSchema = z.object({
     .optional(),
   /** A JSON file going into a document that already holds a network: the merge, as it would be done. */
   merge: MergePreviewSchema.optional(),
-  /** What the file holds that this import leaves out (a GraphML of ours: its partnerships), in Dutch. */
+  /** What the file holds that this import leaves out, in Dutch. */
   notes: z.array(z.string()).optional(),
   /**
-   * A spreadsheet import's plan: per kind, rows created, updated, unchanged and with a problem; the first rows, each
-   * with the id it gets or has (the import that confirms the preview writes those very rows).
+   * A spreadsheet or graph import's plan: per kind (a graph's partnerships and memberships too), rows created,
+   * updated, unchanged and with a problem; the first rows, each with the id it gets or has (the import that confirms
+   * the preview writes those very rows).
    */
   plan: z
     .object({
-      summary: z.record(TableKindSchema, Counts),
-      rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), kind: TableKindSchema, action: z.enum(['create', 'update', 'unchanged', 'problem']), id: z.string().nullable(), label: z.string(), changed: z.array(z.string()).optional() })),
+      summary: z.record(PlanKindSchema, Counts),
+      rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), kind: PlanKindSchema, action: z.enum(['create', 'update', 'unchanged', 'problem']), id: z.string().nullable(), label: z.string(), changed: z.array(z.string()).optional() })),
     })
     .optional(),
 });

@@ -3,6 +3,9 @@ import type { VocabKind } from '../vocab';
 /** The kinds of rows a spreadsheet can hold. */
 export const TABLE_KINDS = ['actors', 'services', 'agreements'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
+/** What an import plan brings in: the rows of a spreadsheet's kinds, and a graph file's partnerships and memberships. */
+export const PLAN_KINDS = [...TABLE_KINDS, 'partnerships', 'members'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
 
 /** How a cell is read. */
 export type FieldType =

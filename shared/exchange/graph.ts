@@ -225,19 +225,27 @@ export function graphProblems(graph: Graph): ImportProblem[] {
 }
 
 /**
- * The graph without the partnerships and memberships our own export adds (`GRAPH_KINDS`): an import of GraphML or
- * GEXF brings in actors and agreements (the JSON format carries the rest). Says what it left out, in Dutch.
+ * What our own export adds to a graph besides actors and agreements (`GRAPH_KINDS`): partnerships without an actor of
+ * their own as nodes, memberships as edges from the member to its partnership (or to the partnership's own actor).
+ * The spreadsheet planner reads the actors and agreements; `planGraphLayer` reads these.
  */
-export function actorsAndAgreements(graph: Graph): { graph: Graph; left: string | null } {
-  const hubs = new Set(graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership).map((n) => n.id));
-  const edges = graph.edges.filter((e) => e.attrs[GRAPH_COLUMNS.kind] !== GRAPH_KINDS.member && !hubs.has(e.source) && !hubs.has(e.target));
-  const members = graph.edges.length - edges.length;
-  if (!hubs.size && !members) return { graph, left: null };
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const what = [hubs.size ? count(hubs.size, 'samenwerkingsverband', 'samenwerkingsverbanden') : '', members ? count(members, 'lidmaatschap', 'lidmaatschappen') : ''].filter(Boolean).join(' en ');
+export interface GraphLayer {
+  hubs: Graph['nodes'];
+  members: Graph['edges'];
+  /** Written by Regiekaart: a hub's id is `partnership:<id>`, a membership's `member:<id>`. */
+  ours: boolean;
+}
+
+/** The graph split in its actors and agreements, and its partnerships and memberships (null when it has none). */
+export function splitLayer(graph: Graph): { graph: Graph; layer: GraphLayer | null } {
+  const hubs = graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership);
+  const hubIds = new Set(hubs.map((n) => n.id));
+  const isMember = (e: Graph['edges'][number]) => e.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.member || hubIds.has(e.source) || hubIds.has(e.target);
+  const members = graph.edges.filter(isMember);
+  if (!hubs.length && !members.length) return { graph, layer: null };
   return {
-    graph: { ...graph, nodes: graph.nodes.filter((n) => !hubs.has(n.id)), edges },
-    left: `${what} uit het bestand ${hubs.size + members === 1 ? 'is' : 'zijn'} niet ingelezen: een GraphML- of GEXF-import brengt actoren en afspraken binnen. Een volledige kopie van een kaart gaat met JSON.`,
+    graph: { ...graph, nodes: graph.nodes.filter((n) => !hubIds.has(n.id)), edges: graph.edges.filter((e) => !isMember(e)) },
+    layer: { hubs, members, ours: graph.ours },
   };
 }
 
@@ -314,6 +322,8 @@ interface ExportEdge {
 
 /** What a node or an edge of ours that is no actor or agreement is (`GRAPH_COLUMNS.kind`): a partnership, a membership. */
 export const GRAPH_KINDS = { partnership: 'samenwerkingsverband', member: 'lidmaatschap' } as const;
+/** The attributes of a membership edge besides its title and kind (the role as its Dutch label). */
+export const MEMBER_ATTRS = ['role', 'cluster', 'since', 'until'] as const;
 
 /**
  * The nodes and edges of an export, with their attributes in order (labels in Dutch, as in the spreadsheets), as the
@@ -364,7 +374,7 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   const partnershipOf = new Map(data.partnerships.map((p) => [p.id, p]));
   const memberships = data.members.filter((m) => !m.agreementId && partnershipOf.has(m.partnershipId));
   const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : [])];
-  const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, 'role'] : [])];
+  const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, ...MEMBER_ATTRS] : [])];
   const nodes: ExportNode[] = [
     ...data.actors.map((a) => ({
       id: a.id,
@@ -387,7 +397,7 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
     ...memberships.map((m) => {
       const partnership = partnershipOf.get(m.partnershipId)!;
       const title = `${label('partyRole', m.role) || 'Lid'} van ${partnership.name}`;
-      return { id: `member:${m.id}`, source: m.actorId, target: partnershipNodeId(partnership), title, values: { title, [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member, role: label('partyRole', m.role) } };
+      return { id: `member:${m.id}`, source: m.actorId, target: partnershipNodeId(partnership), title, values: { title, [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member, role: label('partyRole', m.role), cluster: m.cluster ?? '', since: m.since ?? '', until: m.until ?? '' } };
     }),
   ];
   return { nodeKeys, edgeKeys, nodes, edges };

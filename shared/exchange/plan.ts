@@ -1,10 +1,12 @@
-import { ActorSchema, AgreementSchema, agreementIssues, fieldwise, ServiceSchema, type Actor, type Agreement, type FieldwiseResult, type NetworkData, type Service } from '../model';
+import { ActorSchema, AgreementSchema, agreementIssues, fieldwise, ServiceSchema, type Actor, type Agreement, type FieldwiseResult, type NetworkData, type Partnership, type PartnershipMember, type Service } from '../model';
 import { newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { CodeFinder, readBool, readDate, readKbo, splitList, type Cell } from './cells';
-import { normalise, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type TableKind } from './fields';
+import { normalise, PLAN_KINDS, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type PlanKind, type TableKind } from './fields';
+
+export { PLAN_KINDS, type PlanKind } from './fields';
 import type { ImportProblem } from './problems';
 
 /** One sheet as the user mapped it: which kind of rows, and what each column fills. */
@@ -27,9 +29,9 @@ export type RowAction = 'create' | 'update' | 'unchanged' | 'problem';
 /** What the import does with one row. */
 export interface PlannedRow {
   sheet: string;
-  /** The spreadsheet row number (the header is row 1). */
+  /** The spreadsheet row number (the header is row 1), or a graph file's line. */
   row: number;
-  kind: TableKind;
+  kind: PlanKind;
   action: RowAction;
   id: string | null;
   label: string;
@@ -37,16 +39,18 @@ export interface PlannedRow {
   changed?: string[];
 }
 
-export type PlannedWrite = { op: 'insert' | 'update'; entity: 'actor' | 'service' | 'agreement'; value: Actor | Service | Agreement };
+export type PlannedWrite = { op: 'insert' | 'update'; entity: 'actor' | 'service' | 'agreement' | 'partnership' | 'member'; value: Actor | Service | Agreement | Partnership | PartnershipMember };
 
 export interface TablePlan {
   writes: PlannedWrite[];
   rows: PlannedRow[];
   problems: ImportProblem[];
   /** Per kind: how many rows are created, updated, unchanged, and have a problem. */
-  summary: Record<TableKind, Record<RowAction, number>>;
+  summary: Record<PlanKind, Record<RowAction, number>>;
   /** The actor each node id of a graph file became (new or matched), and which of those are new. */
   refs: Record<string, { actorId: string; created: boolean }>;
+  /** What the file holds that the import leaves out, said in the preview and by the command line (in Dutch). */
+  notes: string[];
 }
 
 /** "is geen …" for each vocabulary (gekend/gekende after the noun's gender). */
@@ -315,7 +319,7 @@ function sortKeys(v: unknown): unknown {
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
   return v;
 }
-const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => Object.keys(after).filter((k) => !same(before[k], after[k]));
+export const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => Object.keys(after).filter((k) => !same(before[k], after[k]));
 
 /** The actors of a list, each once: in the place it first has, as it is the last time (a handful: no map). */
 function distinct(list: readonly Actor[]): Actor[] {
@@ -343,7 +347,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   const serviceKey = new Map(existing.services.map((s) => [`${s.providerId}|${normalise(s.name)}`, s]));
   const agreements = new Map(existing.agreements.map((a) => [a.id, a]));
   const agreementByKey = new Map(existing.agreements.map((a) => [agreementKey(a.title, a.parties.map((p) => p.actorId)), a]));
-  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(TABLE_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {} };
+  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(PLAN_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {}, notes: [] };
   const ordered = [...sheets].sort((a, b) => TABLE_KINDS.indexOf(a.kind) - TABLE_KINDS.indexOf(b.kind));
   // The same organisation twice in one file is one actor: the second row is reported.
   const seenInFile = new Map<string, number>();

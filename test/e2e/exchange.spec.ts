@@ -165,14 +165,30 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   expect(text.match(/<node /g)).toHaveLength(50);
   expect(text).toContain('<y:NodeLabel>Netwerk thuiszorg en zorgzame buurten Voorbeeldstad</y:NodeLabel>');
 
-  // Read back into the same map: nothing new, and the preview says the partnerships were not read.
+  // Read back into the same map: nothing new, the partnerships and their memberships matched too.
   await page.getByTestId('exchange-open').click();
   await dialog.getByTestId('exchange-import-path').fill(out);
   await dialog.getByRole('button', { name: 'Controleren' }).click();
-  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 48 ongewijzigd');
-  await expect(dialog.getByTestId('exchange-note')).toContainText('2 samenwerkingsverbanden en 9 lidmaatschappen uit het bestand zijn niet ingelezen');
-  await dialog.getByTestId('exchange-note').scrollIntoViewIfNeeded();
+  const plan = dialog.getByTestId('exchange-plan');
+  await expect(plan).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 48 ongewijzigd');
+  await expect(plan).toContainText('Samenwerkingsverbanden: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd');
+  await expect(plan).toContainText('Lidmaatschappen: 0 nieuw, 0 bijgewerkt, 9 ongewijzigd');
+  await expect(dialog.getByTestId('exchange-note')).toHaveCount(0);
+
+  // Into a new document: the two partnerships are hubs on its map again, with their members.
+  await dialog.getByTestId('exchange-into-new').check();
+  const target = path.join(WORK_DIR, 'uit-graphml.regiekaart');
+  fs.rmSync(target, { force: true });
+  await dialog.getByTestId('exchange-target').fill(target);
+  await expect(plan).toContainText('Samenwerkingsverbanden: 2 nieuw');
+  await expect(plan).toContainText('Lidmaatschappen: 9 nieuw');
+  await plan.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e-exchange-graphml-back.png' });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('samenwerkingsverbanden 2 nieuw');
+  await expect(page.getByTestId('doc-name')).toContainText('uit-graphml.regiekaart');
+  await expect.poll(() => onMap(page, (cy) => cy.nodes('[kind = "partnership"]').filter(() => true).map((n) => n.id()).sort(), null)).toEqual(['partnership:P-LSB', 'partnership:P-THUISZORG']);
+  await expect.poll(() => onMap(page, (cy) => cy.edges('[kind = "member"]').length, null)).toBe(9);
 });
 
 test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {

@@ -101,22 +101,100 @@ describe('GraphML and GEXF', () => {
       );
     }
     // The partnerships travel as the map draws them: one without an actor of its own is a node, and each membership
-    // not already an agreement an edge to it. An import brings in actors and agreements, and says what it left.
+    // not already an agreement an edge to it (or to the partnership's own actor). Back into the same map, all of them
+    // are matched; into a new one, the hubs and their memberships are made again as they were, and the memberships of
+    // a partnership with an actor of its own (whose name and kind the file does not hold) are counted in a note.
     const { data } = await open(file);
     const hubs = data.partnerships.filter((p) => !p.actorId);
     const memberships = data.members.filter((m) => !m.agreementId);
+    const ofHubs = memberships.filter((m) => hubs.some((p) => p.id === m.partnershipId));
     expect(hubs.length).toBeGreaterThan(0);
+    expect(ofHubs.length).toBeGreaterThan(0);
+    const partnershipFields = (p: (typeof hubs)[number]) => [p.id, p.name, p.kind, p.active, p.notes];
+    const memberFields = (m: (typeof memberships)[number]) => [m.id, m.partnershipId, m.actorId, m.role, m.cluster, m.since, m.until];
     for (const ext of ['graphml', 'gexf']) {
       const written = fs.readFileSync(path.join(dir, `kaart.${ext}`), 'utf8');
       for (const p of hubs) expect(written, ext).toContain(`<node id="partnership:${p.id}"`);
       expect(written.match(/<edge id="member:/g)?.length, ext).toBe(memberships.length);
       const again = await cli('import', file, path.join(dir, `kaart.${ext}`), '--dry-run');
-      expect(again.out, ext).toContain(`${hubs.length} samenwerkingsverbanden en ${memberships.length} lidmaatschappen uit het bestand zijn niet ingelezen`);
+      expect(again.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, ${hubs.length} ongewijzigd[\\s\\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, ${memberships.length} ongewijzigd`));
+      const fresh = await open(path.join(dir, `uit-${ext}.regiekaart`));
+      expect(fresh.data.partnerships.map(partnershipFields), ext).toEqual(hubs.map(partnershipFields));
+      expect(fresh.data.members.map(memberFields).sort(), ext).toEqual(ofHubs.map(memberFields).sort());
+      const left = memberships.length - ofHubs.length;
+      const fromNew = await cli('import', path.join(dir, `nog-eens-${ext}.regiekaart`), path.join(dir, `kaart.${ext}`));
+      expect(fromNew.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +${hubs.length} nieuw[\\s\\S]*lidmaatschappen +${ofHubs.length} nieuw`));
+      if (left) expect(fromNew.out, ext).toContain(`${left} lidmaatschappen van een samenwerkingsverband met een eigen actor zijn niet ingelezen`);
     }
     const text = fs.readFileSync(path.join(dir, 'kaart.graphml'), 'utf8');
     expect(text).toContain(`<y:NodeLabel>${hubs[0].name}</y:NodeLabel>`);
     // yEd shows the names: they are in the node graphics too.
     expect(text).toContain('<y:NodeLabel>Gemeente Voorbeeldstad (regie-cel lokaal sociaal beleid)</y:NodeLabel>');
+  });
+
+  it('partnerships and memberships from a graph file: kept as they were, matched by id or name, and a wrong one named by its line', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    // A membership with a cluster, dates and a role, and one of the GBO (which has an actor of its own) that is no agreement.
+    const doc = await NetworkDocument.open(file);
+    doc.edit(
+      (tx) => {
+        tx.update('member', { ...tx.get('member', 'M-P-THUISZORG-A04'), cluster: 'Buurtwerking', since: '2025-01-01', until: '2027-12-31', role: 'LEAD' });
+        tx.insert('member', { id: 'M-GBO-A05', partnershipId: 'P-GBO', actorId: 'A05' });
+      },
+      { label: 'leden' },
+    );
+    doc.close();
+    const out = path.join(dir, 'kaart.graphml');
+    expect((await cli('export', file, '--graphml', out)).code).toBe(0);
+
+    // Into a new map: the partnership and its members as they were; the GBO's membership is said to be left out.
+    const fresh = path.join(dir, 'nieuw.regiekaart');
+    const made = await cli('import', fresh, out);
+    expect(made.out).toMatch(/samenwerkingsverbanden +2 nieuw[\s\S]*lidmaatschappen +9 nieuw/);
+    expect(made.out).toContain('1 lidmaatschap van een samenwerkingsverband met een eigen actor is niet ingelezen');
+    expect((await open(fresh)).data.members.find((m) => m.id === 'M-P-THUISZORG-A04')).toEqual({
+      id: 'M-P-THUISZORG-A04', partnershipId: 'P-THUISZORG', actorId: 'A04', role: 'LEAD', cluster: 'Buurtwerking', since: '2025-01-01', until: '2027-12-31', agreementId: null,
+    });
+
+    // Into that map, changed since: the partnership renamed there is found by its id and gets the file's name back,
+    // the membership removed there is made again, the others are left as they are.
+    const changed = await NetworkDocument.open(fresh);
+    changed.edit(
+      (tx) => {
+        tx.update('partnership', { ...tx.get('partnership', 'P-THUISZORG'), name: 'Thuiszorgnetwerk' });
+        tx.remove('member', 'M-P-THUISZORG-A05');
+      },
+      { label: 'gewijzigd' },
+    );
+    changed.close();
+    const back = await cli('import', fresh, out);
+    expect(back.out).toMatch(/samenwerkingsverbanden +0 nieuw, 1 bijgewerkt, 1 ongewijzigd[\s\S]*lidmaatschappen +1 nieuw, 0 bijgewerkt, 8 ongewijzigd/);
+    const after = (await open(fresh)).data;
+    expect(after.partnerships.find((p) => p.id === 'P-THUISZORG')!.name).toBe('Netwerk thuiszorg en zorgzame buurten Voorbeeldstad');
+    expect(after.members.filter((m) => m.partnershipId === 'P-THUISZORG')).toHaveLength(9);
+
+    // A hub whose id another tool changed is found by its name: nothing new in the map it came from.
+    const text = fs.readFileSync(out, 'utf8');
+    const renamed = path.join(dir, 'andere-ids.graphml');
+    fs.writeFileSync(renamed, text.replaceAll('partnership:P-THUISZORG', 'gephi-17'));
+    expect((await cli('import', file, renamed, '--dry-run')).out).toMatch(/samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, 2 ongewijzigd[\s\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, 10 ongewijzigd/);
+
+    // A kind of partnership the map does not know: refused with the hub's line, and its memberships with theirs.
+    const wrong = path.join(dir, 'fout.graphml');
+    fs.writeFileSync(wrong, text.replace('>Thematisch netwerk<', '>Breiclub<'));
+    const hubLine = text.slice(0, text.indexOf('<node id="partnership:P-THUISZORG"')).split('\n').length;
+    const memberLine = text.slice(0, text.indexOf('<edge id="member:M-P-THUISZORG-A04"')).split('\n').length;
+    const bad = path.join(dir, 'fout.regiekaart');
+    const refused = await cli('import', bad, wrong);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(`regel ${hubLine}: "Breiclub" is geen gekende soort samenwerkingsverband.`);
+    expect(refused.err).toContain(`regel ${memberLine}: het samenwerkingsverband "partnership:P-THUISZORG" (regel ${hubLine}) is niet ingelezen.`);
+    expect(fs.existsSync(bad)).toBe(false);
+    // Leaving the problems out, the rest comes in.
+    const skipped = await cli('import', bad, wrong, '--skip-problems');
+    expect(skipped.out).toMatch(/samenwerkingsverbanden +1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen[\s\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 9 overgeslagen/);
+    expect((await open(bad)).data.partnerships.map((p) => p.id)).toEqual(['P-LSB']);
   });
 
   it('yEd’s geometry is a top left corner: out and back (yEd keeps only its own geometry) every node is where the map had it, an unplaced one nowhere', async () => {

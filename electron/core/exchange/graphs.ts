@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { actorsAndAgreements, graphProblems, graphSheets, readGexf, readGraphml, writeGexf, writeGraphml, type Graph } from '../../../shared/exchange/graph';
+import { graphProblems, graphSheets, readGexf, readGraphml, splitLayer, writeGexf, writeGraphml, type Graph, type GraphLayer } from '../../../shared/exchange/graph';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID } from '../../../shared/model';
@@ -13,17 +13,17 @@ import type { RawSheet } from '../../../shared/exchange/csv';
 export type GraphFormat = 'graphml' | 'gexf';
 
 /**
- * Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets:
- * its actors and agreements, and a note of what else it held (our own export's partnerships), if anything.
+ * Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets,
+ * its actors and agreements, and the partnerships and memberships our own export adds (for `planTableImport`).
  */
-export function readGraphFile(file: string, format: GraphFormat, bytes: Uint8Array = readImportFile(file)): { graph: Graph; sheets: RawSheet[]; notes: string[] } {
+export function readGraphFile(file: string, format: GraphFormat, bytes: Uint8Array = readImportFile(file)): { graph: Graph; sheets: RawSheet[]; layer: GraphLayer | null } {
   const name = path.basename(file);
   const text = decodeUtf8(name, bytes);
   const whole = format === 'gexf' ? readGexf(name, text) : readGraphml(name, text);
   assertNoProblems(name, graphProblems(whole));
-  const { graph, left } = actorsAndAgreements(whole);
+  const { graph, layer } = splitLayer(whole);
   const { nodes, edges } = graphSheets(graph);
-  return { graph, sheets: edges.rows.length > 1 ? [nodes, edges] : [nodes], notes: left ? [left] : [] };
+  return { graph, sheets: edges.rows.length > 1 ? [nodes, edges] : [nodes], layer };
 }
 
 /** Where the graph file drew each node that became a new actor, for the standard view (existing actors stay put). */

@@ -55,8 +55,8 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
     if (same) return { stamp, read: same };
     if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
     if (format === 'graphml' || format === 'gexf') {
-      const { graph, sheets, notes } = readGraphFile(file, format, bytes);
-      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), notes } };
+      const { graph, sheets, layer } = readGraphFile(file, format, bytes);
+      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer } };
     }
     return { stamp, read: { raw: await readTableFile(file, format, bytes) } };
   };
@@ -80,7 +80,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const doc = session.currentOrNull();
       return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
     },
-    'exchange.preview': async ({ path: given, format, mapping, merge }) => {
+    'exchange.preview': async ({ path: given, format, mapping, merge, into }) => {
       const file = path.resolve(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined, given));
       const fmt = importFormatOf(file, format);
       const base = { path: file, fileName: path.basename(file), format: fmt };
@@ -105,8 +105,9 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const { stamp, read } = await readFile(file, fmt);
         const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
-        const against = reason ? null : doc;
-        const plan = planTableImport(against, sheets, base.fileName);
+        // Into a new document (the user's choice, or the only one there is), it is planned against none.
+        const against = reason || into === 'new' ? null : doc;
+        const plan = planTableImport(against, sheets, base.fileName, read.layer);
         kept.keep({ file, format: fmt, stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
         return {
@@ -124,7 +125,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
             fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, (s as MappedSheet).fallbacks),
           })),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
-          ...(read.notes?.length ? { notes: read.notes } : {}),
+          ...(plan.notes.length ? { notes: plan.notes } : {}),
         } satisfies ImportPreview;
       } catch (err) {
         if (!(err instanceof ImportError)) throw err;
@@ -156,13 +157,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const sheets = mapped(fmt, read, mapping);
       if (into === 'current') {
         const doc = session.current();
-        const plan = kept.take(file, fmt, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source));
+        const plan = kept.take(file, fmt, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source), read.layer);
         applyTablePlan(doc, plan, source, !!skipProblemRows, read.placesFor?.(plan));
         return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
       const planned = kept.take(file, fmt, stamp, sheets, null);
       const out = await newFile();
-      const plan = await createFromTables(out, sheets, source, !!skipProblemRows, platform.nativeBinding, read.placesFor, planned);
+      const plan = await createFromTables(out, sheets, source, !!skipProblemRows, platform.nativeBinding, read, planned);
       const document = await session.open(out);
       return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
     },

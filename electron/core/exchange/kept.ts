@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { RawSheet } from '../../../shared/exchange/csv';
+import type { GraphLayer } from '../../../shared/exchange/graph';
 import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
 import { todayIso } from '../../../shared/util/dates';
 import type { NetworkDocument } from '../document';
@@ -21,12 +22,14 @@ export function mappingKey(sheets: Sheets): string {
   return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind] : [s.name, s.kind, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));
 }
 
-/** A spreadsheet or graph file as read, before mapping: its sheets, and for a graph the places of its nodes. */
+/**
+ * A spreadsheet or graph file as read, before mapping: its sheets, and for a graph the places of its nodes and its
+ * partnerships and memberships.
+ */
 export interface ReadFile {
   raw: RawSheet[];
   placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[];
-  /** What the file held that the import leaves out, said in the preview. */
-  notes?: string[];
+  layer?: GraphLayer | null;
 }
 
 interface Kept {

@@ -2,8 +2,10 @@ import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
-import { planTables, type MappedSheet, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
+import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
+import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
+import type { GraphLayer } from '../../../shared/exchange/graph';
+import { planGraphLayer } from '../../../shared/exchange/graphLayer';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
@@ -50,31 +52,38 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
 }
 
 /**
- * A digest of all a plan reads from a document: its actors, services and agreements (as stored) and its
- * vocabulary. The planner is a function of these and the file, so a plan made on one connection holds on another
+ * A digest of all a plan reads from a document: its actors, services, agreements, partnerships and memberships (as
+ * stored) and its vocabulary. The planner is a function of these and the file, so a plan made on one connection holds on another
  * whose document has the same digest.
  */
-export const basisDigest = (doc: NetworkDocument) => doc.digest(['actor', 'service', 'agreement']);
+export const basisDigest = (doc: NetworkDocument) => doc.digest(['actor', 'service', 'agreement', 'partnership', 'member']);
 
-/** The plan of a spreadsheet import into a document (or, with null, into a new one): nothing is written. */
-export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<typeof mapSheets>, file = ''): TablePlan {
+/**
+ * The plan of a spreadsheet import into a document (or, with null, into a new one): nothing is written. A graph
+ * file's partnerships and memberships (`layer`) are planned after its actors.
+ */
+export function planTableImport(doc: NetworkDocument | null, sheets: ReturnType<typeof mapSheets>, file = '', layer: GraphLayer | null = null): TablePlan {
   const usable = sheets.filter((s): s is MappedSheet => s.kind !== 'skip');
   if (!usable.length) {
     throw new ImportError(file, [{ where: '', message: 'geen blad met actoren, diensten of afspraken gevonden. Kies per blad wat het bevat.' }]);
   }
   const existing = doc ? doc.snapshot() : NetworkDataSchema.parse({ meta: { title: 'nieuw' } });
-  return planTables(existing, mergeVocab(doc ? doc.vocab() : {}), usable);
+  const vocab = mergeVocab(doc ? doc.vocab() : {});
+  const plan = planTables(existing, vocab, usable);
+  if (layer) planGraphLayer(plan, existing, vocab, layer);
+  return plan;
 }
 
 const SHEET_TITLE: Record<TableKind, string> = { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken' };
-const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
+const KIND_NL: Record<PlanKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken', partnerships: 'samenwerkingsverbanden', members: 'lidmaatschappen' };
 
 /** What a spreadsheet import does, per kind of row: a line each (aligned, for the terminal) or one sentence. */
 export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false): string {
-  return TABLE_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0))
+  const width = Math.max(...PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0)).map((k) => KIND_NL[k].length + 1), 10);
+  return PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0))
     .map((k) => {
       const s = plan.summary[k];
-      return `${oneLine ? KIND_NL[k] : KIND_NL[k].padEnd(10)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
+      return `${oneLine ? KIND_NL[k] : KIND_NL[k].padEnd(width)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;
     })
     .join(oneLine ? '; ' : '\n');
 }
@@ -86,14 +95,14 @@ export function createFromTables(
   source: string,
   skipProblemRows: boolean,
   nativeBinding?: string,
-  placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[],
+  graph: { placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[]; layer?: GraphLayer | null } = {},
   planned: TablePlan | null = null,
 ): Promise<TablePlan> {
   const target = withExtension(file);
   return createDocument(target, { meta: { title: path.basename(target, DOCUMENT_EXTENSION) }, nativeBinding }, (doc) => {
     // A plan made against no document (the preview's) holds for a new one.
-    const plan = planned ?? planTableImport(doc, sheets, path.basename(source));
-    applyTablePlan(doc, plan, source, skipProblemRows, placesFor?.(plan));
+    const plan = planned ?? planTableImport(doc, sheets, path.basename(source), graph.layer);
+    applyTablePlan(doc, plan, source, skipProblemRows, graph.placesFor?.(plan));
     return plan;
   });
 }

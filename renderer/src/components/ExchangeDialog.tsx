@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../../shared/exchange/contract';
-import { TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
+import { PLAN_KINDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import { ImportMapping } from './ImportMapping';
@@ -49,19 +49,30 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
       setBusy(false);
     }
   };
-  /** Reads and checks the file (again, with a changed mapping or merge choices: the core plans it anew). */
-  const check = (mapping?: SheetMappingInput[], mergeChoices?: MergeChoicesInput) => {
+  const mapping = preview?.sheets?.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks }));
+  /**
+   * Reads and checks the file (again, with a changed mapping, merge choices or target: the core plans it anew; a
+   * spreadsheet or graph file into a new document is planned against none, so the counts say what that one gets).
+   */
+  const check = (changedMapping?: SheetMappingInput[], mergeChoices?: MergeChoicesInput, intoChoice?: 'current' | 'new') => {
     // The choice shows at once; the core's new plan follows.
     if (mergeChoices) setMerge(mergeChoices);
+    if (intoChoice) setInto(intoChoice);
     return run(async () => {
       if (askPath && !importPath.trim() && !preview) throw new Error(t('exchange.noImportPath'));
-      const again = !!preview && (!!mapping || !!mergeChoices);
-      const p = await call('exchange.preview', { path: again ? preview!.path : askPath ? importPath.trim() : undefined, mapping, merge: mergeChoices });
+      const again = !!preview && (!!changedMapping || !!mergeChoices || !!intoChoice);
+      const p = await call('exchange.preview', {
+        path: again ? preview!.path : askPath ? importPath.trim() : undefined,
+        mapping: changedMapping ?? (intoChoice ? mapping : undefined),
+        merge: mergeChoices,
+        into: again ? (intoChoice ?? into) : undefined,
+      });
       setPreview(p);
       if (!again) setInto(p.intoCurrent.allowed ? 'current' : 'new');
     });
   };
-  const mapping = preview?.sheets?.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks }));
+  /** The user's choice of target: a spreadsheet or graph file's plan follows it. */
+  const chooseInto = (choice: 'current' | 'new') => (preview?.plan ? void check(undefined, undefined, choice) : setInto(choice));
   const planned = preview?.plan ? Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update, 0) : null;
   const confirm = () =>
     run(async () => {
@@ -155,7 +166,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
               {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check(undefined, m)} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">
-                  {TABLE_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (
+                  {PLAN_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (
                     <li key={k}>{t('exchange.planLine', { kind: t(`exchange.kind.${k}`), ...preview.plan!.summary[k] })}</li>
                   ))}
                 </ul>
@@ -210,17 +221,18 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                 </ul>
               )}
               {planned === 0 && !preview.problems.length && <p className="muted" data-testid="exchange-nothing">{t('exchange.nothing')}</p>}
-              {(ready || (preview.problems.length > 0 && !!planned)) && (
+              {/* Nothing to do in the open document may still be a new document's whole content: the choice stays. */}
+              {(ready || (preview.problems.length > 0 && !!planned) || (planned === 0 && into === 'current' && !preview.problems.length)) && (
                 <>
                   <fieldset className="report-presets">
                     <legend>{t('exchange.into')}</legend>
                     <label className="check">
-                      <input type="radio" name="exchange-into" checked={into === 'current'} disabled={!preview.intoCurrent.allowed} onChange={() => setInto('current')} data-testid="exchange-into-current" />
+                      <input type="radio" name="exchange-into" checked={into === 'current'} disabled={!preview.intoCurrent.allowed} onChange={() => chooseInto('current')} data-testid="exchange-into-current" />
                       {t(preview.merge ? 'exchange.intoMerge' : 'exchange.intoCurrent')}
                     </label>
                     {preview.intoCurrent.reason && <p className="muted" data-testid="exchange-into-reason">{preview.intoCurrent.reason}</p>}
                     <label className="check">
-                      <input type="radio" name="exchange-into" checked={into === 'new'} onChange={() => setInto('new')} data-testid="exchange-into-new" />
+                      <input type="radio" name="exchange-into" checked={into === 'new'} onChange={() => chooseInto('new')} data-testid="exchange-into-new" />
                       {t('exchange.intoNew')}
                     </label>
                   </fieldset>

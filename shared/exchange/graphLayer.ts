@@ -1,0 +1,137 @@
+import { PartnershipMemberSchema, PartnershipSchema, type NetworkData, type Partnership, type PartnershipMember } from '../model';
+import { newId } from '../util/ids';
+import { pushTo } from '../util/multimap';
+import type { VocabEntry, VocabKind } from '../vocab';
+import { CodeFinder, readBool, readDate, type Cell } from './cells';
+import { normalise } from './fields';
+import { GRAPH_COLUMNS, type GraphLayer } from './graph';
+import { changedFields, type PlanKind, type RowAction, type TablePlan } from './plan';
+import type { ImportProblem } from './problems';
+
+/** A hub of ours is `partnership:<id>`, a membership `member:<id>` (see `partnershipNodeId`). */
+const ownId = (layer: GraphLayer, id: string | null, prefix: string): string | null => (layer.ours && id?.startsWith(prefix) ? id.slice(prefix.length) || null : null);
+
+/** The code in a cell, or the default when it is empty. */
+function codeOr(codes: CodeFinder, kind: VocabKind, raw: string | undefined, noun: string, fallback: string): Cell<string> {
+  return raw?.trim() ? codes.one(kind, raw, noun) : { ok: true, value: fallback };
+}
+
+/**
+ * Adds a graph file's partnerships and memberships (our export's hubs and member edges, `splitLayer`) to the plan of
+ * its actors and agreements: a hub becomes a partnership, matched to one of the document's by id, then by exact
+ * normalised name; a member edge a membership of the actor its source became (`plan.refs`), matched by partnership
+ * and actor. Filled attributes go over what a matched one has. A hub or an edge with a problem is reported with its
+ * line, and so is a membership whose actor or partnership was not read. Memberships of a partnership that has an actor
+ * of its own (the edge ends at that actor) join the document's partnership of that actor; where the document has none,
+ * the file does not say enough to make one (its name and kind are not in it): they are counted in a note.
+ */
+export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, layer: GraphLayer): void {
+  const codes = new CodeFinder(vocab);
+  const report = (sheet: string, line: number, kind: PlanKind, action: RowAction, id: string | null, label: string, changed?: string[]) => {
+    plan.rows.push({ sheet, row: line, kind, action, id, label, ...(changed?.length ? { changed } : {}) });
+    plan.summary[kind][action]++;
+  };
+  /** Plans one new or matched entity: insert, update (with the fields that change) or nothing. */
+  const sheetOf = (kind: PlanKind) => (kind === 'partnerships' ? 'knopen' : 'verbindingen');
+  const put = (entity: 'partnership' | 'member', kind: PlanKind, line: number, label: string, match: Partnership | PartnershipMember | null, next: Partnership | PartnershipMember) => {
+    if (!match) {
+      plan.writes.push({ op: 'insert', entity, value: next });
+      return report(sheetOf(kind), line, kind, 'create', next.id, label);
+    }
+    const changed = changedFields(match as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    if (changed.length) plan.writes.push({ op: 'update', entity, value: next });
+    report(sheetOf(kind), line, kind, changed.length ? 'update' : 'unchanged', next.id, label, changed);
+  };
+  const fail = (kind: PlanKind, line: number, label: string, problems: ImportProblem[]) => {
+    plan.problems.push(...problems);
+    report(sheetOf(kind), line, kind, 'problem', null, label);
+  };
+
+  const byId = new Map(existing.partnerships.map((p) => [p.id, p]));
+  const byName = new Map<string, Partnership[]>();
+  for (const p of existing.partnerships) pushTo(byName, normalise(p.name), p);
+  /** Per hub node id: the partnership it became (absent: it had a problem). */
+  const hubOf = new Map<string, Partnership>();
+  const hubLine = new Map(layer.hubs.map((n) => [n.id, n.line]));
+  for (const n of layer.hubs) {
+    const where = `regel ${n.line}`;
+    const name = (n.attrs[GRAPH_COLUMNS.name] || n.attrs.name || n.label || '').trim();
+    const problems: ImportProblem[] = [];
+    if (!name) problems.push({ where, message: 'een samenwerkingsverband zonder naam.' });
+    const kind = codeOr(codes, 'partnershipKind', n.attrs.type, 'gekende soort samenwerkingsverband', 'ANDERE');
+    if (!kind.ok) problems.push({ where, message: kind.message });
+    const active = n.attrs.active?.trim() ? readBool(n.attrs.active) : null;
+    if (active && !active.ok) problems.push({ where, message: active.message });
+    if (problems.length || !kind.ok || (active && !active.ok)) {
+      fail('partnerships', n.line, name, problems);
+      continue;
+    }
+    const own = ownId(layer, n.id, 'partnership:');
+    const named = byName.get(normalise(name)) ?? [];
+    const match = (own && byId.get(own)) || (named.length === 1 ? named[0] : null);
+    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(n.attrs.notes?.trim() ? { notes: n.attrs.notes.trim() } : {}) };
+    const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: own && !byId.has(own) ? own : newId(), ...fields });
+    if (!parsed.success) {
+      fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
+      continue;
+    }
+    hubOf.set(n.id, parsed.data);
+    if (!match) byId.set(parsed.data.id, parsed.data);
+    put('partnership', 'partnerships', n.line, parsed.data.name, match, parsed.data);
+  }
+
+  const ofOwnActor = new Map(existing.partnerships.filter((p) => p.actorId).map((p) => [p.actorId!, p]));
+  const memberOf = new Map(existing.members.map((m) => [`${m.partnershipId}|${m.actorId}`, m]));
+  const memberIds = new Set(existing.members.map((m) => m.id));
+  const seen = new Map<string, number>();
+  let left = 0;
+  for (const e of layer.members) {
+    const where = `regel ${e.line}`;
+    const label = e.attrs.title || e.label || `${e.source} – ${e.target}`;
+    const actor = plan.refs[e.source];
+    const partnership = hubOf.get(e.target) ?? (hubLine.has(e.target) ? undefined : plan.refs[e.target] && ofOwnActor.get(plan.refs[e.target].actorId));
+    if (!partnership && !hubLine.has(e.target) && !hubLine.has(e.source)) {
+      // An edge to an actor that is the own actor of no partnership of the document.
+      left++;
+      continue;
+    }
+    const problems: ImportProblem[] = [];
+    if (!actor) problems.push({ where, message: hubLine.has(e.source) ? 'een lidmaatschap begint bij een actor, niet bij een samenwerkingsverband.' : `de actor "${e.source}" van dit lidmaatschap is niet ingelezen (zie het probleem bij die knoop).` });
+    if (!partnership && hubLine.has(e.target)) problems.push({ where, message: `het samenwerkingsverband "${e.target}" (regel ${hubLine.get(e.target)}) is niet ingelezen.` });
+    const role = codeOr(codes, 'partyRole', e.attrs.role, 'gekende rol', 'MEMBER');
+    if (!role.ok) problems.push({ where, message: role.message });
+    const dates = (['since', 'until'] as const).map((k) => (e.attrs[k]?.trim() ? readDate(e.attrs[k]) : null));
+    for (const d of dates) if (d && !d.ok) problems.push({ where, message: d.message });
+    if (problems.length || !actor || !partnership || !role.ok) {
+      fail('members', e.line, label, problems);
+      continue;
+    }
+    const key = `${partnership.id}|${actor.actorId}`;
+    if (seen.has(key)) {
+      fail('members', e.line, label, [{ where, message: `hetzelfde lidmaatschap als regel ${seen.get(key)}.` }]);
+      continue;
+    }
+    seen.set(key, e.line);
+    const match = memberOf.get(key) ?? null;
+    const [since, until] = dates.map((d) => (d?.ok ? d.value : undefined));
+    const fields = {
+      partnershipId: partnership.id,
+      actorId: actor.actorId,
+      role: e.attrs.role?.trim() || !match ? role.value : match.role,
+      ...(e.attrs.cluster?.trim() ? { cluster: e.attrs.cluster.trim() } : {}),
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
+    };
+    const own = ownId(layer, e.id, 'member:');
+    const parsed = PartnershipMemberSchema.safeParse(match ? { ...match, ...fields } : { id: own && !memberIds.has(own) ? own : newId(), ...fields });
+    if (!parsed.success) {
+      fail('members', e.line, label, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
+      continue;
+    }
+    memberIds.add(parsed.data.id);
+    put('member', 'members', e.line, label, match, parsed.data);
+  }
+  if (left) {
+    plan.notes.push(`${left} ${left === 1 ? 'lidmaatschap' : 'lidmaatschappen'} van een samenwerkingsverband met een eigen actor ${left === 1 ? 'is' : 'zijn'} niet ingelezen: het bestand zegt niet welk samenwerkingsverband dat is. Een volledige kopie van een kaart gaat met JSON.`);
+  }
+}
