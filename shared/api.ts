@@ -9,6 +9,7 @@ import { DocumentInfoSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, Po
 import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
+import { DraftInputSchema, DraftKeySchema, DraftSchema } from './edit/drafts';
 import { ReportOptionsSchema } from './report/options';
 import { CALL_NAMES, channelOf, httpPathOf, type CallName } from './api-names';
 
@@ -75,6 +76,12 @@ export const contract = {
     input: z.object({ kind: EntityKindSchema, ids: z.array(z.string().min(1).max(200)).min(1).max(20000) }).strict(),
     output: DeletePreviewSchema,
   },
+  /** The document's unfinished new things (what was typed in a dialog that adds something), to take up again. */
+  'drafts.list': { input: Empty, output: z.array(DraftSchema) },
+  /** Keeps what is typed in such a dialog, as it is typed (not an edit: no undo step). */
+  'drafts.put': { input: DraftInputSchema, output: z.object({ savedAt: z.string() }) },
+  /** Throws a draft away (the user cancelled or started anew); adding the thing takes it away by itself. */
+  'drafts.drop': { input: z.object({ key: DraftKeySchema }).strict(), output: z.object({}) },
   'history.state': { input: Empty, output: HistoryStateSchema },
   'history.undo': { input: Empty, output: HistoryStateSchema },
   'history.redo': { input: Empty, output: HistoryStateSchema },

@@ -18,6 +18,7 @@ import {
   ViewSchema,
 } from '../../shared/model';
 import type { DocumentState } from '../../shared/edit/cascade';
+import { DRAFT_PREFIX, DraftSchema, type Draft, type DraftKey } from '../../shared/edit/drafts';
 import type { ChangeRecord } from '../../shared/exchange/format';
 import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
@@ -407,6 +408,34 @@ export class NetworkDocument {
     return { ...this.snapshot(), views: this.views(), positions: listAll(this.db, 'position') as Position[] };
   }
 
+  /**
+   * The unfinished new things of this document: what was typed in a dialog that adds an actor, agreement or
+   * partnership, kept as it is typed so that a crash, a kill or a closed window does not lose it. Not data of the
+   * network: no undo step, no change log, not exported; the edit that adds the thing takes its draft away in the same
+   * transaction. Kept as `draft:<key>` rows of the meta table (which `meta()` does not read), so no new file format.
+   */
+  drafts(): Draft[] {
+    const rows = this.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'draft:%' ORDER BY key").all() as { key: string; value: string }[];
+    return rows.flatMap((r) => {
+      const parsed = DraftSchema.safeParse({ key: r.key.slice(DRAFT_PREFIX.length), ...(JSON.parse(r.value) as object) });
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** Keeps what is typed in a dialog that adds something (one draft per key, replaced); returns when it was saved. */
+  putDraft(draft: Omit<Draft, 'savedAt'>): string {
+    this.assertWritable();
+    const savedAt = new Date().toISOString();
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DRAFT_PREFIX + draft.key, JSON.stringify({ label: draft.label, value: draft.value, savedAt }));
+    return savedAt;
+  }
+
+  /** Throws a draft away (the user started anew or cancelled the dialog). */
+  dropDraft(key: DraftKey): void {
+    this.assertWritable();
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(DRAFT_PREFIX + key);
+  }
+
   private assertWritable(): void {
     if (this.readOnly) throw new CoreError('READ_ONLY', this.readOnlyReason ?? 'Dit document is alleen-lezen.');
   }
@@ -712,6 +741,11 @@ export class EditTx {
   /** References may point forward in what follows (an actor controlled by one added later): checked at commit. */
   deferForeignKeys(): void {
     this.doc.db.pragma('defer_foreign_keys = ON');
+  }
+
+  /** Takes a draft away with the edit that adds what it was the draft of (see `NetworkDocument.drafts`). */
+  dropDraft(key: DraftKey): void {
+    this.doc.db.prepare('DELETE FROM meta WHERE key = ?').run(DRAFT_PREFIX + key);
   }
 
   /** Reads an entity inside the transaction. */

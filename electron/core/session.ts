@@ -158,6 +158,12 @@ export function createHandlers(session: Session): Handlers {
     'changes.list': ({ limit, entity, entityId }) => session.current().changes(limit, entity && entityId ? { entity, entityId } : undefined),
     'edit.apply': (batch) => applyBatch(session.current(), batch),
     'edit.previewDelete': ({ kind, ids }) => previewDelete(session.current(), kind, ids),
+    'drafts.list': () => session.current().drafts(),
+    'drafts.put': (draft) => ({ savedAt: session.current().putDraft(draft) }),
+    'drafts.drop': ({ key }) => {
+      session.current().dropDraft(key);
+      return {};
+    },
     'history.state': () => historyState(session.current().db),
     'history.undo': () => undo(session.current()),
     'history.redo': () => redo(session.current()),

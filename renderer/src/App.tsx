@@ -7,7 +7,7 @@ import { filterNetwork, hiddenElements, isUnfiltered, sameFilters, searchNetwork
 import { referenceDate } from '../../shared/graph/review';
 import { networkElements } from '../../shared/graph/elements';
 import { isLargeMap } from './map/style';
-import { useAppInfo, useDocument, useEdit, useFileAction, useHistory, usePositions, useReportExport, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
+import { useAppInfo, useDocument, useDrafts, useEdit, useFileAction, useHistory, usePositions, useReportExport, useSnapshot, useUndoRedo, useViews, useVocab } from './data';
 import { onFlush } from './flush';
 import { Toolbar, type FileDialogKind } from './components/Toolbar';
 import { MapCanvas, type LayoutKind, type MapApi, type MapPlacement } from './components/MapCanvas';
@@ -35,15 +35,23 @@ import { MapExportDialog } from './components/MapExportDialog';
 import { mapSvg } from '../../shared/report/svg';
 import { ReportDialog } from './components/ReportDialog';
 import { ExchangeDialog } from './components/ExchangeDialog';
+import { CreateDialog } from './components/CreateDialog';
+import { formatMoment } from './i18n';
+import type { Draft, DraftKey } from '../../shared/edit/drafts';
 import { useQueryClient } from '@tanstack/react-query';
 
+/** A dialog that adds something: its form, its empty form, and when the draft it went on from was kept (or null). */
+type Creating<K extends DraftKey, D> = { kind: K; draft: D; blank: D; restoredAt: string | null; errors: FieldErrors };
 type EditDialog =
-  | { kind: 'actor'; draft: ReturnType<typeof blankActor>; errors: FieldErrors }
-  | { kind: 'agreement'; draft: AgreementDraft; errors: FieldErrors }
+  | Creating<'actor', ReturnType<typeof blankActor>>
+  | Creating<'agreement', AgreementDraft>
   | { kind: 'delete'; groups: { kind: EntityKind; ids: string[] }[]; error: string | null }
   | { kind: 'saveView'; name: string; errors: FieldErrors }
-  | { kind: 'partnership'; draft: Record<string, unknown>; errors: FieldErrors }
+  | Creating<'partnership', Record<string, unknown>>
   | { kind: 'arrange'; layout: LayoutKind; count: number };
+
+/** The id of a view the user saves: W and the time, in base 36 (short, and sorted in the order they were made). */
+const newViewId = () => `W${Date.now().toString(36).toUpperCase()}`;
 
 /** A field where Ctrl+Z undoes the typing itself (check boxes and buttons leave it to the app's undo). */
 const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
@@ -53,7 +61,7 @@ const isTyping = (el: Element | null) =>
 
 /** The main window: toolbar, actor list, map with legend, inspector. */
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const app = useAppInfo();
   const docQ = useDocument();
   const hasDoc = !!docQ.data;
@@ -96,6 +104,8 @@ export function App() {
   const doc = docQ.data;
   const data = snapshotQ.data;
   const readOnly = !!doc?.readOnly;
+  const draftsQ = useDrafts(hasDoc && !!doc && !readOnly);
+  const drafts = useMemo(() => draftsQ.data ?? [], [draftsQ.data]);
   const views = useMemo(() => viewsQ.data ?? [], [viewsQ.data]);
   const activeView = views.find((v) => v.id === viewId) ?? null;
 
@@ -354,9 +364,32 @@ export function App() {
     [picking, data, save, t],
   );
 
-  const onConnect = useCallback((from: string, to: string) => {
-    setEditDialog({ kind: 'agreement', draft: blankAgreement(from, to), errors: {} });
-  }, []);
+  /** A dialog that adds something, from its empty form or, when given, from the draft kept of it. */
+  const creating = <K extends DraftKey, D>(kind: K, blank: D, kept?: Draft) => ({ kind, blank, draft: kept ? ({ ...blank, ...kept.value } as D) : blank, restoredAt: kept?.savedAt ?? null, errors: {} });
+  const draftOf = (key: DraftKey) => drafts.find((d) => d.key === key);
+  // A new agreement of the actor (or between the two actors) a kept one starts with goes on from it; of others, anew.
+  const newAgreement = useCallback(
+    (from: string, to: string | null) => {
+      const kept = drafts.find((d) => d.key === 'agreement');
+      const ends = ((kept?.value.parties as { actorId?: string }[] | undefined) ?? []).slice(0, 2).map((p) => p.actorId);
+      setEditDialog(creating('agreement', blankAgreement(from, to), ends[0] === from && (to === null || ends[1] === to) ? kept : undefined));
+    },
+    [drafts],
+  );
+  const onConnect = useCallback((from: string, to: string) => newAgreement(from, to), [newAgreement]);
+  /** Takes up a kept draft from the banner. */
+  const resume = (d: Draft) => {
+    if (d.key === 'actor') setEditDialog(creating('actor', blankActor(), d));
+    else if (d.key === 'partnership') setEditDialog(creating('partnership', blanks.partnership(), d));
+    else {
+      const parties = (d.value.parties as { actorId?: string }[] | undefined) ?? [];
+      setEditDialog(creating('agreement', blankAgreement(parties[0]?.actorId ?? '', parties[1]?.actorId ?? null), d));
+    }
+  };
+  const discardDraft = async (d: Draft) => {
+    await call('drafts.drop', { key: d.key }).catch(() => undefined);
+    await queryClient.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+  };
 
   const submitEditDialog = async () => {
     if (!editDialog) return;
@@ -375,7 +408,7 @@ export function App() {
     if (editDialog.kind === 'saveView') {
       const name = editDialog.name.trim();
       if (!name) return setEditDialog({ ...editDialog, errors: { name: t('views.nameRequired') } });
-      const id = `W${Date.now().toString(36).toUpperCase()}`;
+      const id = newViewId();
       const placed = mapApi.current?.positions() ?? [];
       try {
         await edit.mutateAsync({
@@ -395,7 +428,7 @@ export function App() {
       if (Object.keys(local).length) return setEditDialog({ ...editDialog, errors: local });
       const label = t('edit.thingAdded', { kind: t('kind.partnership'), name: editDialog.draft.name });
       try {
-        const out = await edit.mutateAsync({ label, steps: [{ op: 'create', kind: 'partnership', value: editDialog.draft }] });
+        const out = await edit.mutateAsync({ label, steps: [{ op: 'create', kind: 'partnership', value: editDialog.draft }], dropDraft: 'partnership' });
         const actorId = editDialog.draft.actorId as string | null;
         setEditDialog(null);
         setSelection([actorId ?? `partnership:${out.created[0]}`]);
@@ -421,7 +454,7 @@ export function App() {
     const label =
       editDialog.kind === 'actor' ? t('edit.actorAdded', { name: editDialog.draft.name }) : t('edit.agreementAdded', { name: editDialog.draft.title });
     try {
-      const out = await edit.mutateAsync({ label, steps: [{ op: 'create', kind: editDialog.kind, value: editDialog.draft }] });
+      const out = await edit.mutateAsync({ label, steps: [{ op: 'create', kind: editDialog.kind, value: editDialog.draft }], dropDraft: editDialog.kind });
       setEditDialog(null);
       setConnectMode(false);
       setSelection([editDialog.kind === 'actor' ? out.created[0] : `agreement:${out.created[0]}`]);
@@ -430,6 +463,20 @@ export function App() {
       setEditDialog({ ...editDialog, errors: serverErrors(err) });
     }
   };
+
+  /** What every dialog that adds something gets: its draft, and the add and cancel of the dialog. */
+  const createProps = <K extends DraftKey, D extends object>(d: Creating<K, D>, label: string) => ({
+    draftKey: d.kind,
+    value: d.draft,
+    blank: d.blank,
+    label,
+    restoredAt: d.restoredAt,
+    onRestart: () => setEditDialog({ ...d, draft: d.blank, restoredAt: null, errors: {} } as EditDialog),
+    busy: edit.isPending,
+    error: d.errors._,
+    onOk: () => submitEditDialog(),
+    onCancel: () => setEditDialog(null),
+  });
 
   const error = fileAction.error ?? docQ.error ?? snapshotQ.error ?? vocabQ.error ?? undoRedo.error;
   const errorText = error ? (error instanceof ApiCallError ? error.message : String(error)) : null;
@@ -450,8 +497,8 @@ export function App() {
                 history: historyQ.data ?? null,
                 connectMode,
                 canDelete: deleteGroups.length > 0,
-                onNewActor: () => setEditDialog({ kind: 'actor', draft: blankActor(), errors: {} }),
-                onNewPartnership: () => setEditDialog({ kind: 'partnership', draft: blanks.partnership(), errors: {} }),
+                onNewActor: () => setEditDialog(creating('actor', blankActor(), draftOf('actor'))),
+                onNewPartnership: () => setEditDialog(creating('partnership', blanks.partnership(), draftOf('partnership'))),
                 onToggleConnect: () => setConnectMode((c) => !c),
                 onUndo: () => undoOrRedo('undo'),
                 onRedo: () => undoOrRedo('redo'),
@@ -460,6 +507,22 @@ export function App() {
             : null
         }
       />
+      {!editDialog && drafts.length > 0 && (
+        <div className="banner banner-draft" role="status" data-testid="drafts-banner">
+          {drafts.map((d) => (
+            <p key={d.key}>
+              <strong>{t('draft.unfinished')}:</strong> {t(`draft.kind.${d.key}`)}
+              {d.label ? ` "${d.label}"` : ''} ({formatMoment(d.savedAt, i18n.language)}){' '}
+              <button type="button" onClick={() => resume(d)} data-testid={`draft-resume-${d.key}`}>
+                {t('draft.resume')}
+              </button>{' '}
+              <button type="button" onClick={() => void discardDraft(d)} data-testid={`draft-discard-${d.key}`}>
+                {t('draft.discard')}
+              </button>
+            </p>
+          ))}
+        </div>
+      )}
       {doc?.readOnly && (
         <div className="banner banner-readonly" role="status" data-testid="readonly-banner">
           <strong>{t('readOnly')}:</strong> {doc.readOnlyReason}
@@ -591,7 +654,7 @@ export function App() {
               save={save}
               readOnly={readOnly}
               onDelete={requestDelete}
-              onNewAgreement={(actorId) => setEditDialog({ kind: 'agreement', draft: blankAgreement(actorId, null), errors: {} })}
+              onNewAgreement={(actorId) => newAgreement(actorId, null)}
               picking={picking}
               onPickParty={setPicking}
               onDeleteThings={(kind, ids) => setEditDialog({ kind: 'delete', groups: [{ kind, ids }], error: null })}
@@ -697,14 +760,14 @@ export function App() {
         />
       )}
       {editDialog?.kind === 'actor' && data && vocab && (
-        <Modal title={t('dialog.newActor')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="actor-dialog">
+        <CreateDialog {...createProps(editDialog, String(editDialog.draft.name ?? ''))} title={t('dialog.newActor')} testId="actor-dialog">
           <ActorForm draft={editDialog.draft} onChange={(d) => setEditDialog({ ...editDialog, draft: d })} errors={editDialog.errors} data={data} vocab={vocab} autoFocus />
-        </Modal>
+        </CreateDialog>
       )}
       {editDialog?.kind === 'agreement' && data && vocab && (
-        <Modal title={t('dialog.newAgreement')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="agreement-dialog">
+        <CreateDialog {...createProps(editDialog, String(editDialog.draft.title ?? ''))} title={t('dialog.newAgreement')} testId="agreement-dialog">
           <AgreementForm draft={editDialog.draft} onChange={(d) => setEditDialog({ ...editDialog, draft: d })} errors={editDialog.errors} data={data} vocab={vocab} autoFocus />
-        </Modal>
+        </CreateDialog>
       )}
       {editDialog?.kind === 'saveView' && (
         <Modal title={t('views.saveTitle')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="view-dialog">
@@ -713,9 +776,9 @@ export function App() {
         </Modal>
       )}
       {editDialog?.kind === 'partnership' && data && vocab && (
-        <Modal title={t('dialog.newPartnership')} okLabel={t('form.add')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} busy={edit.isPending} error={editDialog.errors._} testId="partnership-dialog">
+        <CreateDialog {...createProps(editDialog, String(editDialog.draft.name ?? ''))} title={t('dialog.newPartnership')} testId="partnership-dialog">
           <SpecForm spec={specs.partnership(t, data)} draft={editDialog.draft} onChange={(d) => setEditDialog({ ...editDialog, draft: d })} errors={editDialog.errors} vocab={vocab} testPrefix="new-partnership" />
-        </Modal>
+        </CreateDialog>
       )}
       {editDialog?.kind === 'arrange' && (
         <Modal title={t('layout.label')} okLabel={t('layout.label')} onOk={submitEditDialog} onCancel={() => setEditDialog(null)} testId="arrange-dialog">

@@ -92,4 +92,6 @@ export function useUndoRedo() {
   });
 }
 
+/** The document's unfinished new things: what was typed in a dialog that adds something (see CreateDialog). */
+export const useDrafts = (enabled: boolean) => useQuery({ queryKey: ['doc', 'drafts'], queryFn: () => call('drafts.list', {}), enabled });
 export const useViews = (enabled: boolean) => useQuery({ queryKey: ['doc', 'views'], queryFn: () => call('views.list', {}), enabled });

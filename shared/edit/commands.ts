@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DraftKeySchema } from './drafts';
 import { ENTITY_KINDS, Id } from '../model';
 
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
@@ -39,6 +40,8 @@ export const EditBatchSchema = z
      * not the user's, so it is saved without becoming an undo step. Data edits are always undoable.
      */
     undoable: z.boolean().default(true),
+    /** The dialog draft this edit finishes (it adds what was typed there): taken away in the same transaction. */
+    dropDraft: DraftKeySchema.optional(),
     /**
      * The form's typing session: an edit with the same key as the newest undo step, right after it and within a few
      * minutes, joins that step. A form saves what is typed after a pause, so nothing typed is lost, and one undo

@@ -384,3 +384,44 @@ test('the Electron host’s flush before closing: window.regiekaartFlush sends w
   });
   expect(undo).toContain('Sociaal Huis West');
 });
+
+test('what is typed in a dialog that adds an actor survives a reload: the map offers it, the dialog goes on from it, adding it clears it', async ({ page }) => {
+  await openCopyOfDemo(page, 'concept');
+  await page.getByTestId('new-actor').click();
+  const dialog = page.getByTestId('actor-dialog');
+  await dialog.getByTestId('actor-name').fill('Buurtwerk Zonnewijzer');
+  await dialog.getByTestId('actor-type').selectOption('BURENHULP');
+  await dialog.getByTestId('actor-notes').fill('Contact via Els, dinsdagvoormiddag.');
+  // The window goes away at once, the dialog still open, nothing added: no typing pause has passed.
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  const banner = page.getByTestId('drafts-banner');
+  await expect(banner).toContainText('Niet afgewerkt: nieuwe actor "Buurtwerk Zonnewijzer"');
+  await page.screenshot({ path: 'test-results/e2e-draft-banner.png' });
+  await banner.getByTestId('draft-resume-actor').click();
+  await expect(dialog.getByTestId('draft-restored')).toContainText('U gaat verder met wat u typte');
+  await expect(dialog.getByTestId('actor-name')).toHaveValue('Buurtwerk Zonnewijzer');
+  await expect(dialog.getByTestId('actor-type')).toHaveValue('BURENHULP');
+  await expect(dialog.getByTestId('actor-notes')).toHaveValue('Contact via Els, dinsdagvoormiddag.');
+  await page.screenshot({ path: 'test-results/e2e-draft-restored.png' });
+  await dialog.getByTestId('actor-level').selectOption('BUURT');
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  await expect(banner).toHaveCount(0);
+  // Added, the draft is gone for good: not offered after a reload, and a new actor starts empty.
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  await expect(banner).toHaveCount(0);
+  await page.getByTestId('new-actor').click();
+  await expect(dialog.getByTestId('actor-name')).toHaveValue('');
+  await expect(dialog.getByTestId('draft-restored')).toHaveCount(0);
+  // Cancelled after a pause in typing, the draft is thrown away too.
+  await dialog.getByTestId('actor-name').fill('Wordt geannuleerd');
+  await page.waitForTimeout(1200);
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  await expect(banner).toHaveCount(0);
+});

@@ -105,6 +105,8 @@ describe('web host', () => {
       'document.saveCopy': { path: path.join(dir, 'kopie.regiekaart') },
       'edit.apply': { label: 'Nieuwe actor', steps: [{ op: 'create', kind: 'actor', value: { name: 'Buurtwerk Zuid', type: 'CAW', sectors: ['WELZIJN'], legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL' } }] },
       'edit.previewDelete': { kind: 'actor', ids: ['A01'] },
+      'drafts.put': { key: 'actor', label: 'Buurtwerk Noord', value: { name: 'Buurtwerk Noord' } },
+      'drafts.drop': { key: 'actor' },
       'positions.list': { viewId: 'STANDAARD' },
       // Prints with the system Chromium, as the web host does.
       'report.export': { path: path.join(dir, 'rapport'), options: { sections: ['cover', 'gaps'] } },

@@ -105,6 +105,7 @@ export function applyBatch(doc: NetworkDocument, batch: EditBatch): EditOutcome 
   const changes = doc.edit(
     (tx) => {
       for (const step of batch.steps) runStep(doc, tx, step, created);
+      if (batch.dropDraft) tx.dropDraft(batch.dropDraft);
       return tx.changeCount();
     },
     { label: batch.label, history: batch.undoable, coalesce: batch.coalesce },

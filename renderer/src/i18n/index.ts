@@ -25,3 +25,8 @@ export function setLanguage(lang: Lang): void {
   void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
 }
+
+/** A moment as Flemish (or British) users write it: "3/12/2026 08:03". */
+export function formatMoment(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang.startsWith('en') ? 'en-GB' : 'nl-BE', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -170,6 +170,15 @@ export const nl = {
     view: 'Weergave',
     position: 'Positie',
   },
+  draft: {
+    unfinished: 'Niet afgewerkt',
+    kind: { actor: 'nieuwe actor', agreement: 'nieuwe afspraak', partnership: 'nieuw samenwerkingsverband' },
+    resume: 'Verder invullen',
+    discard: 'Weggooien',
+    restored: 'U gaat verder met wat u typte (bewaard {{time}}).',
+    restart: 'Opnieuw beginnen',
+    notKept: 'Wat u typt, kon niet apart bewaard worden ({{error}}). Het staat nog in dit venster.',
+  },
   dialog: {
     newPartnership: 'Nieuw samenwerkingsverband',
     openTitle: 'Netwerkkaart openen',

@@ -3,7 +3,8 @@ import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { z } from 'zod';
 import { zodFields } from '../../../../shared/util/zodMessage';
-import { ApiCallError } from '../../api';
+import { ApiCallError, call } from '../../api';
+import type { DraftKey } from '../../../../shared/edit/drafts';
 import type { FieldErrors } from './fields';
 import { onFlush } from '../../flush';
 
@@ -122,4 +123,48 @@ export function useAutosaveForm<D extends object>(stored: D, schema: z.ZodType, 
 /** The inspector's way of editing one stored thing in place: saved whole, as an update of its kind (see useAutosaveForm). */
 export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id: string }, save: Save, label: (d: D) => string) {
   return useAutosaveForm<D>(stored, ENTITY_SCHEMAS[kind], save, (d) => ({ label: label(d), steps: [{ op: 'update' as const, kind, value: { ...d, id: stored.id } }] }));
+}
+
+/**
+ * Keeps what is typed in a dialog that adds something as the document's draft of that kind (see
+ * `NetworkDocument.drafts`): after a pause in typing, and at once when the window closes or reloads, so a crash or a
+ * kill loses at most the last moment of typing. Typed back to the empty form, the draft is thrown away. `hold` stops
+ * keeping and resolves when no keep is under way any more: the add that finishes the dialog (which takes the draft
+ * away in its own transaction) or the cancel that throws it away must come after the last keep, not before it.
+ * `release` keeps again (the add was refused: the dialog stays open).
+ */
+export function useKeptDraft(key: DraftKey, label: string, value: object, blank: object) {
+  const json = JSON.stringify(value);
+  const blankJson = JSON.stringify(blank);
+  // What the document holds now: the value the dialog started from (a draft taken up again, or the empty form).
+  const kept = useRef(json);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const held = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = useEffectEvent(() => {
+    if (held.current || json === kept.current) return;
+    kept.current = json;
+    const request = (): Promise<unknown> => (json === blankJson ? call('drafts.drop', { key }) : call('drafts.put', { key, label: label.slice(0, 300), value: value as Record<string, unknown> }));
+    queue.current = queue.current.then(request).then(
+      () => setError(null),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  });
+  useEffect(() => onFlush(() => send()), []);
+  useEffect(() => {
+    if (json === kept.current) return;
+    const timer = setTimeout(() => send(), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [json]);
+  return {
+    /** Why the last keep failed (a full disk…): the dialog still holds what is typed. */
+    error,
+    hold: () => {
+      held.current = true;
+      return queue.current;
+    },
+    release: () => {
+      held.current = false;
+    },
+  };
 }
