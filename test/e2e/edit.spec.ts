@@ -425,3 +425,19 @@ test('what is typed in a dialog that adds an actor survives a reload: the map of
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
   await expect(banner).toHaveCount(0);
 });
+
+test('the Electron host’s flush before closing also waits for a new thing’s draft to be kept', async ({ page }) => {
+  await openCopyOfDemo(page, 'flush-concept');
+  await page.getByTestId('new-actor').click();
+  await page.route('**/api/drafts.put', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
+  await page.getByTestId('actor-dialog').getByTestId('actor-name').fill('Repair Café Zuid');
+  const kept = await page.evaluate(async () => {
+    await window.regiekaartFlush!();
+    const drafts = (await (window as unknown as { api: Record<string, (i: object) => Promise<{ ok: boolean; value?: { label: string }[] }>> }).api['drafts.list']({})).value;
+    return drafts?.map((d) => d.label) ?? null;
+  });
+  expect(kept).toEqual(['Repair Café Zuid']);
+});

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
@@ -141,11 +142,19 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const held = useRef(false);
   const [error, setError] = useState<string | null>(null);
+  // A mutation, so that the Electron host's flush before closing (window.regiekaartFlush) waits for it too. Each keep
+  // is one from the moment it is asked for, and waits inside for the one before: they arrive in order.
+  const keep = useMutation({
+    mutationFn: async ({ after, request }: { after: Promise<unknown>; request: () => Promise<unknown> }) => {
+      await after;
+      return request();
+    },
+  });
   const send = useEffectEvent(() => {
     if (held.current || json === kept.current) return;
     kept.current = json;
     const request = (): Promise<unknown> => (json === blankJson ? call('drafts.drop', { key }) : call('drafts.put', { key, label: label.slice(0, 300), value: value as Record<string, unknown> }));
-    queue.current = queue.current.then(request).then(
+    queue.current = keep.mutateAsync({ after: queue.current, request }).then(
       () => setError(null),
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
