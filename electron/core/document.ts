@@ -18,7 +18,7 @@ import {
   ViewSchema,
 } from '../../shared/model';
 import type { DocumentState } from '../../shared/edit/cascade';
-import { DRAFT_PREFIX, DraftSchema, type Draft, type DraftKey } from '../../shared/edit/drafts';
+import { DRAFT_MAX_COUNT, DRAFT_PREFIX, DraftSchema, type Draft, type DraftKey } from '../../shared/edit/drafts';
 import type { ChangeRecord } from '../../shared/exchange/format';
 import { recordHistory } from './edit/history';
 import { normaliseKbo } from '../../shared/util/kbo';
@@ -426,7 +426,11 @@ export class NetworkDocument {
   putDraft(draft: Omit<Draft, 'savedAt'>): string {
     this.assertWritable();
     const savedAt = new Date().toISOString();
-    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DRAFT_PREFIX + draft.key, JSON.stringify({ label: draft.label, value: draft.value, savedAt }));
+    const key = DRAFT_PREFIX + draft.key;
+    const kept = this.db.prepare("SELECT count(*) AS n, sum(key = ?) AS same FROM meta WHERE key LIKE 'draft:%'").get(key) as { n: number; same: number | null };
+    if (!kept.same && kept.n >= DRAFT_MAX_COUNT) throw new CoreError('INVALID_INPUT', `Er staan al ${DRAFT_MAX_COUNT} onafgewerkte formulieren klaar: werk er een af of gooi er een weg.`);
+    const { label, value, context, where } = draft;
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, JSON.stringify({ label, value, context, where, savedAt }));
     return savedAt;
   }
 

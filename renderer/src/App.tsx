@@ -28,7 +28,7 @@ import { Modal } from './components/Modal';
 import { DeleteDialog } from './components/DeleteDialog';
 import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
-import { fieldErrors, serverErrors } from './components/forms/draft';
+import { fieldErrors, serverErrors, useOpenDrafts } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
 import { ApiCallError, call, dialogError } from './api';
 import { MapExportDialog } from './components/MapExportDialog';
@@ -106,6 +106,9 @@ export function App() {
   const readOnly = !!doc?.readOnly;
   const draftsQ = useDrafts(hasDoc && !!doc && !readOnly);
   const drafts = useMemo(() => draftsQ.data ?? [], [draftsQ.data]);
+  const typingIn = useOpenDrafts();
+  // Offered as unfinished: the drafts of dialogs and forms that are not open (a crash, a reload, a closed window).
+  const unfinished = drafts.filter((d) => !typingIn.includes(d.key));
   const views = useMemo(() => viewsQ.data ?? [], [viewsQ.data]);
   const activeView = views.find((v) => v.id === viewId) ?? null;
 
@@ -507,20 +510,26 @@ export function App() {
             : null
         }
       />
-      {!editDialog && drafts.length > 0 && (
+      {!editDialog && unfinished.length > 0 && (
         <div className="banner banner-draft" role="status" data-testid="drafts-banner">
-          {drafts.map((d) => (
-            <p key={d.key}>
-              <strong>{t('draft.unfinished')}:</strong> {t(`draft.kind.${d.key}`)}
-              {d.label ? ` "${d.label}"` : ''} ({formatMoment(d.savedAt, i18n.language)}){' '}
-              <button type="button" onClick={() => resume(d)} data-testid={`draft-resume-${d.key}`}>
-                {t('draft.resume')}
-              </button>{' '}
-              <button type="button" onClick={() => void discardDraft(d)} data-testid={`draft-discard-${d.key}`}>
-                {t('draft.discard')}
-              </button>
-            </p>
-          ))}
+          {unfinished.map((d) => {
+            // An inline form's draft is taken up where the form is (on its actor, its meeting): opened again there.
+            const inline = d.key.startsWith('form:');
+            return (
+              <p key={d.key}>
+                <strong>{t('draft.unfinished')}:</strong> {inline ? (d.where ?? '') : t(`draft.kind.${d.key}`)}
+                {d.label ? ` "${d.label}"` : ''} ({formatMoment(d.savedAt, i18n.language)}){inline ? ` – ${t('draft.inlineHint')}` : ''}{' '}
+                {!inline && (
+                  <button type="button" onClick={() => resume(d)} data-testid={`draft-resume-${d.key}`}>
+                    {t('draft.resume')}
+                  </button>
+                )}{' '}
+                <button type="button" onClick={() => void discardDraft(d)} data-testid={`draft-discard-${d.key.replace(':', '-')}`}>
+                  {t('draft.discard')}
+                </button>
+              </p>
+            );
+          })}
         </div>
       )}
       {doc?.readOnly && (

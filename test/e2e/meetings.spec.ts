@@ -146,3 +146,42 @@ test('minutes typed in an agenda item are saved as they are typed: a reload in t
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('item-1-notes')).toHaveValue(before);
 });
+
+test('an agenda item typed during the meeting survives a reload: offered above the map, and the agenda of that meeting goes on from it', async ({ page }) => {
+  await openCopyOfDemo(page, 'agenda-concept');
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  const detail = page.getByTestId('meeting-detail');
+  await detail.getByTestId('agenda-new').click();
+  await detail.getByTestId('agenda-new-title').fill('Wachtlijst budgetbegeleiding');
+  // Being typed in, it is not offered as unfinished.
+  await page.waitForTimeout(1200);
+  await expect(page.getByTestId('drafts-banner')).toHaveCount(0);
+  await page.reload();
+  const banner = page.getByTestId('drafts-banner');
+  await expect(banner).toContainText('Niet afgewerkt: Agendapunt "Wachtlijst budgetbegeleiding"');
+  await expect(banner).toContainText('open dat formulier opnieuw om verder te gaan');
+  await page.screenshot({ path: 'test-results/e2e-agenda-draft-banner.png', clip: { x: 0, y: 0, width: 1500, height: 140 } });
+  await page.getByTestId('tab-meetings').click();
+  // A new meeting's agenda is another place: it starts empty there.
+  await page.getByTestId('meeting-new').click();
+  await page.getByTestId('meeting-new-title').fill('Stuurgroep GBO');
+  await page.getByTestId('meeting-new-date').fill('2026-12-03');
+  await page.getByTestId('meeting-add').click();
+  await expect(detail.getByTestId('meeting-title')).toHaveValue('Stuurgroep GBO');
+  await detail.getByTestId('agenda-new').click();
+  await expect(detail.getByTestId('agenda-new-title')).toHaveValue('');
+  await detail.getByRole('button', { name: 'Annuleren' }).click();
+  // The zorgraad meeting's agenda goes on from it; adding the item takes the draft away.
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await detail.getByTestId('agenda-new').click();
+  await expect(detail.getByTestId('agenda-draft-restored')).toContainText('U gaat verder met wat u typte');
+  await expect(detail.getByTestId('agenda-new-title')).toHaveValue('Wachtlijst budgetbegeleiding');
+  await detail.getByTestId('agenda-new-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e-agenda-draft.png' });
+  await detail.getByTestId('agenda-add').click();
+  await expect(detail.getByText('Wachtlijst budgetbegeleiding')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await expect(banner).toHaveCount(0);
+});

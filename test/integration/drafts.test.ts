@@ -66,6 +66,19 @@ describe('drafts: what is typed in a dialog that adds something is kept until it
     expect(fs.readFileSync(out, 'utf8')).not.toContain('Kortvoetjes');
   });
 
+  it('an inline form keeps one per place it is open on (its context), and no more than 50 drafts are kept', async () => {
+    const { call } = await start();
+    const context = { meetingId: 'MT1' };
+    await call('drafts.put', { key: 'form:agenda-0a1b2c3d', label: 'Wachtlijst', value: { title: 'Wachtlijst' }, context, where: 'Agendapunt' });
+    expect(await call('drafts.list', {})).toMatchObject([{ key: 'form:agenda-0a1b2c3d', label: 'Wachtlijst', value: { title: 'Wachtlijst' }, context, where: 'Agendapunt' }]);
+    expect(() => contract['drafts.put'].input.parse({ key: 'form:Geen Sleutel', label: 'x', value: {} })).toThrow();
+    for (let i = 1; i < 50; i++) await call('drafts.put', { key: `form:lijst-${i}`, label: `${i}`, value: { title: `${i}` } });
+    await expect(call('drafts.put', { key: 'form:lijst-50', label: '50', value: {} })).rejects.toThrow('Er staan al 50 onafgewerkte formulieren klaar');
+    // One already kept may still change.
+    await call('drafts.put', { key: 'form:lijst-1', label: 'een', value: { title: 'een' } });
+    expect((await call('drafts.list', {})).find((d) => d.key === 'form:lijst-1')?.label).toBe('een');
+  });
+
   it('a read-only document keeps no draft', async () => {
     const file = path.join(tmpDir(), 'kaart.regiekaart');
     (await NetworkDocument.open(file, { create: true })).close();

@@ -7,6 +7,7 @@ import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/voc
 import { AddForm, SpecForm, type FieldSpec } from './forms/SpecForm';
 import { fieldErrors, useAutosaveForm, useEditForm, type Save } from './forms/draft';
 import type { FieldErrors } from './forms/fields';
+import type { DraftKey } from '../../../shared/edit/drafts';
 import { actorOptions, allFunctionOptions, partnershipOptions, serviceOptions } from './forms/specs';
 import { mapIdsOf } from '../../../shared/graph/elements';
 
@@ -107,11 +108,11 @@ function MeetingDetail({ meeting, data, vocab, save, readOnly, findings, onSelec
   const { t } = useTranslation();
   const headingId = useId();
   const form = useEditForm('meeting', meeting, save, (d) => t('meetings.edited', { title: d.title }));
-  const add = async (d: Draft) => {
+  const add = async (d: Draft, dropDraft: DraftKey) => {
     const item = { ...d, id: nextItemId(meeting.items) };
     const errs = fieldErrors(AgendaItemSchema, item);
     if (Object.keys(errs).length) return errs;
-    return save({ label: t('meetings.itemAdded', { title: String(d.title), meeting: meeting.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items: [...meeting.items, AgendaItemSchema.parse(item)] } }] });
+    return save({ label: t('meetings.itemAdded', { title: String(d.title), meeting: meeting.title }), steps: [{ op: 'update', kind: 'meeting', value: { ...meeting, items: [...meeting.items, AgendaItemSchema.parse(item)] } }], dropDraft });
   };
   const remove = (id: string) => {
     const item = meeting.items.find((it) => it.id === id);
@@ -134,7 +135,7 @@ function MeetingDetail({ meeting, data, vocab, save, readOnly, findings, onSelec
             <ItemEditor key={item.id} n={i + 1} meeting={meeting} item={item} data={data} vocab={vocab} save={save} readOnly={readOnly} findings={findings} onSelect={onSelect} onRemove={() => remove(item.id)} />
           ))}
         </ol>
-        {!readOnly && <AddForm testId="agenda" spec={itemSpec(t, data).slice(0, 3)} blank={() => ({ title: '', type: 'INFORMATIE', serviceIds: [] })} vocab={vocab} addLabel={t('meetings.addItem')} onAdd={add} />}
+        {!readOnly && <AddForm testId="agenda" spec={itemSpec(t, data).slice(0, 3)} blank={() => ({ title: '', type: 'INFORMATIE', serviceIds: [] })} context={{ meetingId: meeting.id }} vocab={vocab} addLabel={t('meetings.addItem')} onAdd={add} />}
       </section>
     </div>
   );
@@ -149,11 +150,11 @@ export function MeetingsPanel({ data, vocab, save, readOnly, findings, onSelect,
   const { t } = useTranslation();
   const name = useMemo(() => new Map([...data.actors.map((a) => [a.id, a.name] as const), ...data.partnerships.map((p) => [p.id, p.name] as const)]), [data.actors, data.partnerships]);
   const meetings = useMemo(() => newestFirst(data.meetings), [data.meetings]);
-  const add = async (d: Draft) => {
+  const add = async (d: Draft, dropDraft: DraftKey) => {
     const errs = fieldErrors(ENTITY_SCHEMAS.meeting, { id: 'nieuw', ...d });
     if (Object.keys(errs).length) return errs;
     // The new meeting opens as soon as the core has made it.
-    return save({ label: t('meetings.added', { title: d.title }), steps: [{ op: 'create', kind: 'meeting', value: d }] }, { onCreated: ([id]) => onChoose(id) });
+    return save({ label: t('meetings.added', { title: d.title }), steps: [{ op: 'create', kind: 'meeting', value: d }], dropDraft }, { onCreated: ([id]) => onChoose(id) });
   };
   const meeting = meetings.find((m) => m.id === selected) ?? null;
   const count = (m: Meeting) => m.items.reduce((n, it) => n + itemFindings(findings, m.id, it.id).filter((f) => f.status !== 'MITIGATED').length, 0);

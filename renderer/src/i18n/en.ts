@@ -167,6 +167,7 @@ export const en: Shape<typeof nl> = {
     discard: 'Discard',
     restored: 'You are continuing what you typed (kept {{time}}).',
     restart: 'Start over',
+    inlineHint: 'open that form again to continue',
     notKept: 'What you type could not be kept separately ({{error}}). It is still in this window.',
   },
   dialog: { newPartnership: 'New partnership', openTitle: 'Open network map', newTitle: 'New network map', copyTitle: 'Save a copy', path: 'File path', title: 'Title', municipality: 'Municipality', ok: 'OK', cancel: 'Cancel', recent: 'Recently opened', missing: 'not found', newActor: 'New actor', newAgreement: 'New agreement' },

@@ -177,6 +177,7 @@ export const nl = {
     discard: 'Weggooien',
     restored: 'U gaat verder met wat u typte (bewaard {{time}}).',
     restart: 'Opnieuw beginnen',
+    inlineHint: 'open dat formulier opnieuw om verder te gaan',
     notKept: 'Wat u typt, kon niet apart bewaard worden ({{error}}). Het staat nog in dit venster.',
   },
   dialog: {

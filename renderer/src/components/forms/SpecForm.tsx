@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { CodeChecklist, CodeSelect, DateField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
-import { fieldErrors, useEditForm, type Save } from './draft';
+import { fieldErrors, useEditForm, useKeptDraft, type Save } from './draft';
+import { useQueryClient } from '@tanstack/react-query';
+import type { DraftKey } from '../../../../shared/edit/drafts';
+import { call } from '../../api';
+import { useDrafts } from '../../data';
+import { formatMoment } from '../../i18n';
 
 type Option = { id: string; name: string };
 
@@ -168,9 +173,9 @@ export function EntityList<T extends { id: string }>({
   const { t } = useTranslation();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
-  const add = async (d: Draft) => {
+  const add = async (d: Draft, dropDraft: DraftKey) => {
     const errs = fieldErrors(ENTITY_SCHEMAS[kind], { id: 'nieuw', ...d });
-    return Object.keys(errs).length ? errs : save({ label: addedLabel(d), steps: [{ op: 'create', kind, value: d }] });
+    return Object.keys(errs).length ? errs : save({ label: addedLabel(d), steps: [{ op: 'create', kind, value: d }], dropDraft });
   };
   return (
     <section className="entity-list" aria-labelledby={headingId} data-testid={testId}>
@@ -205,28 +210,129 @@ export function EntityList<T extends { id: string }>({
 
 /**
  * "+ …" that opens a small inline form (the fields of `spec`) with Cancel and Add. `onAdd` checks and saves the draft
- * and resolves to its field errors; the form closes once there are none. Test ids: `<testId>-new` (the button),
+ * (taking the form's kept draft away with it: `dropDraft` in its edit) and resolves to its field errors; the form
+ * closes once there are none. What is typed is kept as the document's draft `form:<testId>` for the thing the form is
+ * open on (`context`, by default the empty form, which names the actor it adds to), so a crash or a closed window
+ * does not lose it: opened again there, the form goes on from it. Test ids: `<testId>-new` (the button),
  * `<testId>-new-form`, `<testId>-new-<field>`, `<testId>-add`.
  */
-export function AddForm({ testId, spec, blank, vocab, addLabel, onAdd, onOpen }: { testId: string; spec: FieldSpec[]; blank: () => Draft; vocab: Record<VocabKind, VocabEntry[]>; addLabel: string; onAdd: (draft: Draft) => Promise<FieldErrors>; onOpen?: (open: boolean) => void }) {
-  const { t } = useTranslation();
-  const [adding, setAddingState] = useState<Draft | null>(null);
+export function AddForm({
+  testId,
+  spec,
+  blank,
+  context,
+  vocab,
+  addLabel,
+  onAdd,
+  onOpen,
+}: {
+  testId: string;
+  spec: FieldSpec[];
+  blank: () => Draft;
+  /** What the form adds to, when the empty form does not say (an agenda item: its meeting). */
+  context?: Draft;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  addLabel: string;
+  onAdd: (draft: Draft, dropDraft: DraftKey) => Promise<FieldErrors>;
+  onOpen?: (open: boolean) => void;
+}) {
+  const [open, setOpenState] = useState<{ key: DraftKey; empty: Draft; start: Draft; restoredAt: string | null } | null>(null);
+  const drafts = useDrafts(true).data ?? [];
+  const setOpen = (o: typeof open) => {
+    setOpenState(o);
+    onOpen?.(o !== null);
+  };
+  const start = () => {
+    const empty = blank();
+    const key = placeKey(testId, context ?? empty);
+    const kept = drafts.find((d) => d.key === key && JSON.stringify(d.context ?? {}) === JSON.stringify(context ?? empty));
+    setOpen({ key, empty, start: kept ? { ...empty, ...kept.value } : empty, restoredAt: kept?.savedAt ?? null });
+  };
+  return open ? (
+    <OpenAddForm testId={testId} draftKey={open.key} spec={spec} start={open.start} restoredAt={open.restoredAt} empty={open.empty} context={context} vocab={vocab} addLabel={addLabel} onAdd={onAdd} onClose={() => setOpen(null)} />
+  ) : (
+    <button type="button" className="add-item" onClick={start} data-testid={`${testId}-new`}>
+      {addLabel}
+    </button>
+  );
+}
+
+/**
+ * The draft key of an inline form where it is open: `form:<testId>-<hash of the context>` (FNV-1a), so the agenda
+ * form of one meeting and that of another keep a draft each, and cancelling one does not throw the other's away.
+ */
+function placeKey(testId: string, context: Draft): DraftKey {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(context)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `form:${testId.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)}-${h.toString(16).padStart(8, '0')}`;
+}
+
+/** The open inline form of AddForm: its fields, its kept draft, Cancel (which throws the draft away) and Add. */
+function OpenAddForm({
+  testId,
+  draftKey,
+  spec,
+  start,
+  restoredAt,
+  empty,
+  context,
+  vocab,
+  addLabel,
+  onAdd,
+  onClose,
+}: {
+  testId: string;
+  draftKey: DraftKey;
+  spec: FieldSpec[];
+  start: Draft;
+  restoredAt: string | null;
+  empty: Draft;
+  context?: Draft;
+  vocab: Record<VocabKind, VocabEntry[]>;
+  addLabel: string;
+  onAdd: (draft: Draft, dropDraft: DraftKey) => Promise<FieldErrors>;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState(start);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const setAdding = (d: Draft | null) => {
-    setAddingState(d);
-    onOpen?.(d !== null);
-  };
+  const label = String(draft.title ?? draft.name ?? draft.measure ?? '');
+  const kept = useKeptDraft(draftKey, label, draft, empty, { context: context ?? empty, where: addLabel.replace(/^\+\s*/, '') });
   const add = async () => {
-    if (!adding) return;
-    const errs = await onAdd(adding);
-    setErrors(errs);
-    if (!Object.keys(errs).length) setAdding(null);
+    await kept.hold();
+    try {
+      const errs = await onAdd(draft, draftKey);
+      setErrors(errs);
+      if (!Object.keys(errs).length) onClose();
+    } finally {
+      kept.release();
+    }
   };
-  return adding ? (
+  const cancel = async () => {
+    await kept.hold();
+    onClose();
+    await call('drafts.drop', { key: draftKey }).catch(() => undefined);
+    await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+  };
+  return (
     <div className="new-item" data-testid={`${testId}-new-form`}>
-      <SpecForm spec={spec} draft={adding} onChange={setAddingState} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
+      {restoredAt && (
+        <p className="draft-note" data-testid={`${testId}-draft-restored`}>
+          {t('draft.restored', { time: formatMoment(restoredAt, i18n.language) })}{' '}
+          <button type="button" className="link" onClick={() => setDraft(empty)}>
+            {t('draft.restart')}
+          </button>
+        </p>
+      )}
+      {kept.error && (
+        <p className="muted" role="status">
+          {t('draft.notKept', { error: kept.error })}
+        </p>
+      )}
+      <SpecForm spec={spec} draft={draft} onChange={setDraft} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
       <div className="dialog-buttons">
-        <button type="button" onClick={() => (setAdding(null), setErrors({}))}>
+        <button type="button" onClick={() => void cancel()}>
           {t('dialog.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void add()} data-testid={`${testId}-add`}>
@@ -234,9 +340,5 @@ export function AddForm({ testId, spec, blank, vocab, addLabel, onAdd, onOpen }:
         </button>
       </div>
     </div>
-  ) : (
-    <button type="button" className="add-item" onClick={() => setAdding(blank())} data-testid={`${testId}-new`}>
-      {addLabel}
-    </button>
   );
 }

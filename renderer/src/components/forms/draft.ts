@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { z } from 'zod';
@@ -134,7 +134,27 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
  * away in its own transaction) or the cancel that throws it away must come after the last keep, not before it.
  * `release` keeps again (the add was refused: the dialog stays open).
  */
-export function useKeptDraft(key: DraftKey, label: string, value: object, blank: object) {
+/** The drafts whose dialog or form is open now: the map does not offer those as unfinished (see `useOpenDrafts`). */
+const openDrafts = new Set<string>();
+const openListeners = new Set<() => void>();
+let openSnapshot: readonly string[] = [];
+function setOpenDraft(key: string, open: boolean) {
+  if (open) openDrafts.add(key);
+  else openDrafts.delete(key);
+  openSnapshot = [...openDrafts];
+  for (const l of openListeners) l();
+}
+/** The keys of the drafts being typed in now. */
+export const useOpenDrafts = () =>
+  useSyncExternalStore(
+    (listener) => {
+      openListeners.add(listener);
+      return () => void openListeners.delete(listener);
+    },
+    () => openSnapshot,
+  );
+
+export function useKeptDraft(key: DraftKey, label: string, value: object, blank: object, place: { context?: object; where?: string } = {}) {
   const json = JSON.stringify(value);
   const blankJson = JSON.stringify(blank);
   // What the document holds now: the value the dialog started from (a draft taken up again, or the empty form).
@@ -153,13 +173,17 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
   const send = useEffectEvent(() => {
     if (held.current || json === kept.current) return;
     kept.current = json;
-    const request = (): Promise<unknown> => (json === blankJson ? call('drafts.drop', { key }) : call('drafts.put', { key, label: label.slice(0, 300), value: value as Record<string, unknown> }));
+    const request = (): Promise<unknown> => (json === blankJson ? call('drafts.drop', { key }) : call('drafts.put', { key, label: label.slice(0, 300), value: value as Record<string, unknown>, context: place.context as Record<string, unknown> | undefined, where: place.where?.slice(0, 200) }));
     queue.current = keep.mutateAsync({ after: queue.current, request }).then(
       () => setError(null),
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
   });
   useEffect(() => onFlush(() => send()), []);
+  useEffect(() => {
+    setOpenDraft(key, true);
+    return () => setOpenDraft(key, false);
+  }, [key]);
   useEffect(() => {
     if (json === kept.current) return;
     const timer = setTimeout(() => send(), TYPING_PAUSE_MS);
