@@ -103,3 +103,29 @@ test('a regisseur reads the conflicts, records a beheersmodel and sees RC1 mitig
   expect(json.findings.find((f) => f.ruleId === 'RC1')!.status).toBe('mitigated');
   expect(json.findings.find((f) => f.ruleId === 'RC8')!.status).toBe('reopened');
 });
+
+test('a measure being written for a finding survives a reload: offered above the map, and that finding’s dialog goes on from it', async ({ page }) => {
+  await openCopyOfDemo(page, 'maatregel-concept');
+  await page.getByTestId('check-counts').click();
+  const rc8 = page.getByTestId('findings').locator('[data-testid^="finding-RC8:"]').first();
+  await rc8.getByRole('button').first().click();
+  await rc8.getByTestId('record-mitigation').click();
+  const dialog = page.getByTestId('mitigation-dialog');
+  await dialog.getByTestId('mitigation-measure').selectOption('ONTHOUDING');
+  await dialog.getByTestId('mitigation-description').fill('Onthouding bij stemmingen over middelen voor eigen diensten');
+  await page.reload();
+  await expect(page.getByTestId('drafts-banner')).toContainText('Niet afgewerkt: Maatregel vastleggen (RC8) "Onthouding bij stemmingen');
+  await page.getByTestId('check-counts').click();
+  await rc8.getByRole('button').first().click();
+  await rc8.getByTestId('record-mitigation').click();
+  await expect(dialog.getByTestId('draft-restored')).toBeVisible();
+  await expect(dialog.getByTestId('mitigation-measure')).toHaveValue('ONTHOUDING');
+  await expect(dialog.getByTestId('mitigation-description')).toHaveValue('Onthouding bij stemmingen over middelen voor eigen diensten');
+  await dialog.getByTestId('mitigation-owner').fill('Schepen van Welzijn');
+  await dialog.getByTestId('modal-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(rc8).toContainText('Gemilderd');
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await expect(page.getByTestId('drafts-banner')).toHaveCount(0);
+});

@@ -7,10 +7,12 @@ import { CHECK_SETTINGS_ID, ENTITY_SCHEMAS, type Gap, type NetworkData } from '.
 import { vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 import { call } from '../api';
 import { mapIdsOf } from '../../../shared/graph/elements';
-import { Modal } from './Modal';
 import { GapOnAgenda } from './Meetings';
 import { SpecForm, type FieldSpec } from './forms/SpecForm';
-import { fieldErrors, useAutosaveForm, useEditForm, type Save } from './forms/draft';
+import { fieldErrors, placeKey, useAutosaveForm, useEditForm, type Save } from './forms/draft';
+import { CreateDialog } from './CreateDialog';
+import { useDrafts } from '../data';
+import type { DraftKey } from '../../../shared/edit/drafts';
 import type { FieldErrors } from './forms/fields';
 import { useQuery } from '@tanstack/react-query';
 
@@ -86,7 +88,14 @@ export function FindingsPanel({
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   const [kind, setKind] = useState<'all' | 'RC' | 'G'>('all');
-  const [dialog, setDialog] = useState<{ kind: 'mitigation' | 'governanceModel'; finding: Finding; draft: Record<string, unknown>; errors: FieldErrors } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'mitigation' | 'governanceModel'; finding: Finding; key: DraftKey; blank: Record<string, unknown>; draft: Record<string, unknown>; restoredAt: string | null; errors: FieldErrors } | null>(null);
+  const drafts = useDrafts(!readOnly).data ?? [];
+  /** The dialog that records a measure or a governance model for a finding, going on from its draft if one is kept. */
+  const record = (kind: 'mitigation' | 'governanceModel', finding: Finding, blank: Record<string, unknown>) => {
+    const key = placeKey(kind === 'mitigation' ? 'maatregel' : 'beheersmodel', { findingKey: finding.key });
+    const kept = drafts.find((d) => d.key === key);
+    setDialog({ kind, finding, key, blank, draft: kept ? { ...blank, ...kept.value } : blank, restoredAt: kept?.savedAt ?? null, errors: {} });
+  };
   const shown = findings.filter((f) => kind === 'all' || (kind === 'RC' ? f.ruleId.startsWith('RC') : f.ruleId.startsWith('G')));
   const mitigations = new Map(data.mitigations.map((m) => [m.id, m]));
   const models = new Map(data.governanceModels.map((g) => [g.id, g]));
@@ -99,7 +108,7 @@ export function FindingsPanel({
     const errs = fieldErrors(schema, { id: 'x', ...dialog.draft });
     if (Object.keys(errs).length) return setDialog({ ...dialog, errors: errs });
     const label = dialog.kind === 'mitigation' ? t('checks.mitigationAdded', { rule: dialog.finding.ruleId }) : t('checks.governanceAdded');
-    const out = await save({ label, steps: [{ op: 'create', kind: dialog.kind, value: dialog.draft }] });
+    const out = await save({ label, steps: [{ op: 'create', kind: dialog.kind, value: dialog.draft }], dropDraft: dialog.key });
     if (Object.keys(out).length) setDialog({ ...dialog, errors: out });
     else setDialog(null);
   };
@@ -188,14 +197,7 @@ export function FindingsPanel({
                                   <button
                                     type="button"
                                     data-testid="record-governance"
-                                    onClick={() =>
-                                      setDialog({
-                                        kind: 'governanceModel',
-                                        finding: f,
-                                        draft: { actorId: regisseur(f), title: 'Beheersmodel regie en aanbod', status: 'ACTIEF', decision: null, adoptedDate: refDate, reviewDate: null, separatedUnitIds: [], notes: null },
-                                        errors: {},
-                                      })
-                                    }
+                                    onClick={() => record('governanceModel', f, { actorId: regisseur(f), title: 'Beheersmodel regie en aanbod', status: 'ACTIEF', decision: null, adoptedDate: refDate, reviewDate: null, separatedUnitIds: [], notes: null })}
                                   >
                                     {t('checks.recordGovernance')}
                                   </button>
@@ -203,14 +205,7 @@ export function FindingsPanel({
                                 <button
                                   type="button"
                                   data-testid="record-mitigation"
-                                  onClick={() =>
-                                    setDialog({
-                                      kind: 'mitigation',
-                                      finding: f,
-                                      draft: { findingKey: f.key, ruleId: f.ruleId, actorId: null, measure: 'ANDERE', description: '', owner: null, decisionRef: null, decisionDate: null, reviewDate: null, notes: null },
-                                      errors: {},
-                                    })
-                                  }
+                                  onClick={() => record('mitigation', f, { findingKey: f.key, ruleId: f.ruleId, actorId: null, measure: 'ANDERE', description: '', owner: null, decisionRef: null, decisionDate: null, reviewDate: null, notes: null })}
                                 >
                                   {t('checks.recordMitigation')}
                                 </button>
@@ -233,10 +228,17 @@ export function FindingsPanel({
       })}
       {!shown.length && <p className="muted">{t('checks.none')}</p>}
       {dialog && (
-        <Modal
+        <CreateDialog
+          draftKey={dialog.key}
+          value={dialog.draft}
+          blank={dialog.blank}
+          label={String((dialog.kind === 'mitigation' ? dialog.draft.description : dialog.draft.title) ?? '').slice(0, 80)}
+          restoredAt={dialog.restoredAt}
+          onRestart={() => setDialog({ ...dialog, draft: dialog.blank, restoredAt: null, errors: {} })}
+          place={{ context: { findingKey: dialog.finding.key }, where: `${(dialog.kind === 'mitigation' ? t('checks.recordMitigation') : t('checks.recordGovernance')).replace(/…$/, '')} (${dialog.finding.ruleId})` }}
           title={dialog.kind === 'mitigation' ? t('checks.recordMitigation') : t('checks.recordGovernance')}
-          okLabel={t('form.add')}
-          onOk={() => void submit()}
+          busy={false}
+          onOk={submit}
           onCancel={() => setDialog(null)}
           error={dialog.errors._}
           testId="mitigation-dialog"
@@ -259,7 +261,7 @@ export function FindingsPanel({
             vocab={vocab}
             testPrefix="mitigation"
           />
-        </Modal>
+        </CreateDialog>
       )}
     </div>
   );

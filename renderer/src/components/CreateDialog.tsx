@@ -1,14 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { call } from '../api';
 import { useTranslation } from 'react-i18next';
 import type { DraftKey } from '../../../shared/edit/drafts';
 import { useKeptDraft } from './forms/draft';
+import { DraftNote } from './forms/DraftNote';
 import { Modal } from './Modal';
-import { formatMoment } from '../i18n';
 
 /**
- * A dialog that adds something (an actor, an agreement, a partnership) and keeps what is typed in it as the
+ * A dialog that adds something (an actor, an agreement, a partnership, a finding's measure) and keeps what is typed in it as the
  * document's draft until it is added (see useKeptDraft): a crash, a kill or a closed window does not lose it, and
  * the next time the dialog opens it goes on from there. Cancelling throws the draft away.
  */
@@ -19,6 +17,7 @@ export function CreateDialog({
   label,
   restoredAt,
   onRestart,
+  place,
   title,
   testId,
   busy,
@@ -36,6 +35,8 @@ export function CreateDialog({
   /** When the draft this dialog went on from was kept (null: it started empty). */
   restoredAt: string | null;
   onRestart: () => void;
+  /** A dialog about one thing (a finding): what it is about, and how to name it (see useKeptDraft). */
+  place?: { context?: object; where?: string };
   title: string;
   testId: string;
   busy: boolean;
@@ -45,39 +46,15 @@ export function CreateDialog({
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const kept = useKeptDraft(draftKey, label, value, blank);
-  const ok = async () => {
-    await kept.hold();
-    try {
-      await onOk();
-    } finally {
-      kept.release();
-    }
-  };
-  const qc = useQueryClient();
+  const { t } = useTranslation();
+  const kept = useKeptDraft(draftKey, label, value, blank, place);
   const cancel = async () => {
-    await kept.hold();
     onCancel();
-    await call('drafts.drop', { key: draftKey }).catch(() => undefined);
-    await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+    await kept.discard();
   };
-  const time = restoredAt ? formatMoment(restoredAt, i18n.language) : '';
   return (
-    <Modal title={title} okLabel={t('form.add')} onOk={() => void ok()} onCancel={() => void cancel()} busy={busy} error={error} testId={testId}>
-      {restoredAt && (
-        <p className="draft-note" data-testid="draft-restored">
-          {t('draft.restored', { time })}{' '}
-          <button type="button" className="link" onClick={onRestart} data-testid="draft-restart">
-            {t('draft.restart')}
-          </button>
-        </p>
-      )}
-      {kept.error && (
-        <p className="muted" role="status" data-testid="draft-error">
-          {t('draft.notKept', { error: kept.error })}
-        </p>
-      )}
+    <Modal title={title} okLabel={t('form.add')} onOk={() => void kept.finish(onOk)} onCancel={() => void cancel()} busy={busy} error={error} testId={testId}>
+      <DraftNote restoredAt={restoredAt} onRestart={onRestart} error={kept.error} testId="draft-restored" />
       {children}
     </Modal>
   );

@@ -7,7 +7,10 @@ import { flemishDate } from '../../../shared/util/dates';
 import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
 import { CodeChecklist, CodeSelect, DateField, TextField, type FieldErrors } from './forms/fields';
-import { fieldErrors, useEditForm, type Save } from './forms/draft';
+import { fieldErrors, placeKey, useEditForm, useKeptDraft, type Save } from './forms/draft';
+import type { DraftKey } from '../../../shared/edit/drafts';
+import { useDrafts } from '../data';
+import { DraftNote } from './forms/DraftNote';
 import { EntityList, SpecForm } from './forms/SpecForm';
 import { blanks, specs } from './forms/specs';
 
@@ -247,43 +250,57 @@ function ActorInspector({ actor, data, vocab, onSelect, save, readOnly, onDelete
   );
 }
 
-/** Adds a service to an actor: what it is called, for whom, in which life domains. */
+/**
+ * Adds a service to an actor: what it is called, for whom, in which life domains. What is typed is kept as the
+ * document's draft for that actor until the service is added (see useKeptDraft), and the form goes on from it.
+ */
 function NewService({ providerId, vocab, save }: { providerId: string; vocab: Record<VocabKind, VocabEntry[]>; save: Save }) {
   const { t } = useTranslation();
-  const empty = { providerId, name: '', targetGroups: [] as string[], lifeDomains: [] as string[] };
-  const [draft, setDraft] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [open, setOpen] = useState(false);
+  const drafts = useDrafts(true).data ?? [];
+  const [open, setOpen] = useState<{ start: ServiceDraft; restoredAt: string | null } | null>(null);
+  const empty: ServiceDraft = { providerId, name: '', targetGroups: [], lifeDomains: [] };
+  const key = placeKey('dienst', { providerId });
   if (!open) {
+    const begin = () => {
+      const kept = drafts.find((d) => d.key === key);
+      setOpen({ start: kept ? { ...empty, ...(kept.value as Partial<ServiceDraft>), providerId } : empty, restoredAt: kept?.savedAt ?? null });
+    };
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="service-new">
+      <button type="button" onClick={begin} data-testid="service-new">
         {t('inspector.newService')}
       </button>
     );
   }
+  return <NewServiceForm draftKey={key} empty={empty} start={open.start} restoredAt={open.restoredAt} vocab={vocab} save={save} onClose={() => setOpen(null)} />;
+}
+
+type ServiceDraft = { providerId: string; name: string; targetGroups: string[]; lifeDomains: string[] };
+
+function NewServiceForm({ draftKey, empty, start, restoredAt, vocab, save, onClose }: { draftKey: DraftKey; empty: ServiceDraft; start: ServiceDraft; restoredAt: string | null; vocab: Record<VocabKind, VocabEntry[]>; save: Save; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(start);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const kept = useKeptDraft(draftKey, draft.name, draft, empty, { context: { providerId: empty.providerId }, where: t('inspector.newService').replace(/^\+\s*/, '') });
   const add = async () => {
-    const value = { ...draft, id: 'nieuw' };
-    const errs = fieldErrors(ServiceSchema, value);
+    const errs = fieldErrors(ServiceSchema, { ...draft, id: 'nieuw' });
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    const server = await save({ label: t('edit.serviceAdded', { name: draft.name }), steps: [{ op: 'create', kind: 'service', value: draft }] });
+    const server = await kept.finish(() => save({ label: t('edit.serviceAdded', { name: draft.name }), steps: [{ op: 'create', kind: 'service', value: draft }], dropDraft: draftKey }));
     setErrors(server);
-    if (!Object.keys(server).length) {
-      setDraft(empty);
-      setOpen(false);
-    }
+    if (!Object.keys(server).length) onClose();
   };
   return (
     <div className="form new-service" data-testid="service-form">
+      <DraftNote restoredAt={restoredAt} onRestart={() => setDraft(empty)} error={kept.error} testId="service-draft-restored" />
       <TextField label={t('form.serviceName')} value={draft.name} required autoFocus onChange={(v) => setDraft({ ...draft, name: v ?? '' })} error={errors.name} testId="service-name" />
       <CodeChecklist label={t('form.targetGroups')} vocab={vocab} kind="targetGroup" value={draft.targetGroups} onChange={(v) => setDraft({ ...draft, targetGroups: v })} testId="service-target-groups" />
       <CodeChecklist label={t('form.lifeDomains')} vocab={vocab} kind="lifeDomain" value={draft.lifeDomains} onChange={(v) => setDraft({ ...draft, lifeDomains: v })} testId="service-life-domains" />
       {errors._ && <p className="dialog-error" role="alert">{errors._}</p>}
       <div className="dialog-buttons">
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" onClick={() => (onClose(), void kept.discard())}>
           {t('dialog.cancel')}
         </button>
-        <button type="button" className="primary" onClick={add} data-testid="service-add">
+        <button type="button" className="primary" onClick={() => void add()} data-testid="service-add">
           {t('form.add')}
         </button>
       </div>

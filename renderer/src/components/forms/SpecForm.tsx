@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { CodeChecklist, CodeSelect, DateField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
-import { fieldErrors, useEditForm, useKeptDraft, type Save } from './draft';
-import { useQueryClient } from '@tanstack/react-query';
+import { fieldErrors, placeKey, useEditForm, useKeptDraft, type Save } from './draft';
 import type { DraftKey } from '../../../../shared/edit/drafts';
-import { call } from '../../api';
 import { useDrafts } from '../../data';
-import { formatMoment } from '../../i18n';
+import { DraftNote } from './DraftNote';
 
 type Option = { id: string; name: string };
 
@@ -257,16 +255,6 @@ export function AddForm({
   );
 }
 
-/**
- * The draft key of an inline form where it is open: `form:<testId>-<hash of the context>` (FNV-1a), so the agenda
- * form of one meeting and that of another keep a draft each, and cancelling one does not throw the other's away.
- */
-function placeKey(testId: string, context: Draft): DraftKey {
-  let h = 0x811c9dc5;
-  for (const ch of JSON.stringify(context)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `form:${testId.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)}-${h.toString(16).padStart(8, '0')}`;
-}
-
 /** The open inline form of AddForm: its fields, its kept draft, Cancel (which throws the draft away) and Add. */
 function OpenAddForm({
   testId,
@@ -293,46 +281,22 @@ function OpenAddForm({
   onAdd: (draft: Draft, dropDraft: DraftKey) => Promise<FieldErrors>;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(start);
   const [errors, setErrors] = useState<FieldErrors>({});
   const label = String(draft.title ?? draft.name ?? draft.measure ?? '');
   const kept = useKeptDraft(draftKey, label, draft, empty, { context: context ?? empty, where: addLabel.replace(/^\+\s*/, '') });
   const add = async () => {
-    await kept.hold();
-    try {
-      const errs = await onAdd(draft, draftKey);
-      setErrors(errs);
-      if (!Object.keys(errs).length) onClose();
-    } finally {
-      kept.release();
-    }
-  };
-  const cancel = async () => {
-    await kept.hold();
-    onClose();
-    await call('drafts.drop', { key: draftKey }).catch(() => undefined);
-    await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+    const errs = await kept.finish(() => onAdd(draft, draftKey));
+    setErrors(errs);
+    if (!Object.keys(errs).length) onClose();
   };
   return (
     <div className="new-item" data-testid={`${testId}-new-form`}>
-      {restoredAt && (
-        <p className="draft-note" data-testid={`${testId}-draft-restored`}>
-          {t('draft.restored', { time: formatMoment(restoredAt, i18n.language) })}{' '}
-          <button type="button" className="link" onClick={() => setDraft(empty)}>
-            {t('draft.restart')}
-          </button>
-        </p>
-      )}
-      {kept.error && (
-        <p className="muted" role="status">
-          {t('draft.notKept', { error: kept.error })}
-        </p>
-      )}
+      <DraftNote restoredAt={restoredAt} onRestart={() => setDraft(empty)} error={kept.error} testId={`${testId}-draft-restored`} />
       <SpecForm spec={spec} draft={draft} onChange={setDraft} errors={errors} vocab={vocab} testPrefix={`${testId}-new`} />
       <div className="dialog-buttons">
-        <button type="button" onClick={() => void cancel()}>
+        <button type="button" onClick={() => (onClose(), void kept.discard())}>
           {t('dialog.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void add()} data-testid={`${testId}-add`}>

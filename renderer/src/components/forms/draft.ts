@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
@@ -129,11 +129,21 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
 /**
  * Keeps what is typed in a dialog that adds something as the document's draft of that kind (see
  * `NetworkDocument.drafts`): after a pause in typing, and at once when the window closes or reloads, so a crash or a
- * kill loses at most the last moment of typing. Typed back to the empty form, the draft is thrown away. `hold` stops
- * keeping and resolves when no keep is under way any more: the add that finishes the dialog (which takes the draft
- * away in its own transaction) or the cancel that throws it away must come after the last keep, not before it.
- * `release` keeps again (the add was refused: the dialog stays open).
+ * kill loses at most the last moment of typing. Typed back to the empty form, the draft is thrown away. `finish` and
+ * `discard` stop keeping and wait until no keep is under way any more: the add that finishes the dialog (which takes
+ * the draft away in its own transaction) or the cancel that throws it away must come after the last keep, not before
+ * it. A refused add keeps again (the dialog stays open).
  */
+/**
+ * The draft key of an inline form (or a dialog about one thing) where it is open: `form:<testId>-<hash of the context>` (FNV-1a), so the agenda
+ * form of one meeting and that of another keep a draft each, and cancelling one does not throw the other's away.
+ */
+export function placeKey(testId: string, context: object): DraftKey {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(context)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `form:${testId.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)}-${h.toString(16).padStart(8, '0')}`;
+}
+
 /** The drafts whose dialog or form is open now: the map does not offer those as unfinished (see `useOpenDrafts`). */
 const openDrafts = new Set<string>();
 const openListeners = new Set<() => void>();
@@ -189,15 +199,28 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
     const timer = setTimeout(() => send(), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [json]);
+  const qc = useQueryClient();
+  const hold = () => {
+    held.current = true;
+    return queue.current;
+  };
   return {
     /** Why the last keep failed (a full disk…): the dialog still holds what is typed. */
     error,
-    hold: () => {
-      held.current = true;
-      return queue.current;
+    /** Runs the add that finishes the form (its edit takes the draft away) after the last keep, none in between. */
+    finish: async <T>(add: () => Promise<T>): Promise<T> => {
+      await hold();
+      try {
+        return await add();
+      } finally {
+        held.current = false;
+      }
     },
-    release: () => {
-      held.current = false;
+    /** Throws the draft away (the form is cancelled), after the last keep. */
+    discard: async () => {
+      await hold();
+      await call('drafts.drop', { key }).catch(() => undefined);
+      await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
     },
   };
 }
