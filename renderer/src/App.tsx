@@ -50,6 +50,9 @@ type EditDialog =
   | Creating<'partnership', Record<string, unknown>>
   | { kind: 'arrange'; layout: LayoutKind; count: number };
 
+/** Sends every save that waits for its pause and resolves once they are done (see main.tsx). */
+const flushAndSettleNow = () => window.regiekaartFlush?.() ?? Promise.resolve();
+
 /** The id of a view the user saves: W and the time, in base 36 (short, and sorted in the order they were made). */
 const newViewId = () => `W${Date.now().toString(36).toUpperCase()}`;
 
@@ -204,7 +207,9 @@ export function App() {
           : kind === 'new'
             ? ({ kind: 'create', input: { path, ...extra } } as const)
             : ({ kind, input: { path } } as const);
-      fileAction.mutate(action, {
+      // What is typed and still waits for its pause is saved to this document first, not to the one opened next
+      // (a copy has it too).
+      void flushAndSettleNow().then(() => fileAction.mutate(action, {
         onSuccess: (name) => {
           setProblem(null);
           setSelection([]);
@@ -217,7 +222,7 @@ export function App() {
           setDialog(null);
           setStatus(kind === 'saveCopy' ? t('status.copySaved', { path: name }) : t('status.opened', { name }));
         },
-      });
+      }));
     },
     [fileAction, t],
   );

@@ -441,3 +441,29 @@ test('the Electron host’s flush before closing also waits for a new thing’s 
   });
   expect(kept).toEqual(['Repair Café Zuid']);
 });
+
+test('typing still in its pause goes to the map it was typed in, not to the one opened right after', async ({ page }) => {
+  const file = await openCopyOfDemo(page, 'voor-het-wisselen');
+  // An agenda item being typed, and another tab chosen at once: the form goes, what was typed is kept.
+  await page.getByTestId('tab-meetings').click();
+  await page.getByTestId('meeting-MT1').getByRole('button').click();
+  await page.getByTestId('agenda-new').click();
+  await page.getByTestId('agenda-new-title').fill('Wachtlijst schuldbemiddeling');
+  await page.getByTestId('tab-actors').click();
+  // A new unit of the Sociaal Huis being typed, and another map opened at once (the demo has the same ids).
+  await sociaalHuisName(page);
+  await page.getByTestId('inspector-units-new').click();
+  await page.getByTestId('inspector-units-new-name').fill('Dienst Schuldbemiddeling');
+  await page.getByRole('button', { name: 'Voorbeeldstad', exact: true }).click();
+  await expect(page.getByTestId('doc-name')).toContainText('Voorbeeldstad.regiekaart');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('drafts-banner')).toHaveCount(0);
+  // The map it was typed in has both.
+  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await page.getByTestId('path-input').fill(file);
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await expect(page.getByTestId('doc-name')).toContainText('voor-het-wisselen.regiekaart');
+  const banner = page.getByTestId('drafts-banner');
+  await expect(banner).toContainText('Agendapunt "Wachtlijst schuldbemiddeling"');
+  await expect(banner).toContainText('"Dienst Schuldbemiddeling"');
+});

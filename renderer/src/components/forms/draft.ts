@@ -170,7 +170,11 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
   // What the document holds now: the value the dialog started from (a draft taken up again, or the empty form).
   const kept = useRef(json);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const held = useRef(false);
+  /**
+   * Whether the form is being closed: 'adding' while its add runs or 'cancelled' (keep nothing more), 'added' once the
+   * add came back (the form closes now, unless the add was refused: then the next change or a flush keeps again).
+   */
+  const closing = useRef<false | 'adding' | 'added' | 'cancelled'>(false);
   const [error, setError] = useState<string | null>(null);
   // A mutation, so that the Electron host's flush before closing (window.regiekaartFlush) waits for it too. Each keep
   // is one from the moment it is asked for, and waits inside for the one before: they arrive in order.
@@ -180,8 +184,9 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
       return request();
     },
   });
-  const send = useEffectEvent(() => {
-    if (held.current || json === kept.current) return;
+  /** Keeps the form as it is now: after a pause in typing, on a flush (the window goes), or as the form goes away. */
+  const send = useEffectEvent((why: 'pause' | 'flush' | 'gone') => {
+    if (closing.current === 'adding' || closing.current === 'cancelled' || (closing.current === 'added' && why !== 'flush') || json === kept.current) return;
     kept.current = json;
     const request = (): Promise<unknown> => (json === blankJson ? call('drafts.drop', { key }) : call('drafts.put', { key, label: label.slice(0, 300), value: value as Record<string, unknown>, context: place.context as Record<string, unknown> | undefined, where: place.where?.slice(0, 200) }));
     queue.current = keep.mutateAsync({ after: queue.current, request }).then(
@@ -189,36 +194,46 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
   });
-  useEffect(() => onFlush(() => send()), []);
+  // The form going away without being added or cancelled (another tab, another actor, another document) keeps what
+  // was typed since the last pause.
+  useEffect(
+    () => {
+      const stop = onFlush(() => send('flush'));
+      return () => {
+        stop();
+        send('gone');
+      };
+    },
+    [],
+  );
   useEffect(() => {
     setOpenDraft(key, true);
     return () => setOpenDraft(key, false);
   }, [key]);
   useEffect(() => {
+    if (closing.current === 'added') closing.current = false;
     if (json === kept.current) return;
-    const timer = setTimeout(() => send(), TYPING_PAUSE_MS);
+    const timer = setTimeout(() => send('pause'), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [json]);
   const qc = useQueryClient();
-  const hold = () => {
-    held.current = true;
-    return queue.current;
-  };
   return {
     /** Why the last keep failed (a full disk…): the dialog still holds what is typed. */
     error,
     /** Runs the add that finishes the form (its edit takes the draft away) after the last keep, none in between. */
     finish: async <T>(add: () => Promise<T>): Promise<T> => {
-      await hold();
+      closing.current = 'adding';
+      await queue.current;
       try {
         return await add();
       } finally {
-        held.current = false;
+        closing.current = 'added';
       }
     },
     /** Throws the draft away (the form is cancelled), after the last keep. */
     discard: async () => {
-      await hold();
+      closing.current = 'cancelled';
+      await queue.current;
       await call('drafts.drop', { key }).catch(() => undefined);
       await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
     },
