@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { electronBinary } from './electron-binary-check.mjs';
 
 const binary = electronBinary();
@@ -82,26 +82,47 @@ test('the command line prints with Electron\'s own Chromium before any system br
   expect(execFileSync('pdftotext', ['-raw', out, '-']).toString()).toContain('Lacuneregister');
 });
 
-test('closing the window right after typing keeps what was typed: the host waits for the page to save it', async () => {
+/**
+ * Starts the app on a copy of the demo, does `type` in its window, closes the window at once (well within the typing
+ * pause; the app quits with its last window), starts it again on the same file and does `check` there.
+ */
+async function closeAndRelaunch(type: (win: Page) => Promise<void>, check: (win: Page) => Promise<void>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-sluiten-'));
   const file = path.join(dir, 'kaart.regiekaart');
   fs.copyFileSync('resources/demo/voorbeeldstad.regiekaart', file);
   const launch = () => electron.launch({ executablePath: binary.path!, args: ['.', `--user-data-dir=${path.join(dir, 'profiel')}`, file], env: { ...process.env, NODE_ENV: 'production' } });
   try {
     const first = await launch();
-    const win = await first.firstWindow();
-    await win.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
-    await win.getByTestId('inspector').getByTestId('actor-name').fill('Sociaal Huis Centrum');
-    // Closed at once, well within the typing pause, the field never left; the app quits with its last window.
+    await type(await first.firstWindow());
     const exited = new Promise((resolve) => first.process().once('exit', resolve));
     // (The app may be gone before the answer comes back: what counts is what the next start finds.)
     await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close()).catch(() => undefined);
     await exited;
     const again = await launch();
-    const win2 = await again.firstWindow();
-    await expect(win2.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Centrum', exact: true })).toBeVisible();
+    await check(await again.firstWindow());
     await again.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('closing the window right after typing keeps what was typed: the host waits for the page to save it', async () => {
+  await closeAndRelaunch(
+    async (win) => {
+      await win.getByRole('button', { name: 'Sociaal Huis Voorbeeldstad', exact: true }).click();
+      // The field never left.
+      await win.getByTestId('inspector').getByTestId('actor-name').fill('Sociaal Huis Centrum');
+    },
+    (win) => expect(win.getByTestId('actor-table').getByRole('button', { name: 'Sociaal Huis Centrum', exact: true })).toBeVisible(),
+  );
+});
+
+test('closing the window with a new actor half typed keeps it as a draft: the next start offers it', async () => {
+  await closeAndRelaunch(
+    async (win) => {
+      await win.getByTestId('new-actor').click();
+      await win.getByTestId('actor-dialog').getByTestId('actor-name').fill('Buurtwerk Zonnewijzer');
+    },
+    (win) => expect(win.getByTestId('drafts-banner')).toContainText('nieuwe actor "Buurtwerk Zonnewijzer"'),
+  );
 });
