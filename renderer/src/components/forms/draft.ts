@@ -127,16 +127,9 @@ export function useEditForm<D extends object>(kind: EntityKind, stored: D & { id
 }
 
 /**
- * Keeps what is typed in a dialog that adds something as the document's draft of that kind (see
- * `NetworkDocument.drafts`): after a pause in typing, and at once when the window closes or reloads, so a crash or a
- * kill loses at most the last moment of typing. Typed back to the empty form, the draft is thrown away. `finish` and
- * `discard` stop keeping and wait until no keep is under way any more: the add that finishes the dialog (which takes
- * the draft away in its own transaction) or the cancel that throws it away must come after the last keep, not before
- * it. A refused add keeps again (the dialog stays open).
- */
-/**
- * The draft key of an inline form (or a dialog about one thing) where it is open: `form:<testId>-<hash of the context>` (FNV-1a), so the agenda
- * form of one meeting and that of another keep a draft each, and cancelling one does not throw the other's away.
+ * The draft key of an inline form (or a dialog about one thing) where it is open: `form:<testId>-<hash of the
+ * context>` (FNV-1a), so the agenda form of one meeting and that of another keep a draft each, and cancelling one
+ * does not throw the other's away.
  */
 export function placeKey(testId: string, context: object): DraftKey {
   let h = 0x811c9dc5;
@@ -164,6 +157,14 @@ export const useOpenDrafts = () =>
     () => openSnapshot,
   );
 
+/**
+ * Keeps what is typed in a dialog or form that adds something as the document's draft under `key` (see
+ * `NetworkDocument.drafts`): after a pause in typing, at once when the window closes or reloads, and when the form
+ * goes away unfinished (another tab, actor or document), so a crash or a kill loses at most the last moment of
+ * typing. Typed back to the empty form, the draft is thrown away. `finish` and `discard` stop keeping and wait until
+ * no keep is under way any more: the add that finishes the form (which takes the draft away in its own transaction)
+ * or the cancel that throws it away comes after the last keep, never before it. A refused add keeps again.
+ */
 export function useKeptDraft(key: DraftKey, label: string, value: object, blank: object, place: { context?: object; where?: string } = {}) {
   const json = JSON.stringify(value);
   const blankJson = JSON.stringify(blank);
