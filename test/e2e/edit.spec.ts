@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
+import { axeCheck, nodeOnScreen, onMap, openCopyOfDemo } from './helpers';
 
 test('a newcomer adds a local actor with a service, draws a referral protocol to it, adds a party, undoes, redoes and finds it all after a reload', async ({ page }) => {
   await openCopyOfDemo(page, 'bewerken');
@@ -398,8 +398,10 @@ test('what is typed in a dialog that adds an actor survives a reload: the map of
   const banner = page.getByTestId('drafts-banner');
   await expect(banner).toContainText('Niet afgewerkt: nieuwe actor "Buurtwerk Zonnewijzer"');
   await page.screenshot({ path: 'test-results/e2e-draft-banner.png' });
+  await axeCheck(page)('onafgewerkt');
   await banner.getByTestId('draft-resume-actor').click();
   await expect(dialog.getByTestId('draft-restored')).toContainText('U gaat verder met wat u typte');
+  await axeCheck(page)('concept hersteld');
   await expect(dialog.getByTestId('actor-name')).toHaveValue('Buurtwerk Zonnewijzer');
   await expect(dialog.getByTestId('actor-type')).toHaveValue('BURENHULP');
   await expect(dialog.getByTestId('actor-notes')).toHaveValue('Contact via Els, dinsdagvoormiddag.');

@@ -147,6 +147,12 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   await expect(dialog.getByTestId('mapping-kind-1')).toHaveValue('agreements');
   await expect(dialog.getByLabel('Kolom vrijwilligers wordt')).toHaveValue('custom');
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw, 1 bijgewerkt');
+  // Row by row: the changes, the updated actor with the fields that change.
+  const rows = dialog.getByTestId('exchange-rows');
+  await rows.locator('summary').click();
+  await expect(rows.getByRole('row').filter({ hasText: 'Bijgewerkt' })).toHaveCount(1);
+  await rows.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e-exchange-rows.png' });
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
   await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit kaart-networkx.gexf: actoren 2 nieuw, 1 bijgewerkt');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');

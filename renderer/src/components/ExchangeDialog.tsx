@@ -5,6 +5,7 @@ import { PLAN_KINDS, TABLE_KINDS, type TableKind } from '../../../shared/exchang
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import { ImportMapping } from './ImportMapping';
+import { PlanRows } from './PlanRows';
 import { MergeReview } from './MergeReview';
 import { Modal } from './Modal';
 
@@ -171,6 +172,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   ))}
                 </ul>
               )}
+              {preview.plan && preview.plan.rows.length > 0 && <PlanRows rows={preview.plan.rows} total={Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update + s.unchanged + s.problem, 0)} />}
               {preview.notes?.map((note) => (
                 <p key={note} className="muted" data-testid="exchange-note">
                   {note}
