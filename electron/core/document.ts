@@ -143,6 +143,10 @@ const changeEntry = (r: ChangeRow): ChangeEntry => ({ seq: r.seq, at: r.at, auth
  * One open network map: a SQLite file held with an exclusive lock for as long as it is open, so a second
  * window or program gets a clear "in gebruik" instead of writing beside us. Every edit is one transaction.
  */
+/** The meta rows that are drafts (see `NetworkDocument.drafts`). */
+const DRAFT_ROWS = `key LIKE '${DRAFT_PREFIX}%'`;
+const deleteDraft = (db: Database.Database, key: DraftKey) => db.prepare('DELETE FROM meta WHERE key = ?').run(DRAFT_PREFIX + key);
+
 export class NetworkDocument {
   private vocabCache: Record<VocabKind, VocabEntry[]> | null = null;
   /** The newest undo step made with a coalesce key, for the edits of the same typing session that join it. */
@@ -409,25 +413,26 @@ export class NetworkDocument {
   }
 
   /**
-   * The unfinished new things of this document: what was typed in a dialog that adds an actor, agreement or
-   * partnership, kept as it is typed so that a crash, a kill or a closed window does not lose it. Not data of the
-   * network: no undo step, no change log, not exported; the edit that adds the thing takes its draft away in the same
-   * transaction. Kept as `draft:<key>` rows of the meta table (which `meta()` does not read), so no new file format.
+   * The unfinished new things of this document: what was typed in a dialog or inline form that adds something (an
+   * actor, an agreement, an agenda item…), kept as it is typed so that a crash, a kill or a closed window does not
+   * lose it. Not data of the network: no undo step, no change log, not exported; the edit that adds the thing takes
+   * its draft away in the same transaction. Kept as `draft:<key>` rows of the meta table (which `meta()` does not
+   * read), so no new file format.
    */
   drafts(): Draft[] {
-    const rows = this.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'draft:%' ORDER BY key").all() as { key: string; value: string }[];
+    const rows = this.db.prepare(`SELECT key, value FROM meta WHERE ${DRAFT_ROWS} ORDER BY key`).all() as { key: string; value: string }[];
     return rows.flatMap((r) => {
       const parsed = DraftSchema.safeParse({ key: r.key.slice(DRAFT_PREFIX.length), ...(JSON.parse(r.value) as object) });
       return parsed.success ? [parsed.data] : [];
     });
   }
 
-  /** Keeps what is typed in a dialog that adds something (one draft per key, replaced); returns when it was saved. */
+  /** Keeps what is typed in a form that adds something (one draft per key, replaced); returns when it was saved. */
   putDraft(draft: Omit<Draft, 'savedAt'>): string {
     this.assertWritable();
     const savedAt = new Date().toISOString();
     const key = DRAFT_PREFIX + draft.key;
-    const kept = this.db.prepare("SELECT count(*) AS n, sum(key = ?) AS same FROM meta WHERE key LIKE 'draft:%'").get(key) as { n: number; same: number | null };
+    const kept = this.db.prepare(`SELECT count(*) AS n, sum(key = ?) AS same FROM meta WHERE ${DRAFT_ROWS}`).get(key) as { n: number; same: number | null };
     if (!kept.same && kept.n >= DRAFT_MAX_COUNT) throw new CoreError('INVALID_INPUT', `Er staan al ${DRAFT_MAX_COUNT} onafgewerkte formulieren klaar: werk er een af of gooi er een weg.`);
     const { label, value, context, where } = draft;
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, JSON.stringify({ label, value, context, where, savedAt }));
@@ -437,7 +442,7 @@ export class NetworkDocument {
   /** Throws a draft away (the user started anew or cancelled the dialog). */
   dropDraft(key: DraftKey): void {
     this.assertWritable();
-    this.db.prepare('DELETE FROM meta WHERE key = ?').run(DRAFT_PREFIX + key);
+    deleteDraft(this.db, key);
   }
 
   private assertWritable(): void {
@@ -749,7 +754,7 @@ export class EditTx {
 
   /** Takes a draft away with the edit that adds what it was the draft of (see `NetworkDocument.drafts`). */
   dropDraft(key: DraftKey): void {
-    this.doc.db.prepare('DELETE FROM meta WHERE key = ?').run(DRAFT_PREFIX + key);
+    deleteDraft(this.doc.db, key);
   }
 
   /** Reads an entity inside the transaction. */

@@ -28,7 +28,7 @@ import { Modal } from './components/Modal';
 import { DeleteDialog } from './components/DeleteDialog';
 import { ActorForm, blankActor } from './components/forms/ActorForm';
 import { AgreementForm, blankAgreement, newParty, type AgreementDraft } from './components/forms/AgreementForm';
-import { fieldErrors, serverErrors, useOpenDrafts } from './components/forms/draft';
+import { fieldErrors, serverErrors, startFrom, throwAwayDraft, useOpenDrafts } from './components/forms/draft';
 import type { FieldErrors } from './components/forms/fields';
 import { ApiCallError, call, dialogError } from './api';
 import { MapExportDialog } from './components/MapExportDialog';
@@ -373,7 +373,7 @@ export function App() {
   );
 
   /** A dialog that adds something, from its empty form or, when given, from the draft kept of it. */
-  const creating = <K extends DraftKey, D>(kind: K, blank: D, kept?: Draft) => ({ kind, blank, draft: kept ? ({ ...blank, ...kept.value } as D) : blank, restoredAt: kept?.savedAt ?? null, errors: {} });
+  const creating = <K extends DraftKey, D extends object>(kind: K, blank: D, kept?: Draft) => ({ kind, blank, ...startFrom(blank, kept), errors: {} });
   const draftOf = (key: DraftKey) => drafts.find((d) => d.key === key);
   // A new agreement of the actor (or between the two actors) a kept one starts with goes on from it; of others, anew.
   const newAgreement = useCallback(
@@ -393,10 +393,6 @@ export function App() {
       const parties = (d.value.parties as { actorId?: string }[] | undefined) ?? [];
       setEditDialog(creating('agreement', blankAgreement(parties[0]?.actorId ?? '', parties[1]?.actorId ?? null), d));
     }
-  };
-  const discardDraft = async (d: Draft) => {
-    await call('drafts.drop', { key: d.key }).catch(() => undefined);
-    await queryClient.invalidateQueries({ queryKey: ['doc', 'drafts'] });
   };
 
   const submitEditDialog = async () => {
@@ -529,7 +525,7 @@ export function App() {
                     {t('draft.resume')}
                   </button>
                 )}{' '}
-                <button type="button" onClick={() => void discardDraft(d)} data-testid={`draft-discard-${d.key.replace(':', '-')}`}>
+                <button type="button" onClick={() => void throwAwayDraft(queryClient, d.key)} data-testid={`draft-discard-${d.key.replace(':', '-')}`}>
                   {t('draft.discard')}
                 </button>
               </p>

@@ -31,8 +31,8 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
     plan.rows.push({ sheet, row: line, kind, action, id, label, ...(changed?.length ? { changed } : {}) });
     plan.summary[kind][action]++;
   };
-  /** Plans one new or matched entity: insert, update (with the fields that change) or nothing. */
   const sheetOf = (kind: PlanKind) => (kind === 'partnerships' ? 'knopen' : 'verbindingen');
+  /** Plans one new or matched entity: insert, update (with the fields that change) or nothing. */
   const put = (entity: 'partnership' | 'member', kind: PlanKind, line: number, label: string, match: Partnership | PartnershipMember | null, next: Partnership | PartnershipMember) => {
     if (!match) {
       plan.writes.push({ op: 'insert', entity, value: next });

@@ -53,8 +53,8 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
 
 /**
  * A digest of all a plan reads from a document: its actors, services, agreements, partnerships and memberships (as
- * stored) and its vocabulary. The planner is a function of these and the file, so a plan made on one connection holds on another
- * whose document has the same digest.
+ * stored) and its vocabulary. The planner is a function of these and the file, so a plan made on one connection
+ * holds on another whose document has the same digest.
  */
 export const basisDigest = (doc: NetworkDocument) => doc.digest(['actor', 'service', 'agreement', 'partnership', 'member']);
 
@@ -79,8 +79,9 @@ const KIND_NL: Record<PlanKind, string> = { actors: 'actoren', services: 'dienst
 
 /** What a spreadsheet import does, per kind of row: a line each (aligned, for the terminal) or one sentence. */
 export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false): string {
-  const width = Math.max(...PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0)).map((k) => KIND_NL[k].length + 1), 10);
-  return PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0))
+  const kinds = PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0));
+  const width = Math.max(...kinds.map((k) => KIND_NL[k].length + 1), 10);
+  return kinds
     .map((k) => {
       const s = plan.summary[k];
       return `${oneLine ? KIND_NL[k] : KIND_NL[k].padEnd(width)} ${s.create} nieuw, ${s.update} bijgewerkt, ${s.unchanged} ongewijzigd${skipped ? `, ${s.problem} overgeslagen` : ''}`;

@@ -9,7 +9,7 @@ import { call } from '../api';
 import { mapIdsOf } from '../../../shared/graph/elements';
 import { GapOnAgenda } from './Meetings';
 import { SpecForm, type FieldSpec } from './forms/SpecForm';
-import { fieldErrors, placeKey, useAutosaveForm, useEditForm, type Save } from './forms/draft';
+import { fieldErrors, placeKey, startFrom, useAutosaveForm, useEditForm, type Save } from './forms/draft';
 import { CreateDialog } from './CreateDialog';
 import { useDrafts } from '../data';
 import type { DraftKey } from '../../../shared/edit/drafts';
@@ -93,8 +93,7 @@ export function FindingsPanel({
   /** The dialog that records a measure or a governance model for a finding, going on from its draft if one is kept. */
   const record = (kind: 'mitigation' | 'governanceModel', finding: Finding, blank: Record<string, unknown>) => {
     const key = placeKey(kind === 'mitigation' ? 'maatregel' : 'beheersmodel', { findingKey: finding.key });
-    const kept = drafts.find((d) => d.key === key);
-    setDialog({ kind, finding, key, blank, draft: kept ? { ...blank, ...kept.value } : blank, restoredAt: kept?.savedAt ?? null, errors: {} });
+    setDialog({ kind, finding, key, blank, ...startFrom(blank, drafts.find((d) => d.key === key)), errors: {} });
   };
   const shown = findings.filter((f) => kind === 'all' || (kind === 'RC' ? f.ruleId.startsWith('RC') : f.ruleId.startsWith('G')));
   const mitigations = new Map(data.mitigations.map((m) => [m.id, m]));

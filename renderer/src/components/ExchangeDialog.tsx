@@ -172,7 +172,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   ))}
                 </ul>
               )}
-              {preview.plan && preview.plan.rows.length > 0 && <PlanRows rows={preview.plan.rows} total={Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update + s.unchanged + s.problem, 0)} />}
+              {preview.plan && preview.plan.rows.length > 0 && <PlanRows plan={preview.plan} />}
               {preview.notes?.map((note) => (
                 <p key={note} className="muted" data-testid="exchange-note">
                   {note}

@@ -7,7 +7,7 @@ import { flemishDate } from '../../../shared/util/dates';
 import { ActorForm, blankActor } from './forms/ActorForm';
 import { AgreementForm, type AgreementDraft } from './forms/AgreementForm';
 import { CodeChecklist, CodeSelect, DateField, TextField, type FieldErrors } from './forms/fields';
-import { fieldErrors, placeKey, useEditForm, useKeptDraft, type Save } from './forms/draft';
+import { fieldErrors, placeKey, startFrom, useEditForm, useKeptDraft, type Save } from './forms/draft';
 import type { DraftKey } from '../../../shared/edit/drafts';
 import { useDrafts } from '../data';
 import { DraftNote } from './forms/DraftNote';
@@ -262,8 +262,8 @@ function NewService({ providerId, vocab, save }: { providerId: string; vocab: Re
   const key = placeKey('dienst', { providerId });
   if (!open) {
     const begin = () => {
-      const kept = drafts.find((d) => d.key === key);
-      setOpen({ start: kept ? { ...empty, ...(kept.value as Partial<ServiceDraft>), providerId } : empty, restoredAt: kept?.savedAt ?? null });
+      const { draft, restoredAt } = startFrom(empty, drafts.find((d) => d.key === key));
+      setOpen({ start: { ...draft, providerId }, restoredAt });
     };
     return (
       <button type="button" onClick={begin} data-testid="service-new">

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/exchange/contract';
 import { TABLE_FIELDS, type TableKind } from '../../../shared/exchange/fields';
 
-type Row = NonNullable<ImportPreview['plan']>['rows'][number];
+type Plan = NonNullable<ImportPreview['plan']>;
+type Row = Plan['rows'][number];
 type Show = 'changes' | 'all' | Row['action'];
 const SHOWS: Show[] = ['changes', 'create', 'update', 'problem', 'unchanged', 'all'];
 
@@ -12,8 +13,9 @@ const SHOWS: Show[] = ['changes', 'create', 'update', 'problem', 'unchanged', 'a
  * with it (new, updated and which fields, unchanged, left with a problem). The changes first; the preview carries the
  * first 500 rows of the file.
  */
-export function PlanRows({ rows, total }: { rows: Row[]; total: number }) {
+export function PlanRows({ plan: { rows, summary } }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
+  const total = Object.values(summary).reduce((n, s) => n + s.create + s.update + s.unchanged + s.problem, 0);
   const id = useId();
   const [show, setShow] = useState<Show>('changes');
   const lang = i18n.language === 'en' ? 'en' : 'nl';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { CodeChecklist, CodeSelect, DateField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
-import { fieldErrors, placeKey, useEditForm, useKeptDraft, type Save } from './draft';
+import { fieldErrors, placeKey, startFrom, useEditForm, useKeptDraft, type Save } from './draft';
 import type { DraftKey } from '../../../../shared/edit/drafts';
 import { useDrafts } from '../../data';
 import { DraftNote } from './DraftNote';
@@ -244,7 +244,8 @@ export function AddForm({
     const empty = blank();
     const key = placeKey(testId, context ?? empty);
     const kept = drafts.find((d) => d.key === key && JSON.stringify(d.context ?? {}) === JSON.stringify(context ?? empty));
-    setOpen({ key, empty, start: kept ? { ...empty, ...kept.value } : empty, restoredAt: kept?.savedAt ?? null });
+    const { draft, restoredAt } = startFrom(empty, kept);
+    setOpen({ key, empty, start: draft, restoredAt });
   };
   return open ? (
     <OpenAddForm testId={testId} draftKey={open.key} spec={spec} start={open.start} restoredAt={open.restoredAt} empty={open.empty} context={context} vocab={vocab} addLabel={addLabel} onAdd={onAdd} onClose={() => setOpen(null)} />

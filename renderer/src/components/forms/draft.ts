@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { ENTITY_SCHEMAS, type EntityKind } from '../../../../shared/model';
 import type { z } from 'zod';
 import { zodFields } from '../../../../shared/util/zodMessage';
 import { ApiCallError, call } from '../../api';
-import type { DraftKey } from '../../../../shared/edit/drafts';
+import type { Draft, DraftKey } from '../../../../shared/edit/drafts';
 import type { FieldErrors } from './fields';
 import { onFlush } from '../../flush';
 
@@ -137,6 +137,20 @@ export function placeKey(testId: string, context: object): DraftKey {
   return `form:${testId.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)}-${h.toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * Where a form that adds something starts: its empty form, or the draft kept of it over that (and when it was kept,
+ * for the note above the form; null when it starts empty).
+ */
+export function startFrom<D extends object>(blank: D, kept: Draft | undefined): { draft: D; restoredAt: string | null } {
+  return kept ? { draft: { ...blank, ...kept.value } as D, restoredAt: kept.savedAt } : { draft: blank, restoredAt: null };
+}
+
+/** Throws a kept draft away and has the drafts asked for again (the map's list of unfinished ones follows). */
+export async function throwAwayDraft(qc: QueryClient, key: DraftKey): Promise<void> {
+  await call('drafts.drop', { key }).catch(() => undefined);
+  await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+}
+
 /** The drafts whose dialog or form is open now: the map does not offer those as unfinished (see `useOpenDrafts`). */
 const openDrafts = new Set<string>();
 const openListeners = new Set<() => void>();
@@ -235,8 +249,7 @@ export function useKeptDraft(key: DraftKey, label: string, value: object, blank:
     discard: async () => {
       closing.current = 'cancelled';
       await queue.current;
-      await call('drafts.drop', { key }).catch(() => undefined);
-      await qc.invalidateQueries({ queryKey: ['doc', 'drafts'] });
+      await throwAwayDraft(qc, key);
     },
   };
 }
