@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TABLE_KINDS, type TableKind } from '../../shared/exchange/fields';
+import { HEADER_SEARCH_ROWS, TABLE_KINDS, type TableKind } from '../../shared/exchange/fields';
 import type { TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
@@ -48,14 +48,16 @@ function formatOf(input: string, given: string | undefined): Format {
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
 /**
- * `import <document> <input> [--format] [--kind] [--skip-problems] [--dry-run]`: all or nothing; a new document when
- * the target does not exist. The target is checked on a read-only connection first, so a refused import leaves it
+ * `import <document> <input> [--format] [--kind] [--header-row N] [--skip-problems] [--dry-run]`: all or nothing; a
+ * new document when the target does not exist. The header row of a spreadsheet is found among its top rows unless
+ * `--header-row` names it. The target is checked on a read-only connection first, so a refused import leaves it
  * byte for byte as it was.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     kind: { type: 'string' },
+    'header-row': { type: 'string' },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -107,7 +109,15 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
         ? { sheets: readSocialeKaartFile(input), graph: null, layer: null }
         : { sheets: await readTableFile(input, format), graph: null, layer: null };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
-  const sheets = mapSheets(raw, kind || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? 'actors') as TableKind })) : []);
+  const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
+  if (headerRow !== undefined) {
+    if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--header-row is er voor een CSV- of xlsx-bestand.');
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > HEADER_SEARCH_ROWS) throw new UsageError(`--header-row verwacht een rijnummer van 1 tot ${HEADER_SEARCH_ROWS}, niet "${String(values['header-row'])}".`);
+  }
+  const sheets = mapSheets(
+    raw,
+    kind || headerRow || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? (format === 'socialekaart' ? 'actors' : undefined)) as TableKind | undefined, headerRow })) : [],
+  );
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
     if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);

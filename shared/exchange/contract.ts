@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_KINDS, TABLE_KINDS } from './fields';
+import { HEADER_SEARCH_ROWS, PLAN_KINDS, TABLE_KINDS } from './fields';
 
 /** What a document can be exported as: the whole document (JSON), or rows for spreadsheets. */
 export const ExchangeFormatSchema = z.enum(['json', 'xlsx', 'csv', 'graphml', 'gexf']);
@@ -18,9 +18,12 @@ const Header = z.string().max(300);
 export const SheetMappingSchema = z
   .object({
     sheet: z.string().max(300),
-    kind: z.union([TableKindSchema, z.literal('skip')]),
+    /** What it holds; without it, as found from the sheet's name and headers. */
+    kind: z.union([TableKindSchema, z.literal('skip')]).optional(),
     columns: z.record(Header, z.string().max(100)).optional(),
     fallbacks: z.record(z.string().max(100), z.string().max(100)).optional(),
+    /** The spreadsheet row that holds the headers (rows above it are not read). */
+    headerRow: z.number().int().min(1).max(HEADER_SEARCH_ROWS).optional(),
   })
   .strict();
 export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
@@ -99,6 +102,10 @@ export const ImportPreviewSchema = z.object({
         name: z.string(),
         kind: z.union([TableKindSchema, z.literal('skip')]),
         header: z.array(z.string()),
+        /** The spreadsheet row of the header (1 for the first). */
+        headerRow: z.number().int(),
+        /** A spreadsheet's top rows, a few cells each, to choose the header row from (other formats have none). */
+        top: z.array(z.array(z.string())).optional(),
         samples: z.array(z.array(z.string())),
         rows: z.number().int(),
         columns: z.record(z.string(), z.string()),

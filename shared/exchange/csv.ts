@@ -5,6 +5,11 @@ import { ImportError, type ImportProblem } from './problems';
 export interface RawSheet {
   name: string;
   rows: string[][];
+  /**
+   * Whether its header may be below the top (a title, a date or an empty line above it, as people make
+   * spreadsheets); the sheets other formats become have theirs on top.
+   */
+  findHeader?: boolean;
 }
 
 /** Excel's first line naming the separator ("sep=;"), which Excel reads and does not show as a row. */
@@ -27,7 +32,7 @@ export function readCsv(file: string, text: string): RawSheet {
   // The empty line after the last record is not a row.
   while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
   if (!rows.length) throw new ImportError(file, [{ where: '', message: 'het bestand is leeg.' }]);
-  return { name: file.replace(/\.[^.]+$/, ''), rows };
+  return { name: file.replace(/\.[^.]+$/, ''), rows, findHeader: true };
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */

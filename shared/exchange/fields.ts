@@ -149,6 +149,32 @@ export function suggestColumns(kind: TableKind, headers: readonly string[]): Rec
   return out;
 }
 
+/** How many rows from the top a sheet's header is looked for in (a title, a date, an empty line above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** How many of a row's cells some kind of rows knows as the header of one of its fields. */
+function knownHeaders(row: readonly string[]): number {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  if (!cells.length) return 0;
+  return Math.max(...TABLE_KINDS.map((k) => Object.values(suggestColumns(k, cells)).filter((c) => c !== 'custom' && c !== 'ignore').length));
+}
+
+/**
+ * Where a sheet's header is (0 for its first row). The first row, unless a row below it among the top rows names
+ * more known fields, at least two (one may be a value that reads like a header, as "Type" in a list of fields).
+ * Where the first row names none and no row below names two, the first row with two cells filled (a title fills one).
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  const top = rows.slice(0, HEADER_SEARCH_ROWS);
+  const known = top.map(knownHeaders);
+  let best = 0;
+  known.forEach((n, i) => {
+    if (n >= 2 && n > known[best]) best = i;
+  });
+  if (known[best] > 0) return best;
+  return Math.max(top.findIndex((r) => r.filter((c) => c.trim()).length >= 2), 0);
+}
+
 /** The kind of a sheet, from its name or else from how many of its headers each kind knows. */
 export function detectKind(sheetName: string, headers: readonly string[]): TableKind | null {
   const name = normalise(sheetName);

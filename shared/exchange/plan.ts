@@ -15,8 +15,11 @@ export interface MappedSheet {
   kind: TableKind;
   /** The header row, as in the file. */
   header: string[];
-  /** The data rows (the header row excluded); row i is spreadsheet row i + 2. */
+  /** The data rows (the header row and any rows above it excluded); row i is spreadsheet row i + `firstRow`. */
   rows: string[][];
+  /** The spreadsheet row of the header (1 when it is on top) and of the first data row (2 then). */
+  headerRow?: number;
+  firstRow?: number;
   columns: Record<string, ColumnTarget>;
   /** Whether problems name the sheet (a workbook has several; a CSV file is one). */
   showName?: boolean;
@@ -368,8 +371,9 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       report('problem', null, label);
     };
 
+    const firstRow = sheet.firstRow ?? 2;
     for (let i = 0; i < sheet.rows.length; i++) {
-      if (!r.load(sheet.rows[i], i + 2)) continue;
+      if (!r.load(sheet.rows[i], i + firstRow)) continue;
 
       if (sheet.kind === 'actors') {
         const name = r.required('name');

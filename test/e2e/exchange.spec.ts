@@ -107,6 +107,41 @@ test('a partner list from Excel: columns mapped, what becomes new or updated sho
   expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
 });
 
+test('a partner list with a title above its headers: the header row is found, can be chosen, and problems name the rows as Excel numbers them', async ({ page }) => {
+  await openCopyOfDemo(page, 'met-titel');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/partners-met-titel-openpyxl.xlsx'));
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const mapping = dialog.getByTestId('import-mapping');
+  const header = mapping.getByTestId('mapping-header-0');
+  await expect(header).toHaveValue('4');
+  await expect(header.locator('option').nth(0)).toHaveText('rij 1: Partnerlijst Sociaal Huis Voorbeeldstad');
+  await expect(header.locator('option').nth(2)).toHaveText('rij 3: (leeg)');
+  await expect(mapping.getByTestId('mapping-sheet-0')).toContainText('Blad Lijst (3 rijen)');
+  await expect(mapping.getByTestId('mapping-sheet-0')).toContainText('Rij 1 tot 3 staan boven de kopregel en worden niet gelezen.');
+  await expect(mapping.getByTestId('mapping-kind-0')).toHaveValue('actors');
+  await expect(mapping.getByLabel('Kolom Organisatie wordt')).toHaveValue('name');
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 7, kolom "Ondernemingsnummer"');
+  await page.screenshot({ path: 'test-results/e2e-import-header-row.png' });
+  await axeCheck(page)('import, kopregel onder een titel');
+  // The title as the header fits no kind of rows; back to row 4, the columns are suggested again.
+  await header.selectOption('1');
+  await expect(mapping.getByTestId('mapping-kind-0')).toHaveValue('skip');
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('geen blad met actoren, diensten of afspraken gevonden');
+  await expect(dialog.getByTestId('exchange-problem-count')).toContainText('Kies hierboven de kopregel en wat elk blad bevat');
+  await page.screenshot({ path: 'test-results/e2e-import-header-title.png' });
+  await mapping.getByTestId('mapping-header-0').selectOption('4');
+  await expect(mapping.getByTestId('mapping-kind-0')).toHaveValue('actors');
+  await expect(mapping.getByLabel('Kolom Ondernemingsnummer wordt')).toHaveValue('kbo');
+  await dialog.getByTestId('exchange-skip-problems').check();
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('actoren 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  await page.getByTestId('table-filter').fill('Wijkpunt Zuid');
+  await expect(page.getByRole('row', { name: /Wijkpunt Zuid/ })).toContainText('Samenlevingsopbouw');
+});
+
 test('a CSV with a broken row: the problems with row and column, and the other rows imported when the user skips it', async ({ page }) => {
   await openCopyOfDemo(page, 'csv-fout');
   const csv = path.join(WORK_DIR, 'nieuwe-partners.csv');

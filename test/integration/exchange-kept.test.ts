@@ -105,7 +105,7 @@ describe('an import confirms what its preview showed, and plans anew when anythi
 
   it('a kept plan expires (a cancelled dialog does not hold it for ever)', async () => {
     const kept = new KeptPreview();
-    const sheets = [{ name: 's', kind: 'skip' as const, header: [] }];
+    const sheets = [{ name: 's', kind: 'skip' as const, header: [], headerRow: 1 }];
     const plan = { writes: [] } as unknown as TablePlan;
     const k = { file: '/f.csv', format: 'csv', stamp: 'x', read: { raw: [] }, against: null, revision: 0, mapping: mappingKey(sheets), plan };
     kept.keep(k, 20);

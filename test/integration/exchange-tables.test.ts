@@ -58,6 +58,38 @@ describe('spreadsheet import and export', () => {
     expect((await snapshot(file)).actors).toHaveLength(48);
   });
 
+  it('a list with a title, a date and an empty row above its headers (openpyxl, merged title cell): the header row is found, problems name the rows as the spreadsheet numbers them, --header-row overrides', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const list = fixture('partners-met-titel-openpyxl.xlsx');
+    const refused = await cli('import', file, list);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('partners-met-titel-openpyxl.xlsx: 1 probleem, niets geïmporteerd.');
+    expect(refused.err).toContain('rij 7, kolom "Ondernemingsnummer": Ondernemingsnummer 0403.170.702 klopt niet');
+    expect(sha(file)).toBe(before);
+    // The title row as the header: no kind of rows fits it, so nothing is read, and the user is told so.
+    const title = await cli('import', file, list, '--header-row', '1');
+    expect(title.code).toBe(1);
+    expect(title.err).toContain('geen blad met actoren, diensten of afspraken gevonden');
+    expect(sha(file)).toBe(before);
+    expect((await cli('import', file, list, '--header-row', '11')).code).toBe(2);
+    const ok = await cli('import', file, list, '--header-row', '4', '--skip-problems');
+    expect(ok.err).toContain('rij 7, kolom "Ondernemingsnummer"');
+    expect(ok.out).toContain('actoren    2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
+    const data = await snapshot(file);
+    expect(data.actors.find((a) => a.name === 'Buurtwerk De Brug')).toMatchObject({ type: 'OPBOUWWERK', kbo: '0403170701', notes: 'vrijwilligers', contact: { email: 'info@debrug.example' } });
+    expect(data.actors.find((a) => a.name === 'Wijkpunt Zuid')).toMatchObject({ type: 'OPBOUWWERK', kbo: null });
+    expect(data.actors.some((a) => a.name.startsWith('Partnerlijst') || a.name.startsWith('Stand'))).toBe(false);
+
+    // A CSV with a title line and an empty line: the same, its rows numbered as lines.
+    const csv = path.join(dir, 'met-titel.csv');
+    fs.writeFileSync(csv, ['Partners wonen (export 2026);;', ';;', 'Naam;Type;E-mail', 'Huurdersbond Voorbeeldstad;Andere;info@huurders.example', 'Woonwinkel;Winkel;woonwinkel@example.org'].join('\r\n'));
+    const r = await cli('import', file, csv);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('rij 5, kolom "Type": "Winkel" is geen gekend actortype');
+  });
+
   it('the template imports as it is, and an xlsx export of the result imports back unchanged', async () => {
     const dir = tmpDir();
     const template = path.join(dir, 'sjabloon.xlsx');

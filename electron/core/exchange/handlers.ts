@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
-import type { TableKind } from '../../../shared/exchange/fields';
-import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
+import { HEADER_SEARCH_ROWS, type TableKind } from '../../../shared/exchange/fields';
+import type { TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { isSocialeKaartFile, readImportFile, readSocialeKaartFile } from './files';
 import { ImportError } from '../../../shared/exchange/problems';
@@ -33,6 +33,9 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
 const countsOf = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
 
+/** A spreadsheet's top rows to choose the header row from: the first cells of each, cut short. */
+const topRows = (rows: readonly string[][]) =>
+  rows.slice(0, HEADER_SEARCH_ROWS).map((r) => r.slice(0, 6).map((c) => (c.length > 40 ? `${c.slice(0, 39)}…` : c)));
 const withExt = (file: string, ext: string) => path.resolve(withExtension(file, ext));
 
 /** The exchange calls (export, template, preview, import) on top of a session and its platform's dialogs. */
@@ -105,25 +108,36 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const { stamp, read } = await readFile(file, fmt);
         const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
+        const intoCurrent = { allowed: !reason, reason };
+        const shown = sheets.map((s, i) => ({
+          name: s.name,
+          kind: s.kind,
+          header: s.header,
+          headerRow: s.headerRow ?? 1,
+          ...(read.raw[i].findHeader ? { top: topRows(read.raw[i].rows) } : {}),
+          samples: s.kind === 'skip' ? [] : s.rows.slice(0, 3),
+          rows: s.kind === 'skip' ? 0 : s.rows.length,
+          columns: s.kind === 'skip' ? {} : s.columns,
+          fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, s.fallbacks),
+        }));
         // Into a new document (the user's choice, or the only one there is), it is planned against none.
         const against = reason || into === 'new' ? null : doc;
-        const plan = planTableImport(against, sheets, base.fileName, read.layer);
+        let plan: TablePlan;
+        try {
+          plan = planTableImport(against, sheets, base.fileName, read.layer);
+        } catch (err) {
+          // No sheet holds rows of a kind the import knows: the sheets are shown, for the user to say what they hold.
+          if (err instanceof ImportError) return { ...base, counts: {}, problems: err.problems, intoCurrent, sheets: shown } satisfies ImportPreview;
+          throw err;
+        }
         kept.keep({ file, format: fmt, stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
         return {
           ...base,
           counts,
           problems: plan.problems,
-          intoCurrent: { allowed: !reason, reason },
-          sheets: sheets.map((s) => ({
-            name: s.name,
-            kind: s.kind,
-            header: s.header,
-            samples: s.kind === 'skip' ? [] : (s as MappedSheet).rows.slice(0, 3),
-            rows: s.kind === 'skip' ? 0 : (s as MappedSheet).rows.length,
-            columns: s.kind === 'skip' ? {} : (s as MappedSheet).columns,
-            fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, (s as MappedSheet).fallbacks),
-          })),
+          intoCurrent,
+          sheets: shown,
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
           ...(plan.notes.length ? { notes: plan.notes } : {}),
         } satisfies ImportPreview;

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { RawSheet } from '../../../shared/exchange/csv';
 import type { GraphLayer } from '../../../shared/exchange/graph';
-import type { MappedSheet, TablePlan } from '../../../shared/exchange/plan';
+import type { TablePlan } from '../../../shared/exchange/plan';
 import { todayIso } from '../../../shared/util/dates';
 import type { NetworkDocument } from '../document';
-import { fallbacksOf } from './tables';
+import { fallbacksOf, type mapSheets } from './tables';
 
-type Sheets = readonly (MappedSheet | { name: string; kind: 'skip'; header: string[] })[];
+type Sheets = ReturnType<typeof mapSheets>;
 
 /** What a plan was made of, of the file: its bytes, and the day (a Sociale Kaart import dates its rows). */
 export function fileStamp(bytes: Uint8Array): string {
@@ -14,12 +14,12 @@ export function fileStamp(bytes: Uint8Array): string {
 }
 
 /**
- * What a plan was made of, of the mapping: each sheet's kind, columns and fallback codes as they take effect (the
+ * What a plan was made of, of the mapping: each sheet's header row, kind, columns and fallback codes as they take effect (the
  * preview's suggested mapping and the same mapping sent back by the dialog are one).
  */
 export function mappingKey(sheets: Sheets): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind] : [s.name, s.kind, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));
+  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));
 }
 
 /**

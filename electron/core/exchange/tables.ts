@@ -2,7 +2,7 @@ import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
+import { detectKind, findHeaderRow, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
@@ -20,16 +20,19 @@ export type TableFormat = 'csv' | 'xlsx';
 /** How the user mapped one sheet (by its name); a missing entry means: as suggested. */
 export interface SheetMapping {
   sheet: string;
-  kind: TableKind | 'skip';
+  /** What it holds; a missing kind: as found from its name and headers. */
+  kind?: TableKind | 'skip';
   columns?: Record<string, ColumnTarget>;
   fallbacks?: Record<string, string>;
+  /** The spreadsheet row that holds the headers (1 for the first); a missing one: where `findHeaderRow` finds it. */
+  headerRow?: number;
 }
 
 /** Reads the sheets of a CSV (one sheet) or xlsx file (from its bytes, when they were read already). */
 export async function readTableFile(file: string, format: TableFormat, bytes: Uint8Array = readImportFile(file)): Promise<RawSheet[]> {
   const name = path.basename(file);
   if (format === 'xlsx') {
-    return (await readXlsx(name, bytes)).map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(unsafeCell)) }));
+    return (await readXlsx(name, bytes)).map((s) => ({ ...s, rows: s.rows.map((r) => r.map(unsafeCell)) }));
   }
   return [readCsv(name, decodeUtf8(name, bytes))];
 }
@@ -39,15 +42,29 @@ export function fallbacksOf(kind: TableKind, given: Record<string, string> | und
   return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
 }
 
-/** A sheet's kind and columns: as the user mapped them, else as suggested from its name and headers. */
-export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMapping[] = []): (MappedSheet | { name: string; kind: 'skip'; header: string[] })[] {
+/** A sheet left out of an import (the user's choice, or no kind of rows fits its headers). */
+export interface SkippedSheet {
+  name: string;
+  kind: 'skip';
+  header: string[];
+  headerRow: number;
+}
+
+/**
+ * A sheet's header row, kind and columns: as the user mapped them, else as suggested (the header row found among
+ * the top rows of a spreadsheet, the kind from the sheet's name and headers, each column from its header). Rows
+ * above the header are not read.
+ */
+export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMapping[] = []): (MappedSheet | SkippedSheet)[] {
   return raw.map((s) => {
-    const header = s.rows[0].map((h, i) => h.trim() || `Kolom ${i + 1}`);
     const given = mapping.find((m) => m.sheet === s.name);
+    const at = given?.headerRow !== undefined ? Math.min(given.headerRow, s.rows.length) - 1 : s.findHeader ? findHeaderRow(s.rows) : 0;
+    const header = s.rows[at].map((h, i) => h.trim() || `Kolom ${i + 1}`);
+    const headerRow = at + 1;
     const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
-    if (kind === 'skip') return { name: s.name, kind, header };
+    if (kind === 'skip') return { name: s.name, kind, header, headerRow };
     const suggested = suggestColumns(kind, header);
-    return { name: s.name, kind, header, rows: s.rows.slice(1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
+    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), firstRow: headerRow + 1, columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
   });
 }
 

@@ -56,5 +56,5 @@ export async function readXlsx(file: string, bytes: Uint8Array, limit = XLSX_MAX
     if (err instanceof ImportError) throw err;
     throw new ImportError(file, [{ where: '', message: `het Excel-bestand kan niet gelezen worden (${(err as Error).message}).` }]);
   }
-  return sheets.map((s) => ({ name: s.sheet, rows: s.data.map((r) => r.map(cellText)) })).filter((s) => s.rows.length > 0);
+  return sheets.map((s) => ({ name: s.sheet, rows: s.data.map((r) => r.map(cellText)), findHeader: true })).filter((s) => s.rows.length > 0);
 }

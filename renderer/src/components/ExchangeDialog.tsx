@@ -4,7 +4,7 @@ import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../
 import { PLAN_KINDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
-import { ImportMapping } from './ImportMapping';
+import { ImportMapping, mappingOf } from './ImportMapping';
 import { PlanRows } from './PlanRows';
 import { MergeReview } from './MergeReview';
 import { Modal } from './Modal';
@@ -50,7 +50,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
       setBusy(false);
     }
   };
-  const mapping = preview?.sheets?.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks }));
+  const mapping = preview?.sheets?.map(mappingOf);
   /**
    * Reads and checks the file (again, with a changed mapping, merge choices or target: the core plans it anew; a
    * spreadsheet or graph file into a new document is planned against none, so the counts say what that one gets).
@@ -181,7 +181,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
               {preview.problems.length > 0 && (
                 <>
                   <p className="dialog-error" role="alert" data-testid="exchange-problem-count">
-                    {t(preview.plan ? 'exchange.problemsRows' : 'exchange.problems', { count: preview.problems.length })}
+                    {t(preview.plan ? 'exchange.problemsRows' : preview.sheets ? 'exchange.problemsMapping' : 'exchange.problems', { count: preview.problems.length })}
                   </p>
                   <div className="problem-list">
                     <table data-testid="exchange-problems">

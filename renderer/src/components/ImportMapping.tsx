@@ -6,11 +6,18 @@ import { DEFAULT_VOCAB, type VocabEntry, type VocabKind } from '../../../shared/
 type Sheet = NonNullable<ImportPreview['sheets']>[number];
 
 /** The mapping of a sheet as the core last saw it, as an input to send back with one change. */
-export const mappingOf = (s: Sheet): SheetMappingInput => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks });
+export const mappingOf = (s: Sheet): SheetMappingInput => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks, ...(s.top ? { headerRow: s.headerRow } : {}) });
+
+/** A row's filled cells in one short line, for choosing the header row. */
+function shortCells(row: readonly string[]): string {
+  const text = row.filter((c) => c.trim()).join(' · ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 /**
- * The column-mapping step of a spreadsheet import: per sheet, what it holds; per column, a few values and the field
- * it fills (or kept as a custom field, or ignored); for new rows with an empty cell, the code they get.
+ * The column-mapping step of a spreadsheet import: per sheet, which row holds the headers (a title may stand above
+ * them) and what it holds; per column, a few values and the field it fills (or kept as a custom field, or ignored);
+ * for new rows with an empty cell, the code they get. Another header row starts the sheet's mapping afresh.
  */
 export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vocab: Record<VocabKind, VocabEntry[]> | null; onChange: (mapping: SheetMappingInput[]) => void }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +33,22 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
         <section key={s.name} aria-labelledby={`sheet-${i}`} className="mapping-sheet" data-testid={`mapping-sheet-${i}`}>
           <div className="mapping-head">
             <h4 id={`sheet-${i}`}>{t('exchange.sheet', { name: s.name, count: s.rows })}</h4>
+            {s.top && s.top.length > 1 && (
+              <label>
+                <span>{t('exchange.headerRow')}</span>
+                <select
+                  value={s.headerRow}
+                  onChange={(e) => change(i, { headerRow: Number(e.target.value), kind: undefined, columns: undefined, fallbacks: undefined })}
+                  data-testid={`mapping-header-${i}`}
+                >
+                  {s.top.map((r, n) => (
+                    <option key={n} value={n + 1}>
+                      {t('exchange.headerRowOption', { row: n + 1, cells: shortCells(r) || t('exchange.emptyRow') })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               <span>{t('exchange.sheetKind')}</span>
               <select value={s.kind} onChange={(e) => change(i, { kind: e.target.value as TableKind | 'skip' })} data-testid={`mapping-kind-${i}`}>
@@ -37,6 +60,7 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
               </select>
             </label>
           </div>
+          {s.headerRow > 1 && <p className="muted mapping-above">{t('exchange.aboveHeader', { count: s.headerRow - 1 })}</p>}
           {kind !== 'skip' && (
             <>
               <table className="mapping-table">
