@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mapSheets } from '../../electron/core/exchange/tables';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from '../../shared/exchange/fields';
+import { planTables, type MappedSheet } from '../../shared/exchange/plan';
+import { NetworkDataSchema, type Actor } from '../../shared/model';
+import { mergeVocab } from '../../shared/vocab';
 
 const headers = ['Organisatie', 'Type', 'Ondernemingsnummer', 'E-mailadres'];
 const data = ['Buurtwerk De Brug', 'Andere', '0403.170.701', 'info@debrug.example'];
@@ -30,5 +34,29 @@ describe('the header row of a spreadsheet is found among its top rows', () => {
     const title = Array.from({ length: HEADER_SEARCH_ROWS }, (_, i) => [`regel ${i + 1}`]);
     expect(findHeaderRow([...title, headers, data])).toBe(0);
     expect(findHeaderRow([...title.slice(1), headers, data])).toBe(HEADER_SEARCH_ROWS - 1);
+  });
+});
+
+describe('a sheet’s columns are named so that each can be mapped on its own', () => {
+  const plan = (rows: string[][]) => {
+    const sheets = mapSheets([{ name: 'Actoren', rows, findHeader: true }]);
+    return { sheet: sheets[0] as MappedSheet, plan: planTables(NetworkDataSchema.parse({ meta: { title: 'leeg' } }), mergeVocab({}), sheets as MappedSheet[]) };
+  };
+  const actorOf = (p: ReturnType<typeof plan>['plan']) => p.writes[0].value as Actor;
+
+  it('a header that repeats gets a number, and both columns keep their values', () => {
+    const { sheet, plan: p } = plan([
+      ['Naam', 'Opmerking', 'Opmerking'],
+      ['Buurtwerk De Brug', 'open op maandag', 'sleutel bij de buren'],
+    ]);
+    expect(sheet.header).toEqual(['Naam', 'Opmerking', 'Opmerking (2)']);
+    expect(actorOf(p)).toMatchObject({ notes: 'open op maandag', custom: { 'Opmerking (2)': 'sleutel bij de buren' } });
+  });
+
+  it('columns empty in the header and in every row at the right are left off; values beyond the header are kept', () => {
+    expect(plan([['Naam', 'Type', '', ''], ['Buurtwerk De Brug', 'Andere', '', ''], ['Wijkpunt', '', '', '']]).sheet.header).toEqual(['Naam', 'Type']);
+    const { sheet, plan: p } = plan([['Naam', ''], ['Buurtwerk De Brug', '', 'vrijwilligers']]);
+    expect(sheet.header).toEqual(['Naam', 'Kolom 2', 'Kolom 3']);
+    expect(actorOf(p).custom).toEqual({ 'Kolom 3': 'vrijwilligers' });
   });
 });

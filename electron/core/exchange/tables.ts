@@ -42,6 +42,35 @@ export function fallbacksOf(kind: TableKind, given: Record<string, string> | und
   return Object.fromEntries(TABLE_FIELDS[kind].filter((f) => f.fallback).map((f) => [f.key, given?.[f.key] ?? f.fallback!]));
 }
 
+/**
+ * A sheet's column names, from its header row: each cell trimmed; an empty one "Kolom N"; one that repeats
+ * "Opmerking (2)", as columns are mapped by name. Columns run as far as the header or any data row has a value:
+ * empty ones at the right (formatted, never filled) are left off, data beyond the header is not.
+ */
+function columnNames(headerCells: readonly string[], rows: readonly (readonly string[])[], from: number): string[] {
+  let width = 0;
+  for (let i = headerCells.length - 1; i >= 0 && !width; i--) if (headerCells[i].trim()) width = i + 1;
+  for (let r = from; r < rows.length; r++) {
+    const row = rows[r];
+    for (let j = row.length - 1; j >= width; j--) {
+      if (row[j].trim()) {
+        width = j + 1;
+        break;
+      }
+    }
+  }
+  const names: string[] = [];
+  const taken = new Set<string>();
+  for (let i = 0; i < width; i++) {
+    const base = (headerCells[i] ?? '').trim() || `Kolom ${i + 1}`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+    taken.add(name);
+    names.push(name);
+  }
+  return names;
+}
+
 /** A sheet left out of an import (the user's choice, or no kind of rows fits its headers). */
 export interface SkippedSheet {
   name: string;
@@ -59,7 +88,7 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
   return raw.map((s) => {
     const given = mapping.find((m) => m.sheet === s.name);
     const at = given?.headerRow !== undefined ? Math.min(given.headerRow, s.rows.length) - 1 : s.findHeader ? findHeaderRow(s.rows) : 0;
-    const header = s.rows[at].map((h, i) => h.trim() || `Kolom ${i + 1}`);
+    const header = columnNames(s.rows[at], s.rows, at + 1);
     const headerRow = at + 1;
     const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
     if (kind === 'skip') return { name: s.name, kind, header, headerRow };
