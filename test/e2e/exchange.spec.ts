@@ -5,6 +5,15 @@ import readXlsxFile from 'read-excel-file/node';
 import { axeCheck, onMap, openCopyOfDemo } from './helpers';
 import { WORK_DIR } from './playwright.config';
 
+/** Opens the import dialog on a file and checks it (the preview); returns the dialog. */
+async function checkFile(page: Page, file: string) {
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(file);
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  return dialog;
+}
+
 test('the whole document out as JSON and back into a new document; a broken file is shown row by row and nothing is written', async ({ page }) => {
   await openCopyOfDemo(page, 'uitwisseling');
   await page.getByTestId('exchange-open').click();
@@ -25,9 +34,7 @@ test('the whole document out as JSON and back into a new document; a broken file
   broken.agreements[0].parties[1].actorId = 'A404';
   const brokenFile = path.join(WORK_DIR, 'uitwisseling-fout.json');
   fs.writeFileSync(brokenFile, JSON.stringify(broken, null, 2));
-  await page.getByTestId('exchange-open').click();
-  await dialog.getByTestId('exchange-import-path').fill(brokenFile);
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await checkFile(page, brokenFile);
   await expect(dialog.getByTestId('exchange-problem-count')).toContainText('2 problemen: er wordt niets geïmporteerd');
   const problems = dialog.getByTestId('exchange-problems');
   await expect(problems).toContainText(`actors[2] (${broken.actors[2].id}).name`);
@@ -63,10 +70,7 @@ test('the whole document out as JSON and back into a new document; a broken file
 
 test('a partner list from Excel: columns mapped, what becomes new or updated shown, imported as one undoable step; export to xlsx', async ({ page }) => {
   await openCopyOfDemo(page, 'partners');
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/partners-openpyxl.xlsx'));
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/partners-openpyxl.xlsx'));
   const mapping = dialog.getByTestId('import-mapping');
   await expect(mapping.getByTestId('mapping-kind-0')).toHaveValue('actors');
   await expect(mapping.getByTestId('mapping-kind-1')).toHaveValue('agreements');
@@ -109,10 +113,7 @@ test('a partner list from Excel: columns mapped, what becomes new or updated sho
 
 test('a partner list with a title above its headers: the header row is found, can be chosen, and problems name the rows as Excel numbers them', async ({ page }) => {
   await openCopyOfDemo(page, 'met-titel');
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/partners-met-titel-openpyxl.xlsx'));
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/partners-met-titel-openpyxl.xlsx'));
   const mapping = dialog.getByTestId('import-mapping');
   const header = mapping.getByTestId('mapping-header-0');
   await expect(header).toHaveValue('4');
@@ -146,10 +147,7 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   await openCopyOfDemo(page, 'csv-fout');
   const csv = path.join(WORK_DIR, 'nieuwe-partners.csv');
   fs.writeFileSync(csv, '\uFEFFNaam;Type;KBO-nummer\r\nBuurtwinkel De Hoek;Voedselhulp;\r\nZomaar vzw;Andere;0403.170.702\r\n');
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(csv);
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, csv);
   await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 3, kolom "KBO-nummer"');
   await expect(dialog.getByTestId('exchange-problems')).toContainText('klopt niet');
   await expect(dialog.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
@@ -161,9 +159,7 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   // A list wrong on every row (a type nobody has): the first 200 problems, and how many more.
   const many = path.join(WORK_DIR, 'verkeerd-type.csv');
   fs.writeFileSync(many, ['Naam;Type', ...Array.from({ length: 1500 }, (_, i) => `Vereniging ${i};Sportclub`)].join('\n'));
-  await page.getByTestId('exchange-open').click();
-  await dialog.getByTestId('exchange-import-path').fill(many);
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await checkFile(page, many);
   await expect(dialog.getByTestId('exchange-problem-count')).toContainText('1500 problemen');
   await expect(dialog.getByTestId('exchange-problems').locator('tbody tr')).toHaveCount(201);
   await expect(dialog.getByTestId('exchange-problems-more')).toContainText('en nog 1300 problemen (de eerste 200 staan hierboven');
@@ -174,10 +170,7 @@ test('a CSV with a broken row: the problems with row and column, and the other r
 
 test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphML for yEd', async ({ page }) => {
   await openCopyOfDemo(page, 'gephi');
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
   await expect(dialog.getByTestId('mapping-kind-0')).toHaveValue('actors');
   await expect(dialog.getByTestId('mapping-kind-1')).toHaveValue('agreements');
   await expect(dialog.getByLabel('Kolom vrijwilligers wordt')).toHaveValue('custom');
@@ -207,9 +200,7 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   expect(text).toContain('<y:NodeLabel>Netwerk thuiszorg en zorgzame buurten Voorbeeldstad</y:NodeLabel>');
 
   // Read back into the same map: nothing new, the partnerships and their memberships matched too.
-  await page.getByTestId('exchange-open').click();
-  await dialog.getByTestId('exchange-import-path').fill(out);
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await checkFile(page, out);
   const plan = dialog.getByTestId('exchange-plan');
   await expect(plan).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 48 ongewijzigd');
   await expect(plan).toContainText('Samenwerkingsverbanden: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd');
@@ -234,10 +225,7 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
 
 test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {
   await openCopyOfDemo(page, 'sociale-kaart');
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(path.resolve('test/fixtures/other-tools/sociale-kaart-extract.json'));
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/sociale-kaart-extract.json'));
   await expect(dialog.getByLabel('Kolom Sociale Kaart-id wordt')).toHaveValue('socialeKaartId');
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw, 1 bijgewerkt');
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
@@ -250,10 +238,7 @@ const actorCount = async (page: Page) => Number((await page.getByTestId('tab-act
 
 /** Opens the import dialog on a file and has it checked. */
 async function checkImport(page: Page, file: string) {
-  await page.getByTestId('exchange-open').click();
-  const dialog = page.getByTestId('exchange-dialog');
-  await dialog.getByTestId('exchange-import-path').fill(file);
-  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  const dialog = await checkFile(page, file);
   return dialog;
 }
 
