@@ -31,6 +31,15 @@ export function readDate(raw: string): Cell<string> {
   return bad(`"${raw}" is geen datum (schrijf 31/12/2026 of 2026-12-31).`);
 }
 
+/**
+ * A phone number as written, except one that lost its leading 0 because a spreadsheet held it as a number: eight
+ * digits (a Belgian landline, 050 12 34 56) or nine starting with 4 (a mobile, 0470 12 34 56) get it back.
+ */
+export function readPhone(raw: string): string {
+  const v = raw.trim();
+  return /^(?:\d{8}|4\d{8})$/.test(v) ? `0${v}` : v;
+}
+
 /** A KBO number in any usual writing, normalised to its 10 digits; a wrong check digit is named. */
 export function readKbo(raw: string): Cell<string> {
   const problem = kboProblem(raw);

@@ -15,6 +15,8 @@ export type FieldType =
   | { t: 'bool' }
   | { t: 'date' }
   | { t: 'kbo' }
+  /** A phone number, as written (a leading 0 a spreadsheet dropped comes back: `readPhone`). */
+  | { t: 'phone' }
   /** One actor, by id, KBO number or name. */
   | { t: 'actor' }
   /** Several actors in one cell, separated by ; or a line break. */
@@ -48,7 +50,7 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'level', nl: 'Niveau', en: 'Level', synonyms: ['werkingsniveau'], type: { t: 'code', vocab: 'level' }, fallback: 'LOKAAL', example: 'Bovenlokaal' },
     { key: 'kbo', nl: 'KBO-nummer', en: 'Enterprise number', synonyms: ['kbo', 'ondernemingsnummer', 'kbonummer', 'enterprise number', 'btw', 'vat'], type: { t: 'kbo' }, example: '0403.170.701' },
     { key: 'socialeKaartId', nl: 'Sociale Kaart-id', en: 'Sociale Kaart id', synonyms: ['sociale kaart', 'socialekaart id', 'sk id'], type: text, example: '' },
-    { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone'], type: text, example: '050 12 34 56' },
+    { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone'], type: { t: 'phone' }, example: '050 12 34 56' },
     { key: 'email', nl: 'E-mail', en: 'Email', synonyms: ['email', 'mail', 'e-mailadres', 'emailadres'], type: text, example: 'onthaal@caw.example' },
     { key: 'website', nl: 'Website', en: 'Website', synonyms: ['url', 'site', 'webstek'], type: text, example: 'https://caw.example' },
     { key: 'address', nl: 'Adres', en: 'Address', synonyms: ['straat', 'adres hoofdzetel'], type: text, example: 'Stationsstraat 1, 8000 Voorbeeldstad' },

@@ -3,7 +3,7 @@ import { newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
-import { CodeFinder, readBool, readDate, readKbo, splitList, type Cell } from './cells';
+import { CodeFinder, readBool, readDate, readKbo, readPhone, splitList, type Cell } from './cells';
 import { normalise, PLAN_KINDS, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type PlanKind, type TableKind } from './fields';
 
 export { PLAN_KINDS, type PlanKind } from './fields';
@@ -252,6 +252,8 @@ class RowReader {
     switch (def.type.t) {
       case 'text':
         return value as T;
+      case 'phone':
+        return readPhone(value) as T;
       case 'kbo':
         r = readKbo(value);
         break;

@@ -78,8 +78,9 @@ describe('spreadsheet import and export', () => {
     expect(ok.err).toContain('rij 7, kolom "Ondernemingsnummer"');
     expect(ok.out).toContain('actoren    2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen');
     const data = await snapshot(file);
-    expect(data.actors.find((a) => a.name === 'Buurtwerk De Brug')).toMatchObject({ type: 'OPBOUWWERK', kbo: '0403170701', notes: 'vrijwilligers', contact: { email: 'info@debrug.example' } });
-    expect(data.actors.find((a) => a.name === 'Wijkpunt Zuid')).toMatchObject({ type: 'OPBOUWWERK', kbo: null });
+    // Phone numbers Excel held as numbers get their leading 0 back.
+    expect(data.actors.find((a) => a.name === 'Buurtwerk De Brug')).toMatchObject({ type: 'OPBOUWWERK', kbo: '0403170701', notes: 'vrijwilligers', contact: { email: 'info@debrug.example', phone: '050112233' } });
+    expect(data.actors.find((a) => a.name === 'Wijkpunt Zuid')).toMatchObject({ type: 'OPBOUWWERK', kbo: null, contact: { phone: '0470123456' } });
     expect(data.actors.some((a) => a.name.startsWith('Partnerlijst') || a.name.startsWith('Stand'))).toBe(false);
 
     // A CSV with a title line and an empty line: the same, its rows numbered as lines.

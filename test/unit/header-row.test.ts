@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapSheets } from '../../electron/core/exchange/tables';
+import { readPhone } from '../../shared/exchange/cells';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from '../../shared/exchange/fields';
 import { planTables, type MappedSheet } from '../../shared/exchange/plan';
 import { NetworkDataSchema, type Actor } from '../../shared/model';
@@ -58,5 +59,13 @@ describe('a sheet’s columns are named so that each can be mapped on its own', 
     const { sheet, plan: p } = plan([['Naam', ''], ['Buurtwerk De Brug', '', 'vrijwilligers']]);
     expect(sheet.header).toEqual(['Naam', 'Kolom 2', 'Kolom 3']);
     expect(actorOf(p).custom).toEqual({ 'Kolom 3': 'vrijwilligers' });
+  });
+});
+
+describe('a phone number a spreadsheet held as a number gets its leading 0 back', () => {
+  it('eight digits (a landline) and nine starting with 4 (a mobile); anything else stays as written', () => {
+    expect(readPhone('50112233')).toBe('050112233');
+    expect(readPhone(' 470123456 ')).toBe('0470123456');
+    for (const v of ['050 11 22 33', '+32 9 123 45 67', '0470123456', '912345678', '1234567', '123456789012', 'onbekend']) expect(readPhone(v)).toBe(v);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, findHeaderRow, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type TableKind } from '../../../shared/exchange/fields';
+import { detectKind, findHeaderRow, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
@@ -253,6 +253,29 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
 }
 
 
+/** What the template's Uitleg sheet says a column takes. */
+function allowedValues(f: FieldDef, vocab: Vocab): string {
+  switch (f.type.t) {
+    case 'code':
+    case 'codes':
+      return `${vocab[f.type.vocab].map((e) => e.nl).join('; ')}${f.type.t === 'codes' ? ' (meerdere: scheid met ;)' : ''}${f.fallback ? ` · leeg: ${vocabLabel(vocab, f.type.vocab, f.fallback, 'nl')}` : ''}`;
+    case 'bool':
+      return 'ja of nee';
+    case 'date':
+      return '31/12/2026 of 2026-12-31';
+    case 'kbo':
+      return '10 cijfers, bv. 0403.170.701 (wordt gecontroleerd)';
+    case 'phone':
+      return 'zoals u het schrijft, bv. 050 12 34 56 (een 0 vooraan die Excel wegliet bij een getal, komt terug)';
+    case 'actor':
+      return 'naam, KBO-nummer of id van een actor (uit het document of het blad Actoren)';
+    case 'actors':
+      return 'twee of meer actoren, gescheiden door ; (of één per kolom: Partij 1, Partij 2 …)';
+    default:
+      return f.key === 'id' ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt' : 'tekst';
+  }
+}
+
 /** An xlsx workbook of text cells (safe from formula injection), the header row bold and frozen. */
 async function xlsxBytes(sheets: { name: string; rows: string[][] }[]): Promise<Buffer> {
   return writeXlsxFile(
@@ -286,22 +309,7 @@ export async function writeTemplate(out: string, vocab: Vocab): Promise<number> 
   const explain: string[][] = [['Blad', 'Kolom', 'Verplicht', 'Toegelaten waarden']];
   for (const k of kinds) {
     for (const f of TABLE_FIELDS[k].filter((x) => !x.internal)) {
-      const values =
-        f.type.t === 'code' || f.type.t === 'codes'
-          ? `${vocab[f.type.vocab].map((e) => e.nl).join('; ')}${f.type.t === 'codes' ? ' (meerdere: scheid met ;)' : ''}${f.fallback ? ` · leeg: ${vocabLabel(vocab, f.type.vocab, f.fallback, 'nl')}` : ''}`
-          : f.type.t === 'bool'
-            ? 'ja of nee'
-            : f.type.t === 'date'
-              ? '31/12/2026 of 2026-12-31'
-              : f.type.t === 'kbo'
-                ? '10 cijfers, bv. 0403.170.701 (wordt gecontroleerd)'
-                : f.type.t === 'actor'
-                  ? 'naam, KBO-nummer of id van een actor (uit het document of het blad Actoren)'
-                  : f.type.t === 'actors'
-                    ? 'twee of meer actoren, gescheiden door ; (of één per kolom: Partij 1, Partij 2 …)'
-                    : f.key === 'id'
-                      ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt'
-                      : 'tekst';
+      const values = allowedValues(f, vocab);
       explain.push([SHEET_TITLE[k], f.nl, f.required ? 'ja' : 'nee', values]);
     }
   }
