@@ -229,7 +229,7 @@ describe('edits', () => {
         tx.insert('actor', actor('A1'));
         tx.insert('actor', actor('A2', { type: 'BESTAAT_NIET' }));
       }),
-    ).toThrow(/Onbekende actortype "BESTAAT_NIET"/);
+    ).toThrow(/Onbekend actortype "BESTAAT_NIET"/);
     expect(doc.counts()).toEqual(before);
     doc.close();
   });

@@ -124,7 +124,7 @@ describe('JSON exchange format', () => {
     const code = JSON.parse(text);
     code.actors[0].type = 'ONBEKEND_TYPE';
     code.vocab.actorType = code.vocab.actorType.filter((v: { code: string }) => v.code !== 'ONBEKEND_TYPE');
-    expect(await attempt('code.json', JSON.stringify(code))).toContain('actors[0] (A01): Onbekende actortype "ONBEKEND_TYPE"');
+    expect(await attempt('code.json', JSON.stringify(code))).toContain('actors[0] (A01): Onbekend actortype "ONBEKEND_TYPE"');
     // A byte-order mark is fine.
     const bom = path.join(dir, 'bom.json');
     fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));

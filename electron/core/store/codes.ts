@@ -1,5 +1,5 @@
 import type { VocabKind } from '../../../shared/vocab';
-import type { EntityName } from './tables';
+import { ENTITIES, type EntityName } from './tables';
 
 /** Which fields of which entity hold codes from which vocabulary (checked on every write). */
 export const CODE_FIELDS: Partial<Record<EntityName, ReadonlyArray<readonly [string, VocabKind]>>> = {
@@ -45,25 +45,26 @@ export const CODE_FIELDS: Partial<Record<EntityName, ReadonlyArray<readonly [str
   ],
 };
 
-const KIND_NOUN: Record<VocabKind, string> = {
-  sector: 'sector',
-  legalForm: 'rechtsvorm',
-  level: 'niveau',
-  areaType: 'gebiedstype',
-  actorType: 'actortype',
-  targetGroup: 'doelgroep',
-  lifeDomain: 'levensdomein',
-  agreementType: 'afsprakentype',
-  agreementStatus: 'afsprakenstatus',
-  partyRole: 'partijrol',
-  partnershipKind: 'soort samenwerkingsverband',
-  roleKind: 'rol',
-  decisionBody: 'beslissingsorgaan',
-  severity: 'ernst',
-  gapStatus: 'lacunestatus',
-  governanceStatus: 'status beheersmodel',
-  agendaItemType: 'soort agendapunt',
-  mitigationMeasure: 'maatregel',
+/** "Onbekende …" for each vocabulary, the adjective after the noun's gender (het actortype: onbekend). */
+const UNKNOWN: Record<VocabKind, string> = {
+  sector: 'Onbekende sector',
+  legalForm: 'Onbekende rechtsvorm',
+  level: 'Onbekend niveau',
+  areaType: 'Onbekend gebiedstype',
+  actorType: 'Onbekend actortype',
+  targetGroup: 'Onbekende doelgroep',
+  lifeDomain: 'Onbekend levensdomein',
+  agreementType: 'Onbekende soort afspraak',
+  agreementStatus: 'Onbekende status van een afspraak',
+  partyRole: 'Onbekende partijrol',
+  partnershipKind: 'Onbekende soort samenwerkingsverband',
+  roleKind: 'Onbekende rol',
+  decisionBody: 'Onbekend beslissingsorgaan',
+  severity: 'Onbekende ernst',
+  gapStatus: 'Onbekende status van een lacune',
+  governanceStatus: 'Onbekende status van een beheersmodel',
+  agendaItemType: 'Onbekende soort agendapunt',
+  mitigationMeasure: 'Onbekende maatregel',
 };
 
 /** Finds the first code in `obj` that its vocabulary lacks and says so in Dutch; null when all are known. */
@@ -83,7 +84,7 @@ export function unknownCode(
     for (const v of values) {
       if (v === null || v === undefined) continue;
       if (!known(kind, String(v))) {
-        return `Onbekende ${KIND_NOUN[kind]} "${String(v)}" bij ${entity} ${String(obj.id)}: voeg de code eerst toe aan de woordenlijst.`;
+        return `${UNKNOWN[kind]} "${String(v)}" bij ${ENTITIES[entity].noun} ${String(obj.id)}: voeg de code eerst toe aan de woordenlijst.`;
       }
     }
   }
