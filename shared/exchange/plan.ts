@@ -15,11 +15,10 @@ export interface MappedSheet {
   kind: TableKind;
   /** The header row, as in the file. */
   header: string[];
-  /** The data rows (the header row and any rows above it excluded); row i is spreadsheet row i + `firstRow`. */
+  /** The data rows (the header row and any rows above it excluded); row i is spreadsheet row i + `headerRow` + 1. */
   rows: string[][];
-  /** The spreadsheet row of the header (1 when it is on top) and of the first data row (2 then). */
+  /** The spreadsheet row of the header: 1 (the default) when it is on top. */
   headerRow?: number;
-  firstRow?: number;
   columns: Record<string, ColumnTarget>;
   /** Whether problems name the sheet (a workbook has several; a CSV file is one). */
   showName?: boolean;
@@ -373,7 +372,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       report('problem', null, label);
     };
 
-    const firstRow = sheet.firstRow ?? 2;
+    const firstRow = (sheet.headerRow ?? 1) + 1;
     for (let i = 0; i < sheet.rows.length; i++) {
       if (!r.load(sheet.rows[i], i + firstRow)) continue;
 

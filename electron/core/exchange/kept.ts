@@ -14,8 +14,8 @@ export function fileStamp(bytes: Uint8Array): string {
 }
 
 /**
- * What a plan was made of, of the mapping: each sheet's header row, kind, columns and fallback codes as they take effect (the
- * preview's suggested mapping and the same mapping sent back by the dialog are one).
+ * What a plan was made of, of the mapping: each sheet's header row, kind, columns and fallback codes as they take
+ * effect (the preview's suggested mapping and the same mapping sent back by the dialog are one).
  */
 export function mappingKey(sheets: Sheets): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -93,7 +93,7 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
     const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
     if (kind === 'skip') return { name: s.name, kind, header, headerRow };
     const suggested = suggestColumns(kind, header);
-    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), firstRow: headerRow + 1, columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
+    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
   });
 }
 
