@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SnapshotReplySchema } from './model/snapshotPatch';
 import { DocumentInfoSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
-import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
+import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, GroupsAsSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { DraftInputSchema, DraftKeySchema, DraftSchema } from './edit/drafts';
@@ -117,6 +117,8 @@ export const contract = {
         merge: MergeChoicesSchema.optional(),
         /** Where it would go: a spreadsheet or graph file is planned against the open document, or against a new one. */
         into: z.enum(['current', 'new']).optional(),
+        /** A graph file's group nodes: partnerships of the nodes in them (the default), or actors. */
+        groups: GroupsAsSchema.optional(),
       })
       .strict(),
     output: ImportPreviewSchema,
@@ -136,6 +138,8 @@ export const contract = {
         skipProblemRows: z.boolean().optional(),
         /** Merging a JSON map into the open document that holds a network: the choices, as previewed. */
         merge: MergeChoicesSchema.optional(),
+        /** A graph file's group nodes, as previewed. */
+        groups: GroupsAsSchema.optional(),
       })
       .strict(),
     output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean(), summary: z.string() }),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { HEADER_SEARCH_ROWS, TABLE_KINDS, type TableKind } from '../../shared/exchange/fields';
+import { GROUPS_AS, HEADER_SEARCH_ROWS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
 import type { TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
@@ -48,9 +48,10 @@ function formatOf(input: string, given: string | undefined): Format {
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
 /**
- * `import <document> <input> [--format] [--kind] [--header-row N] [--skip-problems] [--dry-run]`: all or nothing; a
- * new document when the target does not exist. The header row of a spreadsheet is found among its top rows unless
- * `--header-row` names it. The target is checked on a read-only connection first, so a refused import leaves it
+ * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors] [--skip-problems]
+ * [--dry-run]`: all or nothing; a new document when the target does not exist. The header row of a spreadsheet is
+ * found among its top rows unless `--header-row` names it. A graph file's group nodes become partnerships of the
+ * nodes in them, or with `--groups actors` actors. The target is checked on a read-only connection first, so a refused import leaves it
  * byte for byte as it was.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -58,6 +59,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     format: { type: 'string' },
     kind: { type: 'string' },
     'header-row': { type: 'string' },
+    groups: { type: 'string' },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -102,12 +104,17 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(TABLE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind verwacht ${TABLE_KINDS.join(', ')}, niet "${kind}".`);
-  const { sheets: raw, graph, layer } =
+  const groups = values.groups as string | undefined;
+  if (groups !== undefined) {
+    if (format !== 'graphml' && format !== 'gexf') throw new UsageError('--groups is er voor een GraphML- of GEXF-bestand.');
+    if (!(GROUPS_AS as readonly string[]).includes(groups)) throw new UsageError(`--groups verwacht ${GROUPS_AS.join(' of ')}, niet "${groups}".`);
+  }
+  const { sheets: raw, graph, layer, groups: groupCount } =
     format === 'graphml' || format === 'gexf'
-      ? readGraphFile(input, format)
+      ? readGraphFile(input, format, undefined, groups as GroupsAs | undefined)
       : format === 'socialekaart'
-        ? { sheets: readSocialeKaartFile(input), graph: null, layer: null }
-        : { sheets: await readTableFile(input, format), graph: null, layer: null };
+        ? { sheets: readSocialeKaartFile(input), graph: null, layer: null, groups: 0 }
+        : { sheets: await readTableFile(input, format), graph: null, layer: null, groups: 0 };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
   const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
   if (headerRow !== undefined) {
@@ -155,10 +162,15 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }
     io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
+  if (groupCount) io.out(`${groupsNote(groupCount, (groups as GroupsAs | undefined) ?? 'partnerships')}\n`);
   for (const note of plan.notes) io.out(`${note}\n`);
   if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
 }
+
+/** What a graph file's group nodes were read as, and how to have it the other way. */
+const groupsNote = (n: number, as: GroupsAs) =>
+  `${n} ${n === 1 ? 'groep' : 'groepen'} (yEd, Gephi) ingelezen als ${as === 'partnerships' ? `${n === 1 ? 'samenwerkingsverband' : 'samenwerkingsverbanden'} met de knopen erin als leden; met --groups actors als actoren` : `${n === 1 ? 'actor' : 'actoren'}; met --groups partnerships als samenwerkingsverbanden`}.`;
 
 /** The user's merge choices from the command line. */
 function mergeChoices(values: Record<string, string | boolean | undefined>, data: ExchangeDocument): MergeChoices {

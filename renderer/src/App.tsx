@@ -105,6 +105,7 @@ export function App() {
 
   const vocab = useMemo(() => (vocabQ.data ? mergeVocab(vocabQ.data) : null), [vocabQ.data]);
   const doc = docQ.data;
+  const docPath = doc?.path ?? null;
   const data = snapshotQ.data;
   const readOnly = !!doc?.readOnly;
   const draftsQ = useDrafts(hasDoc && !!doc && !readOnly);
@@ -253,7 +254,7 @@ export function App() {
       // Right after an edit the history may still be on its way back, or the edit itself: then ask the core rather
       // than ignore the key. The query client is asked as the key comes, not the last render, which may be older than
       // an edit sent a moment ago. The status names what the core says it undid or redid.
-      const history = queryClient.getQueryState<HistoryState>(['doc', 'history']);
+      const history = queryClient.getQueryState<HistoryState>(['doc', 'history', docPath]);
       const busy = queryClient.isMutating() > 0 || history?.fetchStatus === 'fetching' || history?.isInvalidated;
       if (!busy && !(which === 'undo' ? history?.data?.undo : history?.data?.redo)) return;
       undoRedo.mutate(which, {
@@ -268,7 +269,7 @@ export function App() {
         },
       });
     },
-    [queryClient, readOnly, undoRedo, t],
+    [queryClient, readOnly, undoRedo, t, docPath],
   );
 
   const requestDelete = useCallback(() => {
@@ -571,6 +572,8 @@ export function App() {
             <div className="center">
               <section className="map-area" aria-label={t('map.label')}>
                 <MapCanvas
+                  // Another document is another map: nothing of the last one's layout state carries over.
+                  key={doc?.path}
                   elements={elements}
                   vocab={vocab}
                   positions={positions}

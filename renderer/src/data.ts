@@ -7,6 +7,12 @@ import { applySnapshotPatch } from '../../shared/model/snapshotPatch';
 /** Server state: the open document, its snapshot and vocabulary, cached until a mutation invalidates them. */
 export const useAppInfo = () => useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
 export const useDocument = () => useQuery({ queryKey: ['doc', 'info'], queryFn: () => call('document.current', {}) });
+/**
+ * The open document's path, the last part of the key of every query about its content: when another document is
+ * opened (or an import makes a new one), none of the first one's snapshot, places or history is shown with the
+ * other's while they are fetched (the map would give the new nodes places of their own, and save them).
+ */
+export const useDocKey = () => useDocument().data?.path ?? null;
 /** The token of each snapshot the host sent (the host answers with the changes since the one named). */
 const snapshotTokens = new WeakMap<NetworkData, string>();
 
@@ -16,22 +22,26 @@ const snapshotTokens = new WeakMap<NetworkData, string>();
  */
 export function useSnapshot(enabled: boolean) {
   const qc = useQueryClient();
+  const key = useDocKey();
   return useQuery({
-    queryKey: ['doc', 'snapshot'],
+    queryKey: ['doc', 'snapshot', key],
     queryFn: async () => {
-      const have = qc.getQueryData<NetworkData>(['doc', 'snapshot']);
+      const have = qc.getQueryData<NetworkData>(['doc', 'snapshot', key]);
       const since = have ? snapshotTokens.get(have) : undefined;
       const reply = await call('network.snapshot', since ? { since } : {});
       const data = reply.full ?? applySnapshotPatch(have!, reply.patch!);
       snapshotTokens.set(data, reply.token);
       return data;
     },
-    enabled,
+    enabled: enabled && !!key,
     // Unchanged entities are already shared by the patch: no deep comparison of the whole network.
     structuralSharing: false,
   });
 }
-export const useVocab = (enabled: boolean) => useQuery({ queryKey: ['doc', 'vocab'], queryFn: () => call('vocab.list', {}), enabled });
+export function useVocab(enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', 'vocab', key], queryFn: () => call('vocab.list', {}), enabled: enabled && !!key });
+}
 export const useRecent = () => useQuery({ queryKey: ['recent'], queryFn: () => call('document.recent', {}) });
 
 type FileAction =
@@ -60,10 +70,14 @@ export function useFileAction() {
   });
 }
 
-export const useHistory = (enabled: boolean) =>
-  useQuery({ queryKey: ['doc', 'history'], queryFn: () => call('history.state', {}), enabled });
-export const usePositions = (viewId: string, enabled: boolean) =>
-  useQuery({ queryKey: ['doc', 'positions', viewId], queryFn: () => call('positions.list', { viewId }), enabled });
+export function useHistory(enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', 'history', key], queryFn: () => call('history.state', {}), enabled: enabled && !!key });
+}
+export function usePositions(viewId: string, enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', 'positions', viewId, key], queryFn: () => call('positions.list', { viewId }), enabled: enabled && !!key });
+}
 
 /** Every edit goes through here: one batch, saved at once; the document's cached state is refetched after. */
 export function useEdit() {
@@ -93,5 +107,11 @@ export function useUndoRedo() {
 }
 
 /** The document's unfinished new things: what was typed in a dialog that adds something (see CreateDialog). */
-export const useDrafts = (enabled: boolean) => useQuery({ queryKey: ['doc', 'drafts'], queryFn: () => call('drafts.list', {}), enabled });
-export const useViews = (enabled: boolean) => useQuery({ queryKey: ['doc', 'views'], queryFn: () => call('views.list', {}), enabled });
+export function useDrafts(enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', 'drafts', key], queryFn: () => call('drafts.list', {}), enabled: enabled && !!key });
+}
+export function useViews(enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', 'views', key], queryFn: () => call('views.list', {}), enabled: enabled && !!key });
+}

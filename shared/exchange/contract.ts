@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HEADER_SEARCH_ROWS, PLAN_KINDS, TABLE_KINDS } from './fields';
+import { GROUPS_AS, HEADER_SEARCH_ROWS, PLAN_KINDS, TABLE_KINDS } from './fields';
 
 /** What a document can be exported as: the whole document (JSON), or rows for spreadsheets. */
 export const ExchangeFormatSchema = z.enum(['json', 'xlsx', 'csv', 'graphml', 'gexf']);
@@ -9,6 +9,8 @@ export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gex
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 export const TableKindSchema = z.enum(TABLE_KINDS);
 const PlanKindSchema = z.enum(PLAN_KINDS);
+/** What the group nodes of a graph file become (see `GROUPS_AS`). */
+export const GroupsAsSchema = z.enum(GROUPS_AS);
 
 /** The file extensions of each import format. */
 export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], regiekaart: ['regiekaart'] };
@@ -115,6 +117,8 @@ export const ImportPreviewSchema = z.object({
     .optional(),
   /** A JSON file going into a document that already holds a network: the merge, as it would be done. */
   merge: MergePreviewSchema.optional(),
+  /** A graph file's group nodes (yEd groups, GEXF nodes with nodes inside): how many, and what they are read as. */
+  groups: z.object({ count: z.number().int(), as: GroupsAsSchema }).optional(),
   /** What the file holds that this import leaves out, in Dutch. */
   notes: z.array(z.string()).optional(),
   /**

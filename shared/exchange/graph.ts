@@ -4,11 +4,13 @@ import { partnershipNodeId } from '../graph/elements';
 import { formatKbo } from '../util/kbo';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import type { RawSheet } from './csv';
+import type { GroupsAs } from './fields';
 import { ImportError, type ImportProblem } from './problems';
 
 /** A graph as GraphML and GEXF both hold it: nodes and edges with text attributes, and node positions. */
 export interface Graph {
-  nodes: { id: string; label: string | null; attrs: Record<string, string>; x: number | null; y: number | null; line: number }[];
+  /** `parent`: the node it is drawn inside (a yEd group, a node of a hierarchical GEXF), or null. */
+  nodes: { id: string; label: string | null; attrs: Record<string, string>; x: number | null; y: number | null; line: number; parent: string | null }[];
   edges: { id: string | null; source: string; target: string; label: string | null; attrs: Record<string, string>; line: number }[];
   /** Written by Regiekaart: node ids are actor ids, and edges with the same agreementId are one agreement. */
   ours: boolean;
@@ -123,23 +125,24 @@ export function readGraphml(file: string, text: string): Graph {
     }
     return { attrs, label, x, y };
   };
-  const walk = (g: X) => {
+  const walk = (g: X, parent: string | null) => {
     for (const n of list(g.node)) {
       const { attrs, label, x, y } = readData(n, 'node');
       const ax = attrs.x !== undefined ? Number(attrs.x) : x;
       const ay = attrs.y !== undefined ? Number(attrs.y) : y;
       delete attrs.x;
       delete attrs.y;
-      graph.nodes.push({ id: str(n['@id']), label, attrs, x: Number.isFinite(ax) ? ax : null, y: Number.isFinite(ay) ? ay : null, line: nodeLines[graph.nodes.length] ?? 0 });
+      const id = str(n['@id']);
+      graph.nodes.push({ id, label, attrs, x: Number.isFinite(ax) ? ax : null, y: Number.isFinite(ay) ? ay : null, line: nodeLines[graph.nodes.length] ?? 0, parent });
       // yEd groups: the nodes inside a group node are nodes of the map too.
-      for (const inner of list(n.graph)) walk(inner);
+      for (const inner of list(n.graph)) walk(inner, id);
     }
     for (const e of list(g.edge)) {
       const { attrs, label } = readData(e, 'edge');
       graph.edges.push({ id: str(e['@id']) || null, source: str(e['@source']), target: str(e['@target']), label, attrs, line: edgeLines[graph.edges.length] ?? 0 });
     }
   };
-  for (const g of list(root.graph)) walk(g);
+  for (const g of list(root.graph)) walk(g, null);
   return graph;
 }
 
@@ -177,22 +180,25 @@ export function readGexf(file: string, text: string): Graph {
   // GEXF's hierarchy: a node may hold <nodes> (and <edges>) of its own; those are nodes of the map too. Read in
   // document order, as their lines are counted.
   const nested: X[] = [];
-  const walk = (container: X | undefined) => {
+  const walk = (container: X | undefined, parent: string | null) => {
     for (const node of list(container?.node)) {
       const pos = node.position as X | undefined;
+      const id = str(node['@id']);
       graph.nodes.push({
-        id: str(node['@id']),
+        id,
         label: str(node['@label']) || null,
         attrs: values(node, 'node'),
         x: pos ? Number(pos['@x']) : null,
         y: pos ? -Number(pos['@y']) : null,
         line: nodeLines[graph.nodes.length] ?? 0,
+        // GEXF 1.2 also names a node's parent by its pid attribute.
+        parent: parent ?? (str(node['@pid']) || null),
       });
-      walk(node.nodes as X | undefined);
+      walk(node.nodes as X | undefined, id);
       nested.push(...list((node.edges as X | undefined)?.edge));
     }
   };
-  walk(g.nodes as X | undefined);
+  walk(g.nodes as X | undefined, null);
   {
     for (const edge of [...nested, ...list((g.edges as X | undefined)?.edge)]) {
       const attrs = values(edge, 'edge');
@@ -236,12 +242,27 @@ export interface GraphLayer {
   ours: boolean;
 }
 
-/** The graph split in its actors and agreements, and its partnerships and memberships (null when it has none). */
-export function splitLayer(graph: Graph): { graph: Graph; layer: GraphLayer | null } {
-  const hubs = graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership);
+/** The ids of the nodes other nodes are drawn inside. */
+export const groupIds = (graph: Graph): Set<string> => new Set(graph.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
+
+/**
+ * The graph split in its actors and agreements, and its partnerships and memberships (null when it has none): our
+ * export's hubs and member edges, and (as `groups` says) each group node a partnership whose members are the nodes
+ * drawn directly inside it and the nodes with an edge to it. A group inside a group is a partnership of its own.
+ */
+export function splitLayer(graph: Graph, groups: GroupsAs = 'partnerships'): { graph: Graph; layer: GraphLayer | null } {
+  const grouping = groups === 'partnerships' ? groupIds(graph) : new Set<string>();
+  const hubs = graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership || grouping.has(n.id));
   const hubIds = new Set(hubs.map((n) => n.id));
   const isMember = (e: Graph['edges'][number]) => e.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.member || hubIds.has(e.source) || hubIds.has(e.target);
-  const members = graph.edges.filter(isMember);
+  // An edge drawn from a group to a node inside or outside it says the same as one the other way.
+  const edges = graph.edges.filter(isMember).map((e) => (grouping.has(e.source) && !hubIds.has(e.target) ? { ...e, source: e.target, target: e.source } : e));
+  const drawn = new Set(edges.map((e) => `${e.source}|${e.target}`));
+  const nameOf = new Map(graph.nodes.map((n) => [n.id, n.label || n.attrs.name || n.id]));
+  const inGroup = graph.nodes
+    .filter((n) => n.parent !== null && grouping.has(n.parent) && !hubIds.has(n.id) && !drawn.has(`${n.id}|${n.parent}`))
+    .map((n) => ({ id: null, source: n.id, target: n.parent!, label: `${nameOf.get(n.id)} in ${nameOf.get(n.parent!)}`, attrs: { [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member }, line: n.line }));
+  const members = [...edges, ...inGroup];
   if (!hubs.length && !members.length) return { graph, layer: null };
   return {
     graph: { ...graph, nodes: graph.nodes.filter((n) => !hubIds.has(n.id)), edges: graph.edges.filter((e) => !isMember(e)) },

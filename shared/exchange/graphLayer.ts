@@ -1,15 +1,32 @@
 import { PartnershipMemberSchema, PartnershipSchema, type NetworkData, type Partnership, type PartnershipMember } from '../model';
 import { newId } from '../util/ids';
 import { pushTo } from '../util/multimap';
-import type { VocabEntry, VocabKind } from '../vocab';
+import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import { CodeFinder, readBool, readDate, type Cell } from './cells';
-import { normalise } from './fields';
+import { normalise, TABLE_FIELDS } from './fields';
 import { GRAPH_COLUMNS, type GraphLayer } from './graph';
 import { changedFields, type PlanKind, type RowAction, type TablePlan } from './plan';
 import type { ImportProblem } from './problems';
 
 /** A hub of ours is `partnership:<id>`, a membership `member:<id>` (see `partnershipNodeId`). */
 const ownId = (layer: GraphLayer, id: string | null, prefix: string): string | null => (layer.ours && id?.startsWith(prefix) ? id.slice(prefix.length) || null : null);
+
+const NOTE_NAMES = (() => {
+  const f = TABLE_FIELDS.actors.find((d) => d.key === 'notes')!;
+  return new Set([f.key, f.nl, f.en, ...(f.synonyms ?? [])].map(normalise));
+})();
+/** A hub's notes: our export's `notes`, or what another tool calls them (yEd's `description`, …). */
+const notesOf = (attrs: Record<string, string>): string => Object.entries(attrs).find(([k, v]) => NOTE_NAMES.has(normalise(k)) && v.trim())?.[1].trim() ?? '';
+
+/**
+ * The kind a partnership's name names, for a hub of another tool (a yEd group "GBO Voorbeeldstad", "Overleg Huis van
+ * het Kind"): the one kind whose Dutch name or code is in it as whole words; null when none is, or more than one.
+ */
+export function kindInName(name: string, kinds: readonly VocabEntry[]): string | null {
+  const words = ` ${normalise(name)} `;
+  const found = kinds.filter((k) => k.code !== 'ANDERE' && [k.nl, k.code].some((t) => normalise(t).length >= 3 && words.includes(` ${normalise(t)} `)));
+  return found.length === 1 ? found[0].code : null;
+}
 
 /** The code in a cell, or the default when it is empty. */
 function codeOr(codes: CodeFinder, kind: VocabKind, raw: string | undefined, noun: string, fallback: string): Cell<string> {
@@ -53,12 +70,17 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
   /** Per hub node id: the partnership it became (absent: it had a problem). */
   const hubOf = new Map<string, Partnership>();
   const hubLine = new Map(layer.hubs.map((n) => [n.id, n.line]));
+  /** New partnerships whose kind was read from their name. */
+  const fromName: string[] = [];
   for (const n of layer.hubs) {
     const where = `regel ${n.line}`;
     const name = (n.attrs[GRAPH_COLUMNS.name] || n.attrs.name || n.label || '').trim();
     const problems: ImportProblem[] = [];
     if (!name) problems.push({ where, message: 'een samenwerkingsverband zonder naam.' });
-    const kind = codeOr(codes, 'partnershipKind', n.attrs.type, 'gekende soort samenwerkingsverband', 'ANDERE');
+    const named = byName.get(normalise(name)) ?? [];
+    const guessed = !layer.ours && !n.attrs.type?.trim() && named.length !== 1 ? kindInName(name, vocab.partnershipKind) : null;
+    if (guessed) fromName.push(`${name} (${vocabLabel(vocab, 'partnershipKind', guessed, 'nl')})`);
+    const kind = codeOr(codes, 'partnershipKind', n.attrs.type, 'gekende soort samenwerkingsverband', guessed ?? 'ANDERE');
     if (!kind.ok) problems.push({ where, message: kind.message });
     const active = n.attrs.active?.trim() ? readBool(n.attrs.active) : null;
     if (active && !active.ok) problems.push({ where, message: active.message });
@@ -67,9 +89,8 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
       continue;
     }
     const own = ownId(layer, n.id, 'partnership:');
-    const named = byName.get(normalise(name)) ?? [];
     const match = (own && byId.get(own)) || (named.length === 1 ? named[0] : null);
-    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(n.attrs.notes?.trim() ? { notes: n.attrs.notes.trim() } : {}) };
+    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(notesOf(n.attrs) ? { notes: notesOf(n.attrs) } : {}) };
     const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: own && !byId.has(own) ? own : newId(), ...fields });
     if (!parsed.success) {
       fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
@@ -131,6 +152,7 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
     memberIds.add(parsed.data.id);
     put('member', 'members', e.line, label, match, parsed.data);
   }
+  if (fromName.length) plan.notes.push(`Soort samenwerkingsverband afgeleid uit de naam: ${fromName.join(', ')}. Een andere soort kies je daarna in de inspector.`);
   if (left) {
     plan.notes.push(`${left} ${left === 1 ? 'lidmaatschap' : 'lidmaatschappen'} van een samenwerkingsverband met een eigen actor ${left === 1 ? 'is' : 'zijn'} niet ingelezen: het bestand zegt niet welk samenwerkingsverband dat is. Een volledige kopie van een kaart gaat met JSON.`);
   }

@@ -223,6 +223,59 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   await expect.poll(() => onMap(page, (cy) => cy.edges('[kind = "member"]').length, null)).toBe(9);
 });
 
+test('a yEd drawing with groups: read as partnerships of the nodes in them (the default) or as actors, as the user chooses', async ({ page }) => {
+  await openCopyOfDemo(page, 'yed-groepen');
+  const file = path.resolve('test/fixtures/other-tools/kaart-yed-groepen.graphml');
+  let dialog = await checkFile(page, file);
+  const groups = dialog.getByTestId('exchange-groups');
+  await expect(groups).toContainText('Dit bestand heeft 3 groepen');
+  await expect(dialog.getByTestId('exchange-groups-partnerships')).toBeChecked();
+  const plan = dialog.getByTestId('exchange-plan');
+  // The OCMW is the demo's; the six others are new, and so are the three groups.
+  await expect(plan).toContainText('Actoren: 6 nieuw, 0 bijgewerkt, 1 ongewijzigd');
+  await expect(plan).toContainText('Samenwerkingsverbanden: 3 nieuw');
+  await expect(plan).toContainText('Lidmaatschappen: 7 nieuw');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('Soort samenwerkingsverband afgeleid uit de naam: GBO Voorbeeldstad (Geïntegreerd Breed Onthaal)');
+  await axeCheck(page);
+  await page.screenshot({ path: 'test-results/e2e-import-yed-groups.png' });
+
+  // As actors: the groups are nodes like the others, and the edge to the GBO group an agreement.
+  await dialog.getByTestId('exchange-groups-actors').check();
+  await expect(plan).toContainText('Actoren: 9 nieuw, 0 bijgewerkt, 1 ongewijzigd');
+  await expect(plan).toContainText('Afspraken: 3 nieuw');
+  await expect(plan).not.toContainText('Samenwerkingsverbanden');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit kaart-yed-groepen.graphml: actoren 9 nieuw');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (55)');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+
+  // As partnerships (the default again, for a file checked anew), into a new document: hubs with their members.
+  dialog = await checkFile(page, file);
+  await expect(dialog.getByTestId('exchange-groups-partnerships')).toBeChecked();
+  await dialog.getByTestId('exchange-into-new').check();
+  const target = path.join(WORK_DIR, 'yed-groepen-nieuw.regiekaart');
+  fs.rmSync(target, { force: true });
+  await dialog.getByTestId('exchange-target').fill(target);
+  await expect(plan).toContainText('Actoren: 7 nieuw');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('doc-name')).toContainText('yed-groepen-nieuw.regiekaart');
+  await expect(page.getByTestId('statusbar')).toContainText('samenwerkingsverbanden 3 nieuw');
+  await expect.poll(() => onMap(page, (cy) => cy.nodes('[kind = "partnership"]').map((n) => n.data('label') as string).sort(), null)).toEqual(['GBO Voorbeeldstad', 'Overleg Huis van het Kind', 'Werkgroep opvoedingsondersteuning']);
+  await expect.poll(() => onMap(page, (cy) => cy.edges('[kind = "member"]').length, null)).toBe(7);
+  // Every actor where yEd drew it (the centre of its box), not where the map would put a new node: the new
+  // document's places are not mixed up with those of the document open before.
+  const places = await onMap(page, (cy) => Object.fromEntries(cy.nodes('[kind = "actor"]').map((n) => [n.data('label') as string, n.position()])), null);
+  expect(places).toMatchObject({ 'OCMW Voorbeeldstad': { x: 120, y: 51 }, 'CAW Regio X (incl. JAC)': { x: 120, y: 101 }, 'Sociaal Verhuurkantoor Regio': { x: 240, y: 335 } });
+  await page.reload();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (7)');
+  await page.waitForFunction(() => !!(window as unknown as { __regiekaartMap?: unknown }).__regiekaartMap);
+  expect(await onMap(page, (cy) => Object.fromEntries(cy.nodes('[kind = "actor"]').map((n) => [n.data('label') as string, n.position()])), null)).toEqual(places);
+  await page.getByRole('button', { name: 'Tabellen verbergen' }).click();
+  await page.getByRole('button', { name: 'Alles tonen' }).click();
+  await page.getByTestId('map').screenshot({ path: 'test-results/e2e-import-yed-groups-map.png' });
+});
+
 test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {
   await openCopyOfDemo(page, 'sociale-kaart');
   const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/sociale-kaart-extract.json'));

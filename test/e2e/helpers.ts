@@ -6,7 +6,11 @@ import { WORK_DIR } from './playwright.config';
 /** What the e2e suites need of the map's Cytoscape instance (window.__regiekaartMap). */
 export type Cy = {
   getElementById(id: string): { empty(): boolean; isNode(): boolean; renderedPosition(): { x: number; y: number }; position(): { x: number; y: number }; data(k: string): unknown };
-  nodes(sel?: string): { length: number; filter(f: (n: { data(k: string): unknown }) => boolean): { map<T>(f: (n: { id(): string }) => T): T[] } };
+  nodes(sel?: string): {
+    length: number;
+    filter(f: (n: { data(k: string): unknown }) => boolean): { map<T>(f: (n: { id(): string }) => T): T[] };
+    map<T>(f: (n: { id(): string; data(k: string): unknown; position(): { x: number; y: number } }) => T): T[];
+  };
   edges(sel?: string): { length: number; map<T>(f: (e: { id(): string }) => T): T[] };
 };
 

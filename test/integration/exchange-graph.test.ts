@@ -62,6 +62,58 @@ describe('GraphML and GEXF', () => {
     expect(networkx.out).toMatch(/actoren +2 nieuw[\s\S]*afspraken +1 nieuw/);
   });
 
+  it('yEd groups: a partnership of the nodes drawn in it (a group in a group its own), its kind from its name, an edge to it a membership; or actors, as chosen', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'groepen.regiekaart');
+    const r = await cli('import', file, fixture('kaart-yed-groepen.graphml'));
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/samenwerkingsverbanden +3 nieuw/);
+    expect(r.out).toContain('Soort samenwerkingsverband afgeleid uit de naam: GBO Voorbeeldstad (Geïntegreerd Breed Onthaal), Overleg Huis van het Kind (Huis van het Kind).');
+    const { data, positions } = await open(file);
+    const name = (id: string) => data.actors.find((a) => a.id === id)!.name;
+    // The group names are yEd's open group's labels, not the closed folder's ("Map 1").
+    expect(Object.fromEntries(data.partnerships.map((p) => [p.name, p.kind]))).toEqual({ 'GBO Voorbeeldstad': 'GBO', 'Overleg Huis van het Kind': 'HVK', 'Werkgroep opvoedingsondersteuning': 'ANDERE' });
+    const members = Object.fromEntries(data.partnerships.map((p) => [p.name, data.members.filter((m) => m.partnershipId === p.id).map((m) => name(m.actorId)).sort()]));
+    expect(members).toEqual({
+      // Drawn inside it, and the SVK by its edge to the group.
+      'GBO Voorbeeldstad': ['CAW Regio X (incl. JAC)', 'Dienst Maatschappelijk Werk CM', 'OCMW Voorbeeldstad', 'Sociaal Verhuurkantoor Regio'],
+      'Overleg Huis van het Kind': ['Buurtpunt Stationswijk', 'Consultatiebureau Kind en Gezin'],
+      'Werkgroep opvoedingsondersteuning': ['Opvoedingswinkel Voorbeeldstad'],
+    });
+    expect(data.partnerships.find((p) => p.name === 'GBO Voorbeeldstad')!.notes).toBe('Geïntegreerd Breed Onthaal: OCMW, CAW en de sociale diensten van de ziekenfondsen');
+    expect(data.actors).toHaveLength(7);
+    expect(Object.fromEntries(data.agreements.map((a) => [a.title, a.parties.map((p) => name(p.actorId))]))).toEqual({
+      'Samenwerkingsovereenkomst onthaal': ['CAW Regio X (incl. JAC)', 'OCMW Voorbeeldstad'],
+      'Doorverwijzing huurders': ['Sociaal Verhuurkantoor Regio', 'Buurtpunt Stationswijk'],
+    });
+    // Nodes inside groups keep where yEd drew them (the centre of a 180 × 30 node at 30, 36).
+    const ocmw = data.actors.find((a) => a.name === 'OCMW Voorbeeldstad')!;
+    expect(positions.find((p) => p.nodeId === ocmw.id)).toMatchObject({ x: 120, y: 51 });
+    // The same file again: nothing new, nothing duplicated.
+    const again = await cli('import', file, fixture('kaart-yed-groepen.graphml'));
+    expect(again.out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 7 ongewijzigd/);
+    expect(again.out).toMatch(/samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, 3 ongewijzigd/);
+    expect(again.out).toMatch(/lidmaatschappen +0 nieuw, 0 bijgewerkt, 7 ongewijzigd/);
+    expect(again.out).not.toContain('afgeleid uit de naam');
+
+    // As actors: every group a node of its own, an edge to a group an agreement.
+    const asActors = path.join(dir, 'actoren.regiekaart');
+    const a = await cli('import', asActors, fixture('kaart-yed-groepen.graphml'), '--groups', 'actors');
+    expect(a.err).toBe('');
+    const other = (await open(asActors)).data;
+    expect(other.actors.map((x) => x.name)).toEqual(expect.arrayContaining(['GBO Voorbeeldstad', 'Overleg Huis van het Kind', 'Werkgroep opvoedingsondersteuning']));
+    expect([other.actors.length, other.agreements.length, other.partnerships.length]).toEqual([10, 3, 0]);
+
+    // The choice is checked, and is only for graph files.
+    const before = sha(file);
+    const wrong = await cli('import', file, fixture('kaart-yed-groepen.graphml'), '--groups', 'groepen');
+    expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --groups verwacht partnerships of actors, niet "groepen".']);
+    const csv = path.join(dir, 'p.csv');
+    fs.writeFileSync(csv, 'Naam\nCAW\n');
+    expect((await cli('import', file, csv, '--groups', 'actors')).err.split('\n')[0]).toBe('Fout: --groups is er voor een GraphML- of GEXF-bestand.');
+    expect(sha(file)).toBe(before);
+  });
+
   it('a GraphML exported by Cytoscape desktop (every column a node key, SUIDs as ids, no edge ids): its bookkeeping columns are left out', async () => {
     const file = path.join(tmpDir(), 'cytoscape.regiekaart');
     expect((await cli('demo', file)).code).toBe(0);
@@ -226,7 +278,7 @@ describe('GraphML and GEXF', () => {
     ]);
   });
 
-  it('a hierarchical GEXF (nodes inside a node): the inner nodes are actors too, and a problem inside names its line', async () => {
+  it('a hierarchical GEXF (nodes inside a node): the outer node a partnership of the inner ones, or with --groups actors an actor too; a problem inside names its line', async () => {
     const dir = tmpDir();
     const gexf = (inner: string) =>
       [
@@ -252,9 +304,18 @@ describe('GraphML and GEXF', () => {
     const file = path.join(dir, 'h.regiekaart');
     const r = await cli('import', file, good);
     expect(r.err).toBe('');
+    expect(r.out).toContain('1 groep (yEd, Gephi) ingelezen als samenwerkingsverband met de knopen erin als leden; met --groups actors als actoren.');
     const { data } = await open(file);
-    expect(data.actors.map((a) => a.name).sort()).toEqual(['CAW Regio X', 'Eerstelijnszone Regio X', 'Wijkgezondheidscentrum De Vaart']);
+    expect(data.actors.map((a) => a.name).sort()).toEqual(['CAW Regio X', 'Wijkgezondheidscentrum De Vaart']);
+    expect(data.partnerships.map((p) => p.name)).toEqual(['Eerstelijnszone Regio X']);
+    expect(data.members.map((m) => data.actors.find((a) => a.id === m.actorId)!.name).sort()).toEqual(['CAW Regio X', 'Wijkgezondheidscentrum De Vaart']);
     expect(data.agreements.map((a) => a.title)).toEqual(['Warme overdracht']);
+    const asActors = path.join(dir, 'a.regiekaart');
+    const a = await cli('import', asActors, good, '--groups', 'actors');
+    expect(a.out).toContain('1 groep (yEd, Gephi) ingelezen als actor; met --groups partnerships als samenwerkingsverbanden.');
+    const other = (await open(asActors)).data;
+    expect(other.actors.map((x) => x.name).sort()).toEqual(['CAW Regio X', 'Eerstelijnszone Regio X', 'Wijkgezondheidscentrum De Vaart']);
+    expect(other.partnerships).toEqual([]);
     // The same id twice, the second time inside the hierarchy: refused, with the line of each.
     const twice = path.join(dir, 'dubbel.gexf');
     fs.writeFileSync(twice, gexf('<node id="caw" label="Nog eens het CAW"/><node id="wgc" label="WGC"/>'));

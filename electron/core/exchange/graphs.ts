@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { graphProblems, graphSheets, readGexf, readGraphml, splitLayer, writeGexf, writeGraphml, type Graph, type GraphLayer } from '../../../shared/exchange/graph';
+import { graphProblems, graphSheets, groupIds, readGexf, readGraphml, splitLayer, writeGexf, writeGraphml, type Graph, type GraphLayer } from '../../../shared/exchange/graph';
+import type { GroupsAs } from '../../../shared/exchange/fields';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID } from '../../../shared/model';
@@ -14,16 +15,22 @@ export type GraphFormat = 'graphml' | 'gexf';
 
 /**
  * Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets,
- * its actors and agreements, and the partnerships and memberships our own export adds (for `planTableImport`).
+ * its actors and agreements, and its partnerships and memberships (our own export's, and its group nodes as
+ * `groupsAs` says), for `planTableImport`; `groups` counts its group nodes.
  */
-export function readGraphFile(file: string, format: GraphFormat, bytes: Uint8Array = readImportFile(file)): { graph: Graph; sheets: RawSheet[]; layer: GraphLayer | null } {
+export function readGraphFile(
+  file: string,
+  format: GraphFormat,
+  bytes: Uint8Array = readImportFile(file),
+  groupsAs: GroupsAs = 'partnerships',
+): { graph: Graph; sheets: RawSheet[]; layer: GraphLayer | null; groups: number } {
   const name = path.basename(file);
   const text = decodeUtf8(name, bytes);
   const whole = format === 'gexf' ? readGexf(name, text) : readGraphml(name, text);
   assertNoProblems(name, graphProblems(whole));
-  const { graph, layer } = splitLayer(whole);
+  const { graph, layer } = splitLayer(whole, groupsAs);
   const { nodes, edges } = graphSheets(graph);
-  return { graph, sheets: edges.rows.length > 1 ? [nodes, edges] : [nodes], layer };
+  return { graph, sheets: edges.rows.length > 1 ? [nodes, edges] : [nodes], layer, groups: groupIds(whole).size };
 }
 
 /** Where the graph file drew each node that became a new actor, for the standard view (existing actors stay put). */

@@ -13,7 +13,8 @@ import type { Session } from '../session';
 import { codeProblems, createFromJson, readExchangeSource, restoreJson, writeJsonExport } from './json';
 import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge';
 import { sameMapReason } from '../../../shared/exchange/merge';
-import { fileStamp, KeptPreview, mappingKey, type ReadFile } from './kept';
+import { fileStamp, KeptPreview, mappingKey, readAs, type ReadFile } from './kept';
+import type { GroupsAs } from '../../../shared/exchange/fields';
 import { applyTablePlan, createFromTables, fallbacksOf, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
@@ -48,18 +49,18 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
   // The last preview's plan, for the import that confirms it.
   const kept = new KeptPreview();
   /**
-   * A spreadsheet or graph file, read once: its stamp, its sheets, and a graph's node positions (as the preview read
-   * them, when the bytes are still the same).
+   * A spreadsheet or graph file, read once: its stamp, its sheets, and a graph's node positions and group nodes (as
+   * the preview read them, when the bytes and the choice for groups are still the same).
    */
-  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart'): Promise<{ stamp: string; read: ReadFile }> => {
+  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', groups: GroupsAs = 'partnerships'): Promise<{ stamp: string; read: ReadFile }> => {
     const bytes = readImportFile(file);
     const stamp = fileStamp(bytes);
-    const same = kept.readFor(file, format, stamp);
+    const same = kept.readFor(file, readAs(format, groups), stamp);
     if (same) return { stamp, read: same };
     if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
     if (format === 'graphml' || format === 'gexf') {
-      const { graph, sheets, layer } = readGraphFile(file, format, bytes);
-      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer } };
+      const { graph, sheets, layer, groups: count } = readGraphFile(file, format, bytes, groups);
+      return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer, ...(count ? { groups: { count, as: groups } } : {}) } };
     }
     return { stamp, read: { raw: await readTableFile(file, format, bytes) } };
   };
@@ -83,7 +84,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const doc = session.currentOrNull();
       return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
     },
-    'exchange.preview': async ({ path: given, format, mapping, merge, into }) => {
+    'exchange.preview': async ({ path: given, format, mapping, merge, into, groups }) => {
       const file = path.resolve(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined, given));
       const fmt = importFormatOf(file, format);
       const base = { path: file, fileName: path.basename(file), format: fmt };
@@ -105,7 +106,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
         }
-        const { stamp, read } = await readFile(file, fmt);
+        const { stamp, read } = await readFile(file, fmt, groups);
         const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
         const intoCurrent = { allowed: !reason, reason };
@@ -127,10 +128,10 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           plan = planTableImport(against, sheets, base.fileName, read.layer);
         } catch (err) {
           // No sheet holds rows of a kind the import knows: the sheets are shown, for the user to say what they hold.
-          if (err instanceof ImportError) return { ...base, counts: {}, problems: err.problems, intoCurrent, sheets: shown } satisfies ImportPreview;
+          if (err instanceof ImportError) return { ...base, counts: {}, problems: err.problems, intoCurrent, sheets: shown, ...(read.groups ? { groups: read.groups } : {}) } satisfies ImportPreview;
           throw err;
         }
-        kept.keep({ file, format: fmt, stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
+        kept.keep({ file, format: readAs(fmt, groups), stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
         return {
           ...base,
@@ -138,6 +139,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           problems: plan.problems,
           intoCurrent,
           sheets: shown,
+          ...(read.groups ? { groups: read.groups } : {}),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
           ...(plan.notes.length ? { notes: plan.notes } : {}),
         } satisfies ImportPreview;
@@ -146,7 +148,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         return { ...base, counts: {}, problems: err.problems, intoCurrent: { allowed: false, reason: null } } satisfies ImportPreview;
       }
     },
-    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows, merge }) => {
+    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows, merge, groups }) => {
       const fmt = importFormatOf(source, format);
       const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
       if (fmt === 'json' || fmt === 'regiekaart') {
@@ -167,15 +169,16 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         return { document: await session.open(file), counts, created: true, summary: '' };
       }
       const file = path.resolve(source);
-      const { stamp, read } = await readFile(file, fmt);
+      const { stamp, read } = await readFile(file, fmt, groups);
       const sheets = mapped(fmt, read, mapping);
+      const how = readAs(fmt, groups);
       if (into === 'current') {
         const doc = session.current();
-        const plan = kept.take(file, fmt, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source), read.layer);
+        const plan = kept.take(file, how, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source), read.layer);
         applyTablePlan(doc, plan, source, !!skipProblemRows, read.placesFor?.(plan));
         return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
-      const planned = kept.take(file, fmt, stamp, sheets, null);
+      const planned = kept.take(file, how, stamp, sheets, null);
       const out = await newFile();
       const plan = await createFromTables(out, sheets, source, !!skipProblemRows, platform.nativeBinding, read, planned);
       const document = await session.open(out);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { RawSheet } from '../../../shared/exchange/csv';
+import type { GroupsAs } from '../../../shared/exchange/fields';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { todayIso } from '../../../shared/util/dates';
@@ -30,10 +31,13 @@ export interface ReadFile {
   raw: RawSheet[];
   placesFor?: (plan: TablePlan) => { actorId: string; x: number; y: number }[];
   layer?: GraphLayer | null;
+  /** A graph file's group nodes: how many, and what they were read as. */
+  groups?: { count: number; as: GroupsAs };
 }
 
 interface Kept {
   file: string;
+  /** How the file was read: its format, and for a graph file what its groups became (`readAs`). */
   format: string;
   stamp: string;
   read: ReadFile;
@@ -84,5 +88,8 @@ export class KeptPreview {
     return !against || k.revision === against.revision() ? k.plan : null;
   }
 }
+
+/** How a file is read, for `format` above: a graph file's groups are read one way or the other. */
+export const readAs = (format: string, groups: GroupsAs | undefined): string => (format === 'graphml' || format === 'gexf' ? `${format}:${groups ?? 'partnerships'}` : format);
 
 const sameFile = (k: Kept, file: string, format: string, stamp: string) => k.file === file && k.format === format && k.stamp === stamp;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../../shared/exchange/contract';
-import { PLAN_KINDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
+import { GROUPS_AS, PLAN_KINDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import { ImportMapping, mappingOf } from './ImportMapping';
@@ -11,9 +11,9 @@ import { Modal } from './Modal';
 
 export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string };
 
-/** The lists a JSON preview counts, in the order it shows them. */
 /** A file wrong on every row (a column mapped to the wrong field) lists its first problems, and counts the rest. */
 const PROBLEMS_SHOWN = 200;
+/** The lists a JSON preview counts, in the order it shows them. */
 const PREVIEW_LISTS = ['actors', 'agreements', 'services', 'partnerships', 'gaps', 'meetings', 'views', 'changeLog'] as const;
 type ExportChoice = 'json' | 'xlsx' | 'csv' | 'graphml' | 'gexf' | 'template';
 const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', graphml: 'graphml', gexf: 'gexf', template: 'xlsx' };
@@ -36,6 +36,8 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
   const [target, setTarget] = useState('');
   const [skipProblems, setSkipProblems] = useState(false);
   const [merge, setMerge] = useState<MergeChoicesInput>({});
+  /** What a graph file's groups are read as, chosen (shown at once, before the new preview). */
+  const [groupsAs, setGroupsAs] = useState<GroupsAs | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,28 +54,33 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
   };
   const mapping = preview?.sheets?.map(mappingOf);
   /**
-   * Reads and checks the file (again, with a changed mapping, merge choices or target: the core plans it anew; a
-   * spreadsheet or graph file into a new document is planned against none, so the counts say what that one gets).
+   * Reads and checks the file (again, with a changed mapping, merge choices, target or choice for a graph's groups:
+   * the core plans it anew; a spreadsheet or graph file into a new document is planned against none, so the counts
+   * say what that one gets).
    */
-  const check = (changedMapping?: SheetMappingInput[], mergeChoices?: MergeChoicesInput, intoChoice?: 'current' | 'new') => {
+  const check = (changed: { mapping?: SheetMappingInput[]; merge?: MergeChoicesInput; into?: 'current' | 'new'; groups?: GroupsAs } = {}) => {
     // The choice shows at once; the core's new plan follows.
-    if (mergeChoices) setMerge(mergeChoices);
-    if (intoChoice) setInto(intoChoice);
+    if (changed.merge) setMerge(changed.merge);
+    if (changed.into) setInto(changed.into);
+    if (changed.groups) setGroupsAs(changed.groups);
     return run(async () => {
       if (askPath && !importPath.trim() && !preview) throw new Error(t('exchange.noImportPath'));
-      const again = !!preview && (!!changedMapping || !!mergeChoices || !!intoChoice);
+      const again = !!preview && Object.values(changed).some((v) => v !== undefined);
       const p = await call('exchange.preview', {
         path: again ? preview!.path : askPath ? importPath.trim() : undefined,
-        mapping: changedMapping ?? (intoChoice ? mapping : undefined),
-        merge: mergeChoices,
-        into: again ? (intoChoice ?? into) : undefined,
+        // Other groups make other sheets: their mapping is suggested anew.
+        mapping: changed.mapping ?? (changed.into ? mapping : undefined),
+        merge: changed.merge,
+        into: again ? (changed.into ?? into) : undefined,
+        groups: again ? (changed.groups ?? preview!.groups?.as) : undefined,
       });
       setPreview(p);
+      setGroupsAs(p.groups?.as ?? null);
       if (!again) setInto(p.intoCurrent.allowed ? 'current' : 'new');
     });
   };
   /** The user's choice of target: a spreadsheet or graph file's plan follows it. */
-  const chooseInto = (choice: 'current' | 'new') => (preview?.plan ? void check(undefined, undefined, choice) : setInto(choice));
+  const chooseInto = (choice: 'current' | 'new') => (preview?.plan ? void check({ into: choice }) : setInto(choice));
   const planned = preview?.plan ? Object.values(preview.plan.summary).reduce((n, s) => n + s.create + s.update, 0) : null;
   const confirm = () =>
     run(async () => {
@@ -86,6 +93,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
         mapping,
         skipProblemRows: skipProblems || undefined,
         merge: preview.merge && into === 'current' ? merge : undefined,
+        groups: preview.groups?.as,
       });
       await onDone({ kind: 'import', fileName: preview.fileName, counts: done.counts, created: done.created, summary: done.summary });
     });
@@ -103,6 +111,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
   const ready = !!preview && (!preview.problems.length || (skipProblems && !!planned)) && planned !== 0;
   const okLabel = busy ? t('report.busy') : tab === 'export' ? t('exchange.export') : ready ? t(preview?.merge && into === 'current' ? 'exchange.merge.ok' : 'exchange.import') : t('exchange.check');
   const onOk = tab === 'export' ? exportNow : ready ? confirm : () => check();
+  const groups = preview?.groups;
   return (
     <Modal title={t('exchange.title')} okLabel={okLabel} onOk={() => void onOk()} onCancel={onCancel} error={error} busy={busy} testId="exchange-dialog">
       <fieldset className="report-presets">
@@ -163,8 +172,19 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
           {preview && (
             <section aria-labelledby="exchange-preview-heading" data-testid="exchange-preview">
               <h3 id="exchange-preview-heading">{t('exchange.previewTitle', { file: preview.fileName })}</h3>
-              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} onChange={(m) => void check(m)} />}
-              {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check(undefined, m)} />}
+              {groups && (
+                <fieldset className="report-presets" data-testid="exchange-groups">
+                  <legend>{t('exchange.groups.legend', { count: groups.count })}</legend>
+                  {GROUPS_AS.map((k) => (
+                    <label key={k} className="check">
+                      <input type="radio" name="exchange-groups" checked={(groupsAs ?? groups.as) === k} onChange={() => void check({ groups: k })} data-testid={`exchange-groups-${k}`} />
+                      {t(`exchange.groups.${k}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} onChange={(m) => void check({ mapping: m })} />}
+              {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check({ merge: m })} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">
                   {PLAN_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (

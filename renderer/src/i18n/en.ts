@@ -317,6 +317,12 @@ export const en: Shape<typeof nl> = {
     problems_other: '{{count}} problems: nothing is imported. Fix the file and check again.',
     moreProblems_one: 'and 1 more problem (the first {{shown}} are listed above; often it is the same one each time).',
     moreProblems_other: 'and {{count}} more problems (the first {{shown}} are listed above; often it is the same one each time).',
+    groups: {
+      legend_one: 'This file has 1 group (a group in yEd, nodes inside a node in Gephi). Read it',
+      legend_other: 'This file has {{count}} groups (groups in yEd, nodes inside a node in Gephi). Read them',
+      partnerships: 'as a partnership, with the nodes inside it and the nodes with an edge to it as members',
+      actors: 'as an actor, like the other nodes (an edge to it becomes an agreement)',
+    },
     problemsMapping_one: '1 problem: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',
     problemsMapping_other: '{{count}} problems: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',
     problemsRows_one: '1 problem. Fix the file or the mapping, or skip that row.',

@@ -341,6 +341,12 @@ export const nl = {
     problems_other: '{{count}} problemen: er wordt niets geïmporteerd. Verbeter het bestand en controleer opnieuw.',
     moreProblems_one: 'en nog 1 probleem (de eerste {{shown}} staan hierboven; vaak is het telkens hetzelfde).',
     moreProblems_other: 'en nog {{count}} problemen (de eerste {{shown}} staan hierboven; vaak is het telkens hetzelfde).',
+    groups: {
+      legend_one: 'Dit bestand heeft 1 groep (een groep in yEd, knopen binnen een knoop in Gephi). Lees die',
+      legend_other: 'Dit bestand heeft {{count}} groepen (groepen in yEd, knopen binnen een knoop in Gephi). Lees die',
+      partnerships: 'als samenwerkingsverband, met de knopen erin en de knopen met een verbinding ernaartoe als leden',
+      actors: 'als actor, zoals de andere knopen (een verbinding ernaartoe wordt een afspraak)',
+    },
     problemsMapping_one: '1 probleem: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
     problemsMapping_other: '{{count}} problemen: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
     problemsRows_one: '1 probleem. Verbeter het bestand of de koppeling, of sla die rij over.',
