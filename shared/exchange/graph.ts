@@ -10,7 +10,7 @@ import { ImportError, type ImportProblem } from './problems';
 /** A graph as GraphML and GEXF both hold it: nodes and edges with text attributes, and node positions. */
 export interface Graph {
   /** `parent`: the node it is drawn inside (a yEd group, a node of a hierarchical GEXF), or null. */
-  nodes: { id: string; label: string | null; attrs: Record<string, string>; x: number | null; y: number | null; line: number; parent: string | null }[];
+  nodes: { id: string; label: string | null; attrs: Record<string, string>; x: number | null; y: number | null; line: number; parent: string | null; group?: true }[];
   edges: { id: string | null; source: string; target: string; label: string | null; attrs: Record<string, string>; line: number }[];
   /** Written by Regiekaart: node ids are actor ids, and edges with the same agreementId are one agreement. */
   ours: boolean;
@@ -133,7 +133,9 @@ export function readGraphml(file: string, text: string): Graph {
       delete attrs.x;
       delete attrs.y;
       const id = str(n['@id']);
-      graph.nodes.push({ id, label, attrs, x: Number.isFinite(ax) ? ax : null, y: Number.isFinite(ay) ? ay : null, line: nodeLines[graph.nodes.length] ?? 0, parent });
+      // yEd marks a group (open or closed as a folder) as such, also when nothing is drawn inside it yet.
+      const group = /^(group|folder)$/.test(str(n['@yfiles.foldertype'])) ? { group: true as const } : {};
+      graph.nodes.push({ id, label, attrs, x: Number.isFinite(ax) ? ax : null, y: Number.isFinite(ay) ? ay : null, line: nodeLines[graph.nodes.length] ?? 0, parent, ...group });
       // yEd groups: the nodes inside a group node are nodes of the map too.
       for (const inner of list(n.graph)) walk(inner, id);
     }
@@ -240,10 +242,12 @@ export interface GraphLayer {
   members: Graph['edges'];
   /** Written by Regiekaart: a hub's id is `partnership:<id>`, a membership's `member:<id>`. */
   ours: boolean;
+  /** Edges from one group to another: a partnership is not a member of a partnership, so they are left out. */
+  betweenGroups: number;
 }
 
-/** The ids of the nodes other nodes are drawn inside. */
-export const groupIds = (graph: Graph): Set<string> => new Set(graph.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
+/** The ids of the group nodes: yEd's groups, and the nodes other nodes are drawn inside. */
+export const groupIds = (graph: Graph): Set<string> => new Set(graph.nodes.flatMap((n) => (n.group ? [n.id] : n.parent ? [n.parent] : [])));
 
 /**
  * The graph split in its actors and agreements, and its partnerships and memberships (null when it has none): our
@@ -255,8 +259,9 @@ export function splitLayer(graph: Graph, groups: GroupsAs = 'partnerships'): { g
   const hubs = graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership || grouping.has(n.id));
   const hubIds = new Set(hubs.map((n) => n.id));
   const isMember = (e: Graph['edges'][number]) => e.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.member || hubIds.has(e.source) || hubIds.has(e.target);
+  const betweenGroups = (e: Graph['edges'][number]) => grouping.has(e.source) && grouping.has(e.target);
   // An edge drawn from a group to a node inside or outside it says the same as one the other way.
-  const edges = graph.edges.filter(isMember).map((e) => (grouping.has(e.source) && !hubIds.has(e.target) ? { ...e, source: e.target, target: e.source } : e));
+  const edges = graph.edges.filter((e) => isMember(e) && !betweenGroups(e)).map((e) => (grouping.has(e.source) && !hubIds.has(e.target) ? { ...e, source: e.target, target: e.source } : e));
   const drawn = new Set(edges.map((e) => `${e.source}|${e.target}`));
   const nameOf = new Map(graph.nodes.map((n) => [n.id, n.label || n.attrs.name || n.id]));
   const inGroup = graph.nodes
@@ -266,7 +271,7 @@ export function splitLayer(graph: Graph, groups: GroupsAs = 'partnerships'): { g
   if (!hubs.length && !members.length) return { graph, layer: null };
   return {
     graph: { ...graph, nodes: graph.nodes.filter((n) => !hubIds.has(n.id)), edges: graph.edges.filter((e) => !isMember(e)) },
-    layer: { hubs, members, ours: graph.ours },
+    layer: { hubs, members, ours: graph.ours, betweenGroups: graph.edges.filter(betweenGroups).length },
   };
 }
 

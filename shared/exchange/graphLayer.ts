@@ -152,6 +152,10 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
     memberIds.add(parsed.data.id);
     put('member', 'members', e.line, label, match, parsed.data);
   }
+  if (layer.betweenGroups) {
+    const n = layer.betweenGroups;
+    plan.notes.push(`${n} ${n === 1 ? 'verbinding tussen twee groepen is' : 'verbindingen tussen twee groepen zijn'} niet ingelezen: een samenwerkingsverband is geen lid van een ander. Lees de groepen als actoren om ze als afspraken te houden.`);
+  }
   if (fromName.length) plan.notes.push(`Soort samenwerkingsverband afgeleid uit de naam: ${fromName.join(', ')}. Een andere soort kies je daarna in de inspector.`);
   if (left) {
     plan.notes.push(`${left} ${left === 1 ? 'lidmaatschap' : 'lidmaatschappen'} van een samenwerkingsverband met een eigen actor ${left === 1 ? 'is' : 'zijn'} niet ingelezen: het bestand zegt niet welk samenwerkingsverband dat is. Een volledige kopie van een kaart gaat met JSON.`);

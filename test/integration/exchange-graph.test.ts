@@ -104,6 +104,14 @@ describe('GraphML and GEXF', () => {
     expect(other.actors.map((x) => x.name)).toEqual(expect.arrayContaining(['GBO Voorbeeldstad', 'Overleg Huis van het Kind', 'Werkgroep opvoedingsondersteuning']));
     expect([other.actors.length, other.agreements.length, other.partnerships.length]).toEqual([10, 3, 0]);
 
+    // An edge from one group to another cannot be a membership: left out, and said, rather than refused.
+    const linked = path.join(dir, 'gekoppeld.graphml');
+    fs.writeFileSync(linked, fs.readFileSync(fixture('kaart-yed-groepen.graphml'), 'utf8').replace('<edge id="e0" source="n2" target="n0">', '<edge id="e9" source="n1" target="n0"/>\n    <edge id="e0" source="n2" target="n0">'));
+    const l = await cli('import', path.join(dir, 'gekoppeld.regiekaart'), linked);
+    expect([l.code, l.err]).toEqual([0, '']);
+    expect(l.out).toContain('1 verbinding tussen twee groepen is niet ingelezen: een samenwerkingsverband is geen lid van een ander.');
+    expect(l.out).toMatch(/lidmaatschappen +7 nieuw/);
+
     // The choice is checked, and is only for graph files.
     const before = sha(file);
     const wrong = await cli('import', file, fixture('kaart-yed-groepen.graphml'), '--groups', 'groepen');

@@ -43,6 +43,15 @@ describe('group nodes of a graph file', () => {
     expect(graph.edges).toHaveLength(3);
   });
 
+  it('a yEd group with nothing drawn in it yet is a group too; an edge between two groups is left out and counted', () => {
+    const y = readGraphml('y.graphml', graphml([node('g', ''), node('h', `<graph id="h:">${node('h::a')}</graph>`), '<edge source="g" target="h"/>', '<edge source="h::a" target="g"/>'].join('\n')).replace('<node id="g">', '<node id="g" yfiles.foldertype="group">'));
+    const { graph, layer } = splitLayer(y);
+    expect(layer!.hubs.map((n) => n.id)).toEqual(['g', 'h']);
+    expect(layer!.members.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['h::a>g', 'h::a>h']);
+    expect(layer!.betweenGroups).toBe(1);
+    expect(graph.edges).toEqual([]);
+  });
+
   it('GEXF: nodes inside a node, and a node naming its parent by pid', () => {
     const x = readGexf(
       't.gexf',
