@@ -68,7 +68,7 @@ export class CodeFinder {
     if (code) return ok(code);
     const v = normalise(raw);
     const near = this.vocab[kind].filter((e) => v && (normalise(e.nl).includes(v) || v.includes(normalise(e.nl)))).slice(0, 3);
-    const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies een waarde uit de woordenlijst of voeg ze eerst toe.';
+    const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".';
     return bad(`"${raw}" is geen ${noun}.${hint}`);
   }
 

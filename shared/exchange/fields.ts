@@ -78,7 +78,8 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'id', nl: 'Id', en: 'Id', type: text, example: '' },
   ],
   agreements: [
-    { key: 'title', nl: 'Titel', en: 'Title', synonyms: ['naam', 'afspraak', 'name', 'onderwerp'], type: text, required: true, example: 'Samenwerking onthaal Sociaal Huis' },
+    // Not required: a row without one is named after its parties, as a graph file's edge is (Kumu needs only From and To).
+    { key: 'title', nl: 'Titel', en: 'Title', synonyms: ['naam', 'afspraak', 'name', 'onderwerp', 'label'], type: text, example: 'Samenwerking onthaal Sociaal Huis' },
     { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'soort afspraak'], type: { t: 'code', vocab: 'agreementType' }, fallback: 'SAMENWERKINGSOVEREENKOMST', example: 'Samenwerkingsovereenkomst' },
     { key: 'parties', nl: 'Partijen', en: 'Parties', synonyms: ['partners', 'partner', 'partij', 'van', 'naar', 'from', 'to', 'source', 'target', 'bron', 'doel'], type: { t: 'actors' }, required: true, example: 'OCMW Voorbeeldstad; CAW Voorbeeldregio' },
     { key: 'status', nl: 'Status', en: 'Status', type: { t: 'code', vocab: 'agreementStatus' }, fallback: 'ACTIEF', example: 'Actief' },
@@ -88,7 +89,7 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'lifeDomains', nl: 'Levensdomeinen', en: 'Life domains', synonyms: ['levensdomein', 'domein'], type: { t: 'codes', vocab: 'lifeDomain' }, example: 'Welzijn' },
     { key: 'targetGroups', nl: 'Doelgroepen', en: 'Target groups', synonyms: ['doelgroep'], type: { t: 'codes', vocab: 'targetGroup' }, example: 'Brede doelgroep (alle burgers)' },
     { key: 'documentReference', nl: 'Documentreferentie', en: 'Document reference', synonyms: ['document', 'referentie', 'kenmerk'], type: text, example: 'SO-2025-014' },
-    { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'beschrijving', 'omschrijving'], type: text, example: '' },
+    { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
     { key: 'id', nl: 'Id', en: 'Id', type: text, example: '' },
   ],
 };
@@ -109,9 +110,10 @@ export const SECOND_EXAMPLE_ACTOR: Record<string, string> = {
 
 /** The Dutch sheet names of the template, and other names a sheet of that kind may have. */
 export const SHEET_NAMES: Record<TableKind, string[]> = {
-  actors: ['actoren', 'actors', 'organisaties', 'partners', 'nodes', 'knopen'],
+  // Kumu's export calls them Elements and Connections.
+  actors: ['actoren', 'actors', 'organisaties', 'partners', 'nodes', 'knopen', 'elements', 'elementen'],
   services: ['diensten', 'services', 'aanbod'],
-  agreements: ['afspraken', 'agreements', 'relaties', 'edges', 'verbindingen', 'samenwerkingen'],
+  agreements: ['afspraken', 'agreements', 'relaties', 'edges', 'verbindingen', 'samenwerkingen', 'connections', 'connecties'],
 };
 
 /** Lower case, no accents, punctuation as single spaces: "E-mail " and "email" meet, as do "Café" and "cafe". */

@@ -336,6 +336,34 @@ function distinct(list: readonly Actor[]): Actor[] {
   return out;
 }
 
+/** Kumu's party columns. (A graph file's Bron and Doel hold the parties of one multi-party agreement of ours.) */
+const DIRECTED = [['from', 'to']];
+
+/**
+ * The rows of an agreements sheet whose parties are in a From and a To column, with a row that names several
+ * actors in one of them made into one row per pair, under its own row number: Kumu draws "From A, To B|C" as a
+ * connection from A to B and one from A to C, not as one connection of three. Null for any other sheet (a Partijen
+ * column, or Partij 1 and Partij 2, with several names is one agreement of them all).
+ */
+function fanOut(sheet: MappedSheet, firstRow: number): { row: readonly string[]; rowNo: number }[] | null {
+  const cols = sheet.header.flatMap((h, i) => (sheet.columns[h] === 'parties' ? [i] : []));
+  if (cols.length !== 2) return null;
+  const [a, b] = cols.map((i) => normalise(sheet.header[i]));
+  if (!DIRECTED.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return null;
+  return sheet.rows.flatMap((row, i) => {
+    const [from, to] = cols.map((c) => splitList(row[c] ?? ''));
+    // (An empty end stays one row: its problem is that it has too few parties.)
+    if ((from.length < 2 && to.length < 2) || !from.length || !to.length) return [{ row, rowNo: i + firstRow }];
+    return from.flatMap((f) =>
+      to.map((t) => {
+        const one = [...row];
+        [one[cols[0]], one[cols[1]]] = [f, t];
+        return { row: one, rowNo: i + firstRow };
+      }),
+    );
+  });
+}
+
 const agreementKey = (title: string, parties: readonly string[]) => `${normalise(title)}|${[...parties].sort().join(',')}`;
 
 /**
@@ -373,8 +401,10 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
     };
 
     const firstRow = (sheet.headerRow ?? 1) + 1;
-    for (let i = 0; i < sheet.rows.length; i++) {
-      if (!r.load(sheet.rows[i], i + firstRow)) continue;
+    const fanned = sheet.kind === 'agreements' ? fanOut(sheet, firstRow) : null;
+    const count = fanned ? fanned.length : sheet.rows.length;
+    for (let i = 0; i < count; i++) {
+      if (!(fanned ? r.load(fanned[i].row, fanned[i].rowNo) : r.load(sheet.rows[i], i + firstRow))) continue;
 
       if (sheet.kind === 'actors') {
         const name = r.required('name');
@@ -491,8 +521,9 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       }
 
       // Agreements.
-      const title = r.required('title');
       const parties = distinct(r.read<Actor[]>('parties') ?? []);
+      // Without a title it is named after its parties ("Buurtwerk De Brug – Repair Café"), as a graph file's edge is.
+      const title = r.read<string>('title') || parties.map((p) => p.name).join(' – ');
       const id = r.read<string>('id') ?? null;
       const ref = r.read<string>('documentReference');
       const fields = {

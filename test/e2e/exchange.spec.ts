@@ -276,6 +276,31 @@ test('a yEd drawing with groups: read as partnerships of the nodes in them (the 
   await page.getByTestId('map').screenshot({ path: 'test-results/e2e-import-yed-groups-map.png' });
 });
 
+test('a map exported from Kumu: Elements and Connections recognised, its own types kept as custom fields, a connection to two elements two agreements', async ({ page }) => {
+  await openCopyOfDemo(page, 'kumu');
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/kaart-kumu.xlsx'));
+  await expect(dialog.getByTestId('mapping-kind-0')).toHaveValue('actors');
+  await expect(dialog.getByTestId('mapping-kind-1')).toHaveValue('agreements');
+  // Kumu's types are the project's own words: the problem says how to keep them.
+  const problems = dialog.getByTestId('exchange-problems');
+  await expect(problems).toContainText('"Buurtwerk" is geen gekend actortype. Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".');
+  const types = dialog.getByLabel('Kolom Type wordt');
+  await types.nth(0).selectOption('custom');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 4 nieuw, 1 bijgewerkt');
+  await types.nth(1).selectOption('custom');
+  const plan = dialog.getByTestId('exchange-plan');
+  await expect(plan).toContainText('Afspraken: 4 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 met een probleem');
+  await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
+  const rows = dialog.getByTestId('exchange-rows');
+  await rows.locator('summary').click();
+  await expect(rows.getByRole('row').filter({ hasText: 'Buurtwerk De Brug – Huurdersbond Voorbeeldstad' })).toHaveCount(1);
+  await rows.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e-import-kumu.png' });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit kaart-kumu.xlsx: actoren 4 nieuw, 1 bijgewerkt');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (50)');
+});
+
 test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {
   await openCopyOfDemo(page, 'sociale-kaart');
   const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/sociale-kaart-extract.json'));

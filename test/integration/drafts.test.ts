@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
-import { createHandlers, Session } from '../../electron/core/session';
-import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/api';
+import type { Session } from '../../electron/core/session';
+import { contract } from '../../shared/api';
 import { DRAFT_MAX_CHARS } from '../../shared/edit/drafts';
 import { cli } from '../helpers/cli';
+import { startSession } from '../helpers/session';
 import { tmpDir } from '../helpers/tmp';
 
 let session: Session | null = null;
@@ -17,11 +18,10 @@ afterEach(() => {
 
 /** A session on a new map, and its calls as a host makes them (input parsed by the contract). */
 async function start(file = path.join(tmpDir(), 'kaart.regiekaart'), create = true) {
-  session = new Session({ host: 'web', appVersion: '0.0.0-test', dialogs: null, bundledDemo: null, workDir: path.join(path.dirname(file), 'work') });
-  const handlers = createHandlers(session) as unknown as Record<CallName, (input: unknown) => Promise<unknown>>;
-  const call = async <K extends CallName>(name: K, input: CallInput<K>) => contract[name].output.parse(await handlers[name](contract[name].input.parse(input))) as CallOutput<K>;
-  await session.open(file, create);
-  return { file, session, call };
+  const started = startSession(path.join(path.dirname(file), 'work'));
+  session = started.session;
+  await started.session.open(file, create);
+  return { file, ...started };
 }
 
 const actorDraft = { name: 'Buurtwerk De Brug', type: 'ANDERE', legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL', notes: 'Contact via Els, dinsdag.' };

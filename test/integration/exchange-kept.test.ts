@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeptPreview, mappingKey } from '../../electron/core/exchange/kept';
-import { createHandlers, Session } from '../../electron/core/session';
+import type { Session } from '../../electron/core/session';
 import type { TablePlan } from '../../shared/exchange/plan';
-import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/api';
+import type { CallOutput } from '../../shared/api';
+import { startSession } from '../helpers/session';
 import { tmpDir } from '../helpers/tmp';
 
 let session: Session | null = null;
@@ -15,11 +16,9 @@ afterEach(() => {
 
 /** A session without dialogs, and its calls as a host makes them (input parsed by the contract). */
 function start(dir: string) {
-  session = new Session({ host: 'web', appVersion: '0.0.0-test', dialogs: null, bundledDemo: null, workDir: path.join(dir, 'work') });
-  const handlers = createHandlers(session) as unknown as Record<CallName, (input: unknown) => Promise<unknown>>;
-  // What the renderer gets: the output as the contract types it.
-  const call = async <K extends CallName>(name: K, input: CallInput<K>) => contract[name].output.parse(await handlers[name](contract[name].input.parse(input))) as CallOutput<K>;
-  return { session, call };
+  const started = startSession(path.join(dir, 'work'));
+  session = started.session;
+  return started;
 }
 
 /** A session with a new, empty map open. */

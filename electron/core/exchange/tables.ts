@@ -272,7 +272,9 @@ function allowedValues(f: FieldDef, vocab: Vocab): string {
     case 'actors':
       return 'twee of meer actoren, gescheiden door ; (of één per kolom: Partij 1, Partij 2 …)';
     default:
-      return f.key === 'id' ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt' : 'tekst';
+      return f.key === 'id' ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt'
+        : f.key === 'title' ? 'tekst · leeg: genoemd naar de partijen ("OCMW Voorbeeldstad – CAW Voorbeeldregio")'
+        : 'tekst';
   }
 }
 

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/core/session';
+import type { CallOutput } from '../../shared/api';
+import { cli } from '../helpers/cli';
+import { startSession } from '../helpers/session';
+import { tmpDir } from '../helpers/tmp';
+
+let session: Session | null = null;
+afterEach(() => {
+  session?.close();
+  session = null;
+});
+
+const KUMU = path.resolve('test/fixtures/other-tools/kaart-kumu.xlsx');
+type Preview = CallOutput<'exchange.preview'>;
+/** The mapping as the dialog sends it back, with some columns chosen otherwise (sheet → header → field). */
+const mappingOf = (p: Preview, changes: Record<string, Record<string, string>> = {}) =>
+  p.sheets!.map((s) => ({ sheet: s.name, kind: s.kind, columns: { ...s.columns, ...changes[s.name] }, fallbacks: s.fallbacks }));
+
+describe('a map exported from Kumu (Elements and Connections)', () => {
+  it('is read as actors and agreements; a connection to several elements is one agreement each; a connection without a label is named after its ends', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'v.regiekaart');
+    expect((await cli('demo', file)).code).toBe(0);
+    const started = startSession(path.join(dir, 'work'));
+    session = started.session;
+    const { call } = started;
+    await session.open(file);
+
+    const p = await call('exchange.preview', { path: KUMU });
+    const [elements, connections] = p.sheets!;
+    expect([elements.name, elements.kind, connections.name, connections.kind]).toEqual(['Elements', 'actors', 'Connections', 'agreements']);
+    expect(elements.columns).toEqual({ Label: 'name', Type: 'type', Description: 'notes', Tags: 'custom', Website: 'website', 'KBO-nummer': 'kbo' });
+    expect(connections.columns).toEqual({ From: 'parties', To: 'parties', Type: 'type', Direction: 'custom', Label: 'title', Description: 'notes', Tags: 'custom', Strength: 'custom' });
+    // Kumu's types are the project's own words: the ones that are not ours are named, with the way out.
+    expect(p.problems).toContainEqual({ where: 'blad Elements, rij 4, kolom "Type"', message: '"Buurtwerk" is geen gekend actortype. Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".' });
+
+    // Both Type columns kept as custom fields: nothing wrong any more.
+    const mapping = mappingOf(p, { Elements: { Type: 'custom' }, Connections: { Type: 'custom' } });
+    const q = await call('exchange.preview', { path: KUMU, mapping });
+    expect(q.problems).toEqual([]);
+    expect(q.plan!.summary.actors).toEqual({ create: 4, update: 1, unchanged: 0, problem: 0 });
+    // Row 3 (From Buurtwerk De Brug, To Repair Café|Huurdersbond) is two agreements, both named as row 3.
+    expect(q.plan!.summary.agreements).toEqual({ create: 4, update: 0, unchanged: 0, problem: 0 });
+    expect(q.plan!.rows.filter((r) => r.kind === 'agreements').map((r) => [r.row, r.label])).toEqual([
+      [2, 'Onthaal in het Sociaal Huis'],
+      [3, 'Buurtwerk De Brug – Repair Café Voorbeeldstad'],
+      [3, 'Buurtwerk De Brug – Huurdersbond Voorbeeldstad'],
+      [4, 'Doorverwijzing huurders'],
+    ]);
+
+    await call('exchange.import', { path: KUMU, into: 'current', mapping });
+    const data = session.current().snapshot();
+    const byName = new Map(data.actors.map((a) => [a.name, a]));
+    // The OCMW is the demo's (matched by its KBO number), and keeps its id.
+    expect(byName.get('OCMW Voorbeeldstad')).toMatchObject({ id: 'A02', custom: { Type: 'OCMW', Tags: 'GBO|Sociaal Huis' } });
+    expect(byName.get('Buurtwerk De Brug')).toMatchObject({ type: 'ANDERE', notes: 'Buurtwerking in de Stationswijk', contact: { website: 'https://debrug.example' }, custom: { Type: 'Buurtwerk' } });
+    const brug = byName.get('Buurtwerk De Brug')!.id;
+    const fromBrug = data.agreements.filter((a) => a.parties.some((x) => x.actorId === brug));
+    expect(fromBrug.map((a) => [a.title, a.parties.length, a.custom]).sort()).toEqual([
+      ['Buurtwerk De Brug – Huurdersbond Voorbeeldstad', 2, { Type: 'Informeel', Direction: 'directed', Tags: 'Buurt', Strength: '1' }],
+      ['Buurtwerk De Brug – Repair Café Voorbeeldstad', 2, { Type: 'Informeel', Direction: 'directed', Tags: 'Buurt', Strength: '1' }],
+    ]);
+
+    // The same export again (Kumu's workbook after more work in Kumu): nothing twice.
+    const again = await call('exchange.preview', { path: KUMU, mapping });
+    expect(again.plan!.summary.actors).toMatchObject({ create: 0, update: 0, unchanged: 5 });
+    expect(again.plan!.summary.agreements).toMatchObject({ create: 0, update: 0, unchanged: 4 });
+  });
+});
