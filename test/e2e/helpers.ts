@@ -49,6 +49,8 @@ export async function openCopyOfDemo(page: Page, name: string, file = path.join(
   await page.getByTestId('path-input').fill(file);
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(page.getByTestId('doc-name')).toContainText(`${name}.regiekaart`);
+  // The copy's own snapshot, not the demo's (the workspace shows once all of it is there).
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
   expect(errors).toEqual([]);
   return file;
 }
