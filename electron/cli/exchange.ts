@@ -48,10 +48,10 @@ function formatOf(input: string, given: string | undefined): Format {
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
 /**
- * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors] [--skip-problems]
+ * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore] [--skip-problems]
  * [--dry-run]`: all or nothing; a new document when the target does not exist. The header row of a spreadsheet is
  * found among its top rows unless `--header-row` names it. A graph file's group nodes become partnerships of the
- * nodes in them, or with `--groups actors` actors. The target is checked on a read-only connection first, so a refused import leaves it
+ * nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is checked on a read-only connection first, so a refused import leaves it
  * byte for byte as it was.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -107,7 +107,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const groups = values.groups as string | undefined;
   if (groups !== undefined) {
     if (format !== 'graphml' && format !== 'gexf') throw new UsageError('--groups is er voor een GraphML- of GEXF-bestand.');
-    if (!(GROUPS_AS as readonly string[]).includes(groups)) throw new UsageError(`--groups verwacht ${GROUPS_AS.join(' of ')}, niet "${groups}".`);
+    if (!(GROUPS_AS as readonly string[]).includes(groups)) throw new UsageError(`--groups verwacht ${GROUPS_AS.join(', ')}, niet "${groups}".`);
   }
   const { sheets: raw, graph, layer, groups: groupCount } =
     format === 'graphml' || format === 'gexf'
@@ -168,9 +168,18 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** What a graph file's group nodes were read as, and how to have it the other way. */
-const groupsNote = (n: number, as: GroupsAs) =>
-  `${n} ${n === 1 ? 'groep' : 'groepen'} (yEd, Gephi) ingelezen als ${as === 'partnerships' ? `${n === 1 ? 'samenwerkingsverband' : 'samenwerkingsverbanden'} met de knopen erin als leden; met --groups actors als actoren` : `${n === 1 ? 'actor' : 'actoren'}; met --groups partnerships als samenwerkingsverbanden`}.`;
+/** What a graph file's group nodes were read as, and how to have it otherwise. */
+function groupsNote(n: number, as: GroupsAs): string {
+  const groups = `${n} ${n === 1 ? 'groep' : 'groepen'} (yEd, Gephi)`;
+  switch (as) {
+    case 'partnerships':
+      return `${groups} ingelezen als ${n === 1 ? 'samenwerkingsverband' : 'samenwerkingsverbanden'} met de knopen erin als leden; met --groups actors als actoren, met --groups ignore niet.`;
+    case 'actors':
+      return `${groups} ingelezen als ${n === 1 ? 'actor' : 'actoren'}; met --groups partnerships als samenwerkingsverbanden.`;
+    case 'ignore':
+      return `${groups} niet ingelezen, alleen de knopen erin; met --groups partnerships als samenwerkingsverbanden.`;
+  }
+}
 
 /** The user's merge choices from the command line. */
 function mergeChoices(values: Record<string, string | boolean | undefined>, data: ExchangeDocument): MergeChoices {

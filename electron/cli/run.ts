@@ -32,13 +32,13 @@ Opdrachten:
   export <bestand${DOCUMENT_EXTENSION}> --graphml <uit.graphml> | --gexf <uit.gexf>
                                         de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
   import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|regiekaart] [--kind actors|services|agreements]
-         [--header-row N] [--groups partnerships|actors] [--skip-problems] [--dry-run]
+         [--header-row N] [--groups partnerships|actors|ignore] [--skip-problems] [--dry-run]
                                         importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1; de kopregel van een rekenblad
                                         wordt gezocht in de eerste 10 rijen, of is rij N; een groep in yEd of
-                                        Gephi wordt een samenwerkingsverband met de knopen erin als leden, of
-                                        met --groups actors een actor
+                                        Gephi wordt een samenwerkingsverband met de knopen erin als leden, met
+                                        --groups actors een actor, met --groups ignore niets
   import <bestand${DOCUMENT_EXTENSION}> <buur.json|buur${DOCUMENT_EXTENSION}> --merge [--source <naam>] [--view <naam> | --no-view]
          [--match <hun-id>=<ons-id>|nieuw,…] [--take-theirs] [--dry-run]
                                         voeg de kaart van een buurgemeente samen met deze: actoren gekoppeld

@@ -4,8 +4,11 @@ import type { VocabKind } from '../vocab';
 export const TABLE_KINDS = ['actors', 'services', 'agreements'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 /** What an import plan brings in: the rows of a spreadsheet's kinds, and a graph file's partnerships and memberships. */
-/** What a group node of a graph file (yEd's group, a GEXF node with nodes inside) becomes: a partnership of the nodes in it, or an actor. */
-export const GROUPS_AS = ['partnerships', 'actors'] as const;
+/**
+ * What a group node of a graph file (yEd's group, a GEXF node with nodes inside) becomes: a partnership of the nodes
+ * in it, an actor, or nothing (a group that only orders the drawing).
+ */
+export const GROUPS_AS = ['partnerships', 'actors', 'ignore'] as const;
 export type GroupsAs = (typeof GROUPS_AS)[number];
 export const PLAN_KINDS = [...TABLE_KINDS, 'partnerships', 'members'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];

@@ -242,8 +242,11 @@ export interface GraphLayer {
   members: Graph['edges'];
   /** Written by Regiekaart: a hub's id is `partnership:<id>`, a membership's `member:<id>`. */
   ours: boolean;
-  /** Edges from one group to another: a partnership is not a member of a partnership, so they are left out. */
-  betweenGroups: number;
+  /**
+   * Edges left out with the groups: from one group to another (a partnership is not a member of a partnership),
+   * or, when the groups are not read at all, every edge to a group.
+   */
+  groupEdges: { count: number; as: GroupsAs };
 }
 
 /** The ids of the group nodes: yEd's groups, and the nodes other nodes are drawn inside. */
@@ -251,11 +254,16 @@ export const groupIds = (graph: Graph): Set<string> => new Set(graph.nodes.flatM
 
 /**
  * The graph split in its actors and agreements, and its partnerships and memberships (null when it has none): our
- * export's hubs and member edges, and (as `groups` says) each group node a partnership whose members are the nodes
- * drawn directly inside it and the nodes with an edge to it. A group inside a group is a partnership of its own.
+ * export's hubs and member edges, and, as `groups` says, each group node a partnership whose members are the nodes
+ * drawn directly inside it and the nodes with an edge to it (a group inside a group is a partnership of its own);
+ * or an actor like any node; or nothing, with the edges to it (a group that only orders the drawing, by sector…).
  */
-export function splitLayer(graph: Graph, groups: GroupsAs = 'partnerships'): { graph: Graph; layer: GraphLayer | null } {
-  const grouping = groups === 'partnerships' ? groupIds(graph) : new Set<string>();
+export function splitLayer(whole: Graph, groups: GroupsAs = 'partnerships'): { graph: Graph; layer: GraphLayer | null } {
+  const grouped = groupIds(whole);
+  const toGroup = (e: Graph['edges'][number]) => grouped.has(e.source) || grouped.has(e.target);
+  const ignored = groups === 'ignore' ? whole.edges.filter(toGroup).length : 0;
+  const graph = groups === 'ignore' && grouped.size ? { ...whole, nodes: whole.nodes.filter((n) => !grouped.has(n.id)), edges: whole.edges.filter((e) => !toGroup(e)) } : whole;
+  const grouping = groups === 'partnerships' ? grouped : new Set<string>();
   const hubs = graph.nodes.filter((n) => n.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.partnership || grouping.has(n.id));
   const hubIds = new Set(hubs.map((n) => n.id));
   const isMember = (e: Graph['edges'][number]) => e.attrs[GRAPH_COLUMNS.kind] === GRAPH_KINDS.member || hubIds.has(e.source) || hubIds.has(e.target);
@@ -268,10 +276,11 @@ export function splitLayer(graph: Graph, groups: GroupsAs = 'partnerships'): { g
     .filter((n) => n.parent !== null && grouping.has(n.parent) && !hubIds.has(n.id) && !drawn.has(`${n.id}|${n.parent}`))
     .map((n) => ({ id: null, source: n.id, target: n.parent!, label: `${nameOf.get(n.id)} in ${nameOf.get(n.parent!)}`, attrs: { [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member }, line: n.line }));
   const members = [...edges, ...inGroup];
-  if (!hubs.length && !members.length) return { graph, layer: null };
+  const left = ignored || graph.edges.filter(betweenGroups).length;
+  if (!hubs.length && !members.length && !left) return { graph, layer: null };
   return {
     graph: { ...graph, nodes: graph.nodes.filter((n) => !hubIds.has(n.id)), edges: graph.edges.filter((e) => !isMember(e)) },
-    layer: { hubs, members, ours: graph.ours, betweenGroups: graph.edges.filter(betweenGroups).length },
+    layer: { hubs, members, ours: graph.ours, groupEdges: { count: left, as: groups } },
   };
 }
 

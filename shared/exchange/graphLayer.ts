@@ -152,8 +152,10 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
     memberIds.add(parsed.data.id);
     put('member', 'members', e.line, label, match, parsed.data);
   }
-  if (layer.betweenGroups) {
-    const n = layer.betweenGroups;
+  const { count: n, as } = layer.groupEdges;
+  if (n && as === 'ignore') {
+    plan.notes.push(`${n} ${n === 1 ? 'verbinding met een groep is' : 'verbindingen met een groep zijn'} niet ingelezen, zoals de groepen zelf.`);
+  } else if (n) {
     plan.notes.push(`${n} ${n === 1 ? 'verbinding tussen twee groepen is' : 'verbindingen tussen twee groepen zijn'} niet ingelezen: een samenwerkingsverband is geen lid van een ander. Lees de groepen als actoren om ze als afspraken te houden.`);
   }
   if (fromName.length) plan.notes.push(`Soort samenwerkingsverband afgeleid uit de naam: ${fromName.join(', ')}. Een andere soort kies je daarna in de inspector.`);

@@ -239,6 +239,13 @@ test('a yEd drawing with groups: read as partnerships of the nodes in them (the 
   await axeCheck(page);
   await page.screenshot({ path: 'test-results/e2e-import-yed-groups.png' });
 
+  // Not at all (groups that only order the drawing): the nodes in them, and the edge to the GBO group left out.
+  await dialog.getByTestId('exchange-groups-ignore').check();
+  await expect(plan).toContainText('Actoren: 6 nieuw, 0 bijgewerkt, 1 ongewijzigd');
+  await expect(plan).toContainText('Afspraken: 2 nieuw');
+  await expect(plan).not.toContainText('Samenwerkingsverbanden');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('1 verbinding met een groep is niet ingelezen, zoals de groepen zelf.');
+
   // As actors: the groups are nodes like the others, and the edge to the GBO group an agreement.
   await dialog.getByTestId('exchange-groups-actors').check();
   await expect(plan).toContainText('Actoren: 9 nieuw, 0 bijgewerkt, 1 ongewijzigd');

@@ -104,6 +104,14 @@ describe('GraphML and GEXF', () => {
     expect(other.actors.map((x) => x.name)).toEqual(expect.arrayContaining(['GBO Voorbeeldstad', 'Overleg Huis van het Kind', 'Werkgroep opvoedingsondersteuning']));
     expect([other.actors.length, other.agreements.length, other.partnerships.length]).toEqual([10, 3, 0]);
 
+    // Not read at all (groups that only order the drawing): the nodes in them, and what is between those.
+    const none = path.join(dir, 'zonder.regiekaart');
+    const z = await cli('import', none, fixture('kaart-yed-groepen.graphml'), '--groups', 'ignore');
+    expect(z.out).toContain('3 groepen (yEd, Gephi) niet ingelezen, alleen de knopen erin; met --groups partnerships als samenwerkingsverbanden.');
+    expect(z.out).toContain('1 verbinding met een groep is niet ingelezen, zoals de groepen zelf.');
+    const bare = (await open(none)).data;
+    expect([bare.actors.length, bare.agreements.length, bare.partnerships.length]).toEqual([7, 2, 0]);
+
     // An edge from one group to another cannot be a membership: left out, and said, rather than refused.
     const linked = path.join(dir, 'gekoppeld.graphml');
     fs.writeFileSync(linked, fs.readFileSync(fixture('kaart-yed-groepen.graphml'), 'utf8').replace('<edge id="e0" source="n2" target="n0">', '<edge id="e9" source="n1" target="n0"/>\n    <edge id="e0" source="n2" target="n0">'));
@@ -115,7 +123,7 @@ describe('GraphML and GEXF', () => {
     // The choice is checked, and is only for graph files.
     const before = sha(file);
     const wrong = await cli('import', file, fixture('kaart-yed-groepen.graphml'), '--groups', 'groepen');
-    expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --groups verwacht partnerships of actors, niet "groepen".']);
+    expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --groups verwacht partnerships, actors, ignore, niet "groepen".']);
     const csv = path.join(dir, 'p.csv');
     fs.writeFileSync(csv, 'Naam\nCAW\n');
     expect((await cli('import', file, csv, '--groups', 'actors')).err.split('\n')[0]).toBe('Fout: --groups is er voor een GraphML- of GEXF-bestand.');
@@ -312,7 +320,7 @@ describe('GraphML and GEXF', () => {
     const file = path.join(dir, 'h.regiekaart');
     const r = await cli('import', file, good);
     expect(r.err).toBe('');
-    expect(r.out).toContain('1 groep (yEd, Gephi) ingelezen als samenwerkingsverband met de knopen erin als leden; met --groups actors als actoren.');
+    expect(r.out).toContain('1 groep (yEd, Gephi) ingelezen als samenwerkingsverband met de knopen erin als leden; met --groups actors als actoren, met --groups ignore niet.');
     const { data } = await open(file);
     expect(data.actors.map((a) => a.name).sort()).toEqual(['CAW Regio X', 'Wijkgezondheidscentrum De Vaart']);
     expect(data.partnerships.map((p) => p.name)).toEqual(['Eerstelijnszone Regio X']);

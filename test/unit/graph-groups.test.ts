@@ -48,8 +48,15 @@ describe('group nodes of a graph file', () => {
     const { graph, layer } = splitLayer(y);
     expect(layer!.hubs.map((n) => n.id)).toEqual(['g', 'h']);
     expect(layer!.members.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['h::a>g', 'h::a>h']);
-    expect(layer!.betweenGroups).toBe(1);
+    expect(layer!.groupEdges).toEqual({ count: 1, as: 'partnerships' });
     expect(graph.edges).toEqual([]);
+  });
+
+  it('not read at all: the groups and every edge to them left out (counted), the nodes inside them kept', () => {
+    const { graph, layer } = splitLayer(g, 'ignore');
+    expect(graph.nodes.map((n) => n.id)).toEqual(['g::a', 'g::b', 'g::h::c', 'd']);
+    expect(graph.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['g::a>g::b']);
+    expect(layer).toMatchObject({ hubs: [], members: [], groupEdges: { count: 2, as: 'ignore' } });
   });
 
   it('GEXF: nodes inside a node, and a node naming its parent by pid', () => {

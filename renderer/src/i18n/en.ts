@@ -322,6 +322,7 @@ export const en: Shape<typeof nl> = {
       legend_other: 'This file has {{count}} groups (groups in yEd, nodes inside a node in Gephi). Read them',
       partnerships: 'as a partnership, with the nodes inside it and the nodes with an edge to it as members',
       actors: 'as an actor, like the other nodes (an edge to it becomes an agreement)',
+      ignore: 'not at all: only the nodes inside them (groups that order the drawing, e.g. by sector; an edge to a group is left out)',
     },
     problemsMapping_one: '1 problem: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',
     problemsMapping_other: '{{count}} problems: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',

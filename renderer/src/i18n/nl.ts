@@ -346,6 +346,7 @@ export const nl = {
       legend_other: 'Dit bestand heeft {{count}} groepen (groepen in yEd, knopen binnen een knoop in Gephi). Lees die',
       partnerships: 'als samenwerkingsverband, met de knopen erin en de knopen met een verbinding ernaartoe als leden',
       actors: 'als actor, zoals de andere knopen (een verbinding ernaartoe wordt een afspraak)',
+      ignore: 'niet: alleen de knopen erin (groepen die de tekening ordenen, bv. per sector; een verbinding met een groep valt weg)',
     },
     problemsMapping_one: '1 probleem: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
     problemsMapping_other: '{{count}} problemen: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
