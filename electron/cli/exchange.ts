@@ -13,11 +13,11 @@ import type { ExchangeDocument } from '../../shared/exchange/format';
 import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
-import { isSocialeKaartFile, readSocialeKaartFile } from '../core/exchange/files';
+import { jsonFormatOf, readSocialeKaartFile } from '../core/exchange/files';
 import { placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
-const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'regiekaart'] as const;
+const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'kumu', 'regiekaart'] as const;
 type Format = (typeof FORMATS)[number];
 const KIND_NL: Record<TableKind, string> = { actors: 'actoren', services: 'diensten', agreements: 'afspraken' };
 
@@ -72,8 +72,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 2) throw new UsageError('Geef het document en het bestand om te importeren op.');
   const [file, input] = positionals;
   let format = formatOf(input, values.format as string | undefined);
-  // A .json file is a Regiekaart document or a Sociale Kaart extract: its content says which.
-  if (format === 'json' && values.format === undefined && isSocialeKaartFile(input)) format = 'socialekaart';
+  // A .json file is a Regiekaart document, a Sociale Kaart extract or a Kumu blueprint: its content says which.
+  if (format === 'json' && values.format === undefined) format = jsonFormatOf(input);
   const creating = !fs.existsSync(file);
   if (format === 'json' || format === 'regiekaart') {
     const data = await readExchangeSource(input, format);
@@ -110,7 +110,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (!(GROUPS_AS as readonly string[]).includes(groups)) throw new UsageError(`--groups verwacht ${GROUPS_AS.join(', ')}, niet "${groups}".`);
   }
   const { sheets: raw, graph, layer, groups: groupCount } =
-    format === 'graphml' || format === 'gexf'
+    format === 'graphml' || format === 'gexf' || format === 'kumu'
       ? readGraphFile(input, format, undefined, groups as GroupsAs | undefined)
       : format === 'socialekaart'
         ? { sheets: readSocialeKaartFile(input), graph: null, layer: null, groups: 0 }

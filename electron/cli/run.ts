@@ -31,7 +31,7 @@ Opdrachten:
                                         actoren, diensten of afspraken voor een rekenblad (xlsx: alle drie)
   export <bestand${DOCUMENT_EXTENSION}> --graphml <uit.graphml> | --gexf <uit.gexf>
                                         de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
-  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|regiekaart] [--kind actors|services|agreements]
+  import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|kumu|regiekaart] [--kind actors|services|agreements]
          [--header-row N] [--groups partnerships|actors|ignore] [--skip-problems] [--dry-run]
                                         importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte

@@ -5,7 +5,7 @@ import { GROUPS_AS, HEADER_SEARCH_ROWS, PLAN_KINDS, TABLE_KINDS } from './fields
 export const ExchangeFormatSchema = z.enum(['json', 'xlsx', 'csv', 'graphml', 'gexf']);
 export type ExchangeFormat = z.infer<typeof ExchangeFormatSchema>;
 /** What can be imported. */
-export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'regiekaart']);
+export const ImportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'kumu', 'regiekaart']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 export const TableKindSchema = z.enum(TABLE_KINDS);
 const PlanKindSchema = z.enum(PLAN_KINDS);
@@ -13,7 +13,7 @@ const PlanKindSchema = z.enum(PLAN_KINDS);
 export const GroupsAsSchema = z.enum(GROUPS_AS);
 
 /** The file extensions of each import format. */
-export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], regiekaart: ['regiekaart'] };
+export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], kumu: [], regiekaart: ['regiekaart'] };
 
 const Header = z.string().max(300);
 /** How the user mapped one sheet of a spreadsheet: what it holds, what each column fills, codes for empty cells. */

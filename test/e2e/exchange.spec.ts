@@ -306,6 +306,14 @@ test('a map exported from Kumu: Elements and Connections recognised, its own typ
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
   await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit kaart-kumu.xlsx: actoren 4 nieuw, 1 bijgewerkt');
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (50)');
+
+  // The same map as Kumu's JSON blueprint: recognised by its content, and nothing in it is new any more.
+  const json = await checkFile(page, path.resolve('test/fixtures/other-tools/kaart-kumu.json'));
+  await json.getByLabel('Kolom type wordt').nth(0).selectOption('custom');
+  await expect(json.getByTestId('exchange-plan')).toContainText('Actoren: 0 nieuw');
+  await json.getByLabel('Kolom type wordt').nth(1).selectOption('custom');
+  await expect(json.getByTestId('exchange-plan')).toContainText('Afspraken: 0 nieuw');
+  await expect(json.getByTestId('exchange-problems')).toHaveCount(0);
 });
 
 test('a Sociale Kaart extract is recognised by its content, mapped and imported with its ids', async ({ page }) => {

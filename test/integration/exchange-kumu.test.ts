@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/session';
@@ -67,5 +68,50 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     const again = await call('exchange.preview', { path: KUMU, mapping });
     expect(again.plan!.summary.actors).toMatchObject({ create: 0, update: 0, unchanged: 5 });
     expect(again.plan!.summary.agreements).toMatchObject({ create: 0, update: 0, unchanged: 4 });
+  });
+
+  it('its JSON blueprint too: recognised by its content, ends named by id or label, the same map as from its workbook', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'v.regiekaart');
+    expect((await cli('demo', file)).code).toBe(0);
+    const started = startSession(path.join(dir, 'work'));
+    session = started.session;
+    const { call } = started;
+    await session.open(file);
+    const json = path.resolve('test/fixtures/other-tools/kaart-kumu.json');
+    const p = await call('exchange.preview', { path: json });
+    expect(p.format).toBe('kumu');
+    expect(p.sheets!.map((s) => [s.name, s.kind])).toEqual([
+      ['knopen', 'actors'],
+      ['verbindingen', 'agreements'],
+    ]);
+    expect(p.sheets![0].columns).toMatchObject({ Naam: 'name', type: 'type', description: 'notes', tags: 'custom', Website: 'website', 'KBO-nummer': 'kbo', Vrijwilligers: 'custom' });
+    const mapping = mappingOf(p, { knopen: { type: 'custom' }, verbindingen: { type: 'custom' } });
+    const q = await call('exchange.preview', { path: json, mapping });
+    expect(q.problems).toEqual([]);
+    expect(q.plan!.summary.actors).toEqual({ create: 4, update: 1, unchanged: 0, problem: 0 });
+    expect(q.plan!.summary.agreements).toEqual({ create: 4, update: 0, unchanged: 0, problem: 0 });
+    await call('exchange.import', { path: json, into: 'current', mapping });
+    const data = session.current().snapshot();
+    const ocmw = data.actors.find((a) => a.id === 'A02')!;
+    // "from": "ocmw" is the element with that id: the demo's OCMW, matched by its KBO number.
+    expect(ocmw).toMatchObject({ name: 'OCMW Voorbeeldstad', custom: { type: 'OCMW', tags: 'GBO|Sociaal Huis' } });
+    const names = new Map(data.actors.map((a) => [a.id, a.name]));
+    const onthaal = data.agreements.find((a) => a.title === 'Onthaal in het Sociaal Huis')!;
+    expect(onthaal.parties.map((x) => names.get(x.actorId))).toEqual(['OCMW Voorbeeldstad', 'CAW Voorbeeldregio']);
+    expect(onthaal.custom).toEqual({ type: 'Samenwerking', direction: 'mutual', tags: 'GBO', strength: '3' });
+    expect(data.agreements.filter((a) => a.title.startsWith('Buurtwerk De Brug – '))).toHaveLength(2);
+    session.close();
+    session = null;
+
+    // A broken blueprint on the command line: every place named, exit 1, the document byte for byte as it was.
+    const broken = path.join(dir, 'kapot.json');
+    fs.writeFileSync(broken, JSON.stringify({ elements: [{ label: 'A' }, { type: 'x' }], connections: [{ from: 'A', to: 'Z' }] }));
+    const before = fs.readFileSync(file);
+    const r = await cli('import', file, broken);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('elements[1]: het element heeft geen label.');
+    expect(r.err).toContain('connections[0]: to "Z" is geen element van dit bestand (geen id of label).');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

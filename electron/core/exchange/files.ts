@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assertSize, decodeUtf8, IMPORT_MAX_BYTES } from '../../../shared/exchange/decode';
 import type { RawSheet } from '../../../shared/exchange/csv';
+import { isKumuBlueprint } from '../../../shared/exchange/kumu';
 import { isSocialeKaart, readSocialeKaart } from '../../../shared/exchange/socialekaart';
 import { todayIso } from '../../../shared/util/dates';
 import { CoreError } from '../errors';
@@ -27,14 +28,14 @@ export function readImportFile(file: string, limit = IMPORT_MAX_BYTES): Uint8Arr
   return fs.readFileSync(checkImportFile(file, limit));
 }
 
-/** Whether a .json file is a Sociale Kaart extract rather than a Regiekaart document (read once more; small). */
-export function isSocialeKaartFile(file: string): boolean {
+/** What a .json file is, by its content: a Sociale Kaart extract, a Kumu blueprint, or else a Regiekaart document. */
+export function jsonFormatOf(file: string): 'socialekaart' | 'kumu' | 'json' {
   try {
-    const text = decodeUtf8(path.basename(file), readImportFile(file));
-    return isSocialeKaart(JSON.parse(text));
+    const raw: unknown = JSON.parse(decodeUtf8(path.basename(file), readImportFile(file)));
+    return isSocialeKaart(raw) ? 'socialekaart' : isKumuBlueprint(raw) ? 'kumu' : 'json';
   } catch {
     // Not readable as JSON: the JSON reader will say why.
-    return false;
+    return 'json';
   }
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { graphProblems, graphSheets, groupIds, readGexf, readGraphml, splitLayer, writeGexf, writeGraphml, type Graph, type GraphLayer } from '../../../shared/exchange/graph';
 import type { GroupsAs } from '../../../shared/exchange/fields';
+import { readKumu } from '../../../shared/exchange/kumu';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { assertNoProblems } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID } from '../../../shared/model';
@@ -11,7 +12,8 @@ import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
 import type { RawSheet } from '../../../shared/exchange/csv';
 
-export type GraphFormat = 'graphml' | 'gexf';
+/** The graph formats: GraphML, GEXF, and Kumu's JSON blueprint (elements and connections). */
+export type GraphFormat = 'graphml' | 'gexf' | 'kumu';
 
 /**
  * Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets,
@@ -26,7 +28,7 @@ export function readGraphFile(
 ): { graph: Graph; sheets: RawSheet[]; layer: GraphLayer | null; groups: number } {
   const name = path.basename(file);
   const text = decodeUtf8(name, bytes);
-  const whole = format === 'gexf' ? readGexf(name, text) : readGraphml(name, text);
+  const whole = format === 'gexf' ? readGexf(name, text) : format === 'kumu' ? readKumu(name, text) : readGraphml(name, text);
   assertNoProblems(name, graphProblems(whole));
   const { graph, layer } = splitLayer(whole, groupsAs);
   const { nodes, edges } = graphSheets(graph);
@@ -42,7 +44,7 @@ export function placesOf(graph: Graph, plan: TablePlan): { actorId: string; x: n
 }
 
 /** Writes the network as GraphML or GEXF, with the standard view's positions. */
-export function writeGraphExport(doc: NetworkDocument, out: string, format: GraphFormat): number {
+export function writeGraphExport(doc: NetworkDocument, out: string, format: 'graphml' | 'gexf'): number {
   const data = doc.snapshot();
   const vocab = mergeVocab(doc.vocab());
   const positions = doc.positions(DEFAULT_VIEW_ID);

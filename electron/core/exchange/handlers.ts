@@ -4,7 +4,7 @@ import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMap
 import { HEADER_SEARCH_ROWS, type TableKind } from '../../../shared/exchange/fields';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { placesOf, readGraphFile, writeGraphExport } from './graphs';
-import { isSocialeKaartFile, readImportFile, readSocialeKaartFile } from './files';
+import { jsonFormatOf, readImportFile, readSocialeKaartFile } from './files';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
 import { DOCUMENT_EXTENSION, withExtension } from '../document';
@@ -26,8 +26,8 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
   const ext = path.extname(file).slice(1).toLowerCase();
   const found = (Object.keys(IMPORT_EXTENSIONS) as ImportFormat[]).find((f) => IMPORT_EXTENSIONS[f].includes(ext));
   if (!found) throw new CoreError('INVALID_INPUT', `${path.basename(file)}: het formaat is niet te herkennen aan de extensie. Regiekaart importeert ${Object.values(IMPORT_EXTENSIONS).flat().map((e) => `.${e}`).join(', ')}.`);
-  // A .json file is a Regiekaart document or a Sociale Kaart extract: its content says which.
-  return found === 'json' && isSocialeKaartFile(file) ? 'socialekaart' : found;
+  // A .json file is a Regiekaart document, a Sociale Kaart extract or a Kumu blueprint: its content says which.
+  return found === 'json' ? jsonFormatOf(file) : found;
 }
 
 /** Counts of what an exchange file holds, per list. */
@@ -52,13 +52,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
    * A spreadsheet or graph file, read once: its stamp, its sheets, and a graph's node positions and group nodes (as
    * the preview read them, when the bytes and the choice for groups are still the same).
    */
-  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'socialekaart', groups: GroupsAs = 'partnerships'): Promise<{ stamp: string; read: ReadFile }> => {
+  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'kumu' | 'socialekaart', groups: GroupsAs = 'partnerships'): Promise<{ stamp: string; read: ReadFile }> => {
     const bytes = readImportFile(file);
     const stamp = fileStamp(bytes);
     const same = kept.readFor(file, readAs(format, groups), stamp);
     if (same) return { stamp, read: same };
     if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
-    if (format === 'graphml' || format === 'gexf') {
+    if (format === 'graphml' || format === 'gexf' || format === 'kumu') {
       const { graph, sheets, layer, groups: count } = readGraphFile(file, format, bytes, groups);
       return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer, ...(count ? { groups: { count, as: groups } } : {}) } };
     }

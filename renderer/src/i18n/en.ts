@@ -303,7 +303,7 @@ export const en: Shape<typeof nl> = {
     },
     csvKind: 'Which rows?',
     kind: { actors: 'Actors', services: 'Services', agreements: 'Agreements', partnerships: 'Partnerships', members: 'Memberships', skip: 'Skip' },
-    importHint: 'An Excel or CSV file with actors, services or agreements, a map from yEd, Gephi or Cytoscape (GraphML, GEXF), or a Regiekaart JSON file or document (a neighbouring municipality’s map is merged into this one). The file is checked first; nothing is written until you confirm, and then all of it at once.',
+    importHint: 'An Excel or CSV file with actors, services or agreements, a map from yEd, Gephi or Cytoscape (GraphML, GEXF) or Kumu (xlsx, JSON), a Sociale Kaart extract, or a Regiekaart JSON file or document (a neighbouring municipality’s map is merged into this one). The file is checked first; nothing is written until you confirm, and then all of it at once.',
     exportPath: 'Save as (path to .{{ext}})',
     importPath: 'File (path to .xlsx, .csv, .graphml, .gexf, .json or .regiekaart)',
     noExportPath: 'Say where the .{{ext}} file should go.',

@@ -327,7 +327,7 @@ export const nl = {
     },
     csvKind: 'Welke rijen?',
     kind: { actors: 'Actoren', services: 'Diensten', agreements: 'Afspraken', partnerships: 'Samenwerkingsverbanden', members: 'Lidmaatschappen', skip: 'Overslaan' },
-    importHint: 'Een Excel- of CSV-bestand met actoren, diensten of afspraken, een kaart uit yEd, Gephi of Cytoscape (GraphML, GEXF), of een Regiekaart-JSON of -document (de kaart van een buurgemeente wordt met deze samengevoegd). Eerst wordt het bestand gecontroleerd; er wordt pas iets geschreven als u bevestigt, en dan alles in één keer.',
+    importHint: 'Een Excel- of CSV-bestand met actoren, diensten of afspraken, een kaart uit yEd, Gephi of Cytoscape (GraphML, GEXF) of Kumu (xlsx, JSON), een Sociale Kaart-extract, of een Regiekaart-JSON of -document (de kaart van een buurgemeente wordt met deze samengevoegd). Eerst wordt het bestand gecontroleerd; er wordt pas iets geschreven als u bevestigt, en dan alles in één keer.',
     exportPath: 'Bewaren als (pad naar .{{ext}})',
     importPath: 'Bestand (pad naar .xlsx, .csv, .graphml, .gexf, .json of .regiekaart)',
     noExportPath: 'Geef op waar het .{{ext}}-bestand moet komen.',
