@@ -6,6 +6,7 @@ import { ImportError } from '../../shared/exchange/problems';
 import { referenceProblems } from '../../shared/exchange/refs';
 import { graphProblems, readGexf, readGraphml } from '../../shared/exchange/graph';
 import { readCsv } from '../../shared/exchange/csv';
+import { readKumu } from '../../shared/exchange/kumu';
 
 /** Runs a parser and says how it ended: a value, or an ImportError; anything else fails the property. */
 function outcome<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: ImportError } {
@@ -98,5 +99,23 @@ describe('import parsers (property tests)', () => {
     );
     // Found by this property one run in a few dozen: the XML validator lets it through, the parser throws.
     for (const read of [readGraphml, readGexf]) expect(outcome(() => read('x.xml', '<A/')).ok).toBe(false);
+  });
+
+  it('the Kumu reader never fails other than with an ImportError; what it reads has unique ids and edges between its nodes', () => {
+    const name = fc.constantFrom('A', 'B', 'e1', '', ' ');
+    const item = fc.oneof(
+      fc.record({ id: fc.option(fc.oneof(name, fc.integer()), { nil: undefined }), label: fc.option(fc.oneof(name, fc.integer(), fc.jsonValue()), { nil: undefined }), type: fc.option(fc.jsonValue(), { nil: undefined }), tags: fc.option(fc.array(fc.jsonValue(), { maxLength: 3 }), { nil: undefined }) }),
+      fc.record({ _id: name, attributes: fc.oneof(fc.record({ label: name, 'element type': fc.string() }), fc.jsonValue()) }),
+      fc.jsonValue(),
+    );
+    const end = fc.oneof(name, fc.array(name, { maxLength: 3 }), fc.jsonValue());
+    const blueprint = fc.record({ elements: fc.oneof(fc.array(item, { maxLength: 6 }), fc.jsonValue()), connections: fc.oneof(fc.array(fc.oneof(fc.record({ from: end, to: end, label: fc.option(name, { nil: undefined }) }), fc.jsonValue()), { maxLength: 5 }), fc.constant(undefined)) });
+    fc.assert(
+      fc.property(fc.oneof(blueprint, fc.jsonValue()), (v) => {
+        const r = outcome(() => readKumu('k.json', JSON.stringify(v) ?? ''));
+        if (r.ok) expect(graphProblems(r.value)).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
