@@ -90,7 +90,8 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
     }
     const own = ownId(layer, n.id, 'partnership:');
     const match = (own && byId.get(own)) || (named.length === 1 ? named[0] : null);
-    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(notesOf(n.attrs) ? { notes: notesOf(n.attrs) } : {}) };
+    const notes = notesOf(n.attrs);
+    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(notes ? { notes } : {}) };
     const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: own && !byId.has(own) ? own : newId(), ...fields });
     if (!parsed.success) {
       fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));

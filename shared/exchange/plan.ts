@@ -336,9 +336,6 @@ function distinct(list: readonly Actor[]): Actor[] {
   return out;
 }
 
-/** Kumu's party columns. (A graph file's Bron and Doel hold the parties of one multi-party agreement of ours.) */
-const DIRECTED = [['from', 'to']];
-
 /**
  * The rows of an agreements sheet whose parties are in a From and a To column, with a row that names several
  * actors in one of them made into one row per pair, under its own row number: Kumu draws "From A, To B|C" as a
@@ -347,9 +344,8 @@ const DIRECTED = [['from', 'to']];
  */
 function fanOut(sheet: MappedSheet, firstRow: number): { row: readonly string[]; rowNo: number }[] | null {
   const cols = sheet.header.flatMap((h, i) => (sheet.columns[h] === 'parties' ? [i] : []));
-  if (cols.length !== 2) return null;
-  const [a, b] = cols.map((i) => normalise(sheet.header[i]));
-  if (!DIRECTED.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return null;
+  // Kumu's party columns only: a graph file's Bron and Doel hold the parties of one multi-party agreement of ours.
+  if (cols.length !== 2 || cols.map((i) => normalise(sheet.header[i])).sort().join(' ') !== 'from to') return null;
   return sheet.rows.flatMap((row, i) => {
     const [from, to] = cols.map((c) => splitList(row[c] ?? ''));
     // (An empty end stays one row: its problem is that it has too few parties.)
