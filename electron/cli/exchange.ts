@@ -14,7 +14,7 @@ import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets,
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 import { jsonFormatOf, readSocialeKaartFile } from '../core/exchange/files';
-import { placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
+import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
 
 const GENERATOR = `Regiekaart ${process.env.npm_package_version ?? ''}`.trim();
 const FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'socialekaart', 'kumu', 'regiekaart'] as const;
@@ -48,11 +48,11 @@ function formatOf(input: string, given: string | undefined): Format {
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
 /**
- * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore] [--skip-problems]
- * [--dry-run]`: all or nothing; a new document when the target does not exist. The header row of a spreadsheet is
- * found among its top rows unless `--header-row` names it. A graph file's group nodes become partnerships of the
- * nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is checked on a read-only connection first, so a refused import leaves it
- * byte for byte as it was.
+ * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore]
+ * [--skip-problems] [--dry-run]`: all or nothing; a new document when the target does not exist. The header row of
+ * a spreadsheet is found among its top rows unless `--header-row` names it. A graph file's group nodes become
+ * partnerships of the nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is
+ * checked on a read-only connection first, so a refused import leaves it byte for byte as it was.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -110,7 +110,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (!(GROUPS_AS as readonly string[]).includes(groups)) throw new UsageError(`--groups verwacht ${GROUPS_AS.join(', ')}, niet "${groups}".`);
   }
   const { sheets: raw, graph, layer, groups: groupCount } =
-    format === 'graphml' || format === 'gexf' || format === 'kumu'
+    isGraphFormat(format)
       ? readGraphFile(input, format, undefined, groups as GroupsAs | undefined)
       : format === 'socialekaart'
         ? { sheets: readSocialeKaartFile(input), graph: null, layer: null, groups: 0 }

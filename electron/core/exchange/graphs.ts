@@ -14,6 +14,7 @@ import type { RawSheet } from '../../../shared/exchange/csv';
 
 /** The graph formats: GraphML, GEXF, and Kumu's JSON blueprint (elements and connections). */
 export type GraphFormat = 'graphml' | 'gexf' | 'kumu';
+export const isGraphFormat = (format: string): format is GraphFormat => format === 'graphml' || format === 'gexf' || format === 'kumu';
 
 /**
  * Reads a GraphML or GEXF file (size, strict UTF-8, no DOCTYPE or entities, ids and edge ends checked) as two sheets,

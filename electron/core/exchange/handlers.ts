@@ -3,7 +3,7 @@ import type { Handlers } from '../../../shared/api';
 import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
 import { HEADER_SEARCH_ROWS, type TableKind } from '../../../shared/exchange/fields';
 import type { TablePlan } from '../../../shared/exchange/plan';
-import { placesOf, readGraphFile, writeGraphExport } from './graphs';
+import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { jsonFormatOf, readImportFile, readSocialeKaartFile } from './files';
 import { ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VOCAB, mergeVocab } from '../../../shared/vocab';
@@ -58,7 +58,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
     const same = kept.readFor(file, readAs(format, groups), stamp);
     if (same) return { stamp, read: same };
     if (format === 'socialekaart') return { stamp, read: { raw: readSocialeKaartFile(file, bytes) } };
-    if (format === 'graphml' || format === 'gexf' || format === 'kumu') {
+    if (isGraphFormat(format)) {
       const { graph, sheets, layer, groups: count } = readGraphFile(file, format, bytes, groups);
       return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer, ...(count ? { groups: { count, as: groups } } : {}) } };
     }
