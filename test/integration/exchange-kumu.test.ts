@@ -19,15 +19,20 @@ type Preview = CallOutput<'exchange.preview'>;
 const mappingOf = (p: Preview, changes: Record<string, Record<string, string>> = {}) =>
   p.sheets!.map((s) => ({ sheet: s.name, kind: s.kind, columns: { ...s.columns, ...changes[s.name] }, fallbacks: s.fallbacks }));
 
+/** A session with a copy of the demo open, as a municipality that already has its map. */
+async function demoSession() {
+  const dir = tmpDir();
+  const file = path.join(dir, 'v.regiekaart');
+  expect((await cli('demo', file)).code).toBe(0);
+  const started = startSession(path.join(dir, 'work'));
+  session = started.session;
+  await started.session.open(file);
+  return { dir, file, ...started };
+}
+
 describe('a map exported from Kumu (Elements and Connections)', () => {
   it('is read as actors and agreements; a connection to several elements is one agreement each; a connection without a label is named after its ends', async () => {
-    const dir = tmpDir();
-    const file = path.join(dir, 'v.regiekaart');
-    expect((await cli('demo', file)).code).toBe(0);
-    const started = startSession(path.join(dir, 'work'));
-    session = started.session;
-    const { call } = started;
-    await session.open(file);
+    const { call, session: s } = await demoSession();
 
     const p = await call('exchange.preview', { path: KUMU });
     const [elements, connections] = p.sheets!;
@@ -52,7 +57,7 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     ]);
 
     await call('exchange.import', { path: KUMU, into: 'current', mapping });
-    const data = session.current().snapshot();
+    const data = s.current().snapshot();
     const byName = new Map(data.actors.map((a) => [a.name, a]));
     // The OCMW is the demo's (matched by its KBO number), and keeps its id.
     expect(byName.get('OCMW Voorbeeldstad')).toMatchObject({ id: 'A02', custom: { Type: 'OCMW', Tags: 'GBO|Sociaal Huis' } });
@@ -71,13 +76,7 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
   });
 
   it('its JSON blueprint too: recognised by its content, ends named by id or label, the same map as from its workbook', async () => {
-    const dir = tmpDir();
-    const file = path.join(dir, 'v.regiekaart');
-    expect((await cli('demo', file)).code).toBe(0);
-    const started = startSession(path.join(dir, 'work'));
-    session = started.session;
-    const { call } = started;
-    await session.open(file);
+    const { dir, file, call, session: s } = await demoSession();
     const json = path.resolve('test/fixtures/other-tools/kaart-kumu.json');
     const p = await call('exchange.preview', { path: json });
     expect(p.format).toBe('kumu');
@@ -92,7 +91,7 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     expect(q.plan!.summary.actors).toEqual({ create: 4, update: 1, unchanged: 0, problem: 0 });
     expect(q.plan!.summary.agreements).toEqual({ create: 4, update: 0, unchanged: 0, problem: 0 });
     await call('exchange.import', { path: json, into: 'current', mapping });
-    const data = session.current().snapshot();
+    const data = s.current().snapshot();
     const ocmw = data.actors.find((a) => a.id === 'A02')!;
     // "from": "ocmw" is the element with that id: the demo's OCMW, matched by its KBO number.
     expect(ocmw).toMatchObject({ name: 'OCMW Voorbeeldstad', custom: { type: 'OCMW', tags: 'GBO|Sociaal Huis' } });
@@ -101,7 +100,7 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     expect(onthaal.parties.map((x) => names.get(x.actorId))).toEqual(['OCMW Voorbeeldstad', 'CAW Voorbeeldregio']);
     expect(onthaal.custom).toEqual({ type: 'Samenwerking', direction: 'mutual', tags: 'GBO', strength: '3' });
     expect(data.agreements.filter((a) => a.title.startsWith('Buurtwerk De Brug – '))).toHaveLength(2);
-    session.close();
+    s.close();
     session = null;
 
     // A broken blueprint on the command line: every place named, exit 1, the document byte for byte as it was.
