@@ -46,6 +46,9 @@ export function readKbo(raw: string): Cell<string> {
   return problem ? bad(problem) : ok(normaliseKbo(raw)!);
 }
 
+/** What a graph tool writes in an edge's Type column: its direction. */
+const DIRECTIONS = new Set(['directed', 'undirected', 'mixed', 'gericht', 'ongericht']);
+
 /** Finds codes by their code, Dutch or English label, ignoring case, accents and punctuation. */
 export class CodeFinder {
   private readonly index = new Map<string, Map<string, string>>();
@@ -67,6 +70,8 @@ export class CodeFinder {
     const code = this.of(kind).get(normalise(raw));
     if (code) return ok(code);
     const v = normalise(raw);
+    // Gephi's edge table has a Type column too, but it holds the direction of the edge.
+    if (kind === 'agreementType' && DIRECTIONS.has(v)) return bad(`"${raw}" is de richting van een verbinding (zo schrijft Gephi ze), geen ${noun}. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".`);
     const near = this.vocab[kind].filter((e) => v && (normalise(e.nl).includes(v) || v.includes(normalise(e.nl)))).slice(0, 3);
     const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".';
     return bad(`"${raw}" is geen ${noun}.${hint}`);

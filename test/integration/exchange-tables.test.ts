@@ -219,6 +219,21 @@ describe('spreadsheet import and export', () => {
 });
 
 describe('the command line writes the plan it checked', () => {
+  it("Gephi's Data Laboratory tables: the nodes import; the edges' Type is named as Gephi's direction, not a kind of agreement, and nothing is written", async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'gephi.regiekaart');
+    const nodes = path.join(dir, 'nodes.csv');
+    const edges = path.join(dir, 'edges.csv');
+    fs.writeFileSync(nodes, 'Id,Label,timeset\r\n0,Buurtwerk De Brug,\r\n1,Repair Café Voorbeeldstad,\r\n');
+    fs.writeFileSync(edges, 'Source,Target,Type,Id,Label,timeset,Weight\r\n0,1,Undirected,0,Vrijwilligerspool,,1.0\r\n');
+    expect((await cli('import', file, nodes)).out).toContain('actoren    2 nieuw');
+    const before = sha(file);
+    const r = await cli('import', file, edges);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('rij 2, kolom "Type": "Undirected" is de richting van een verbinding (zo schrijft Gephi ze), geen gekende soort afspraak. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".');
+    expect(sha(file)).toBe(before);
+  });
+
   it("the plan's basis has one digest however it is read, and another once an actor, a service, an agreement (or one of its parties) or the vocabulary changes; a moved node or the title does not count", async () => {
     const file = await demo(tmpDir());
     const digestOf = async (change?: (doc: NetworkDocument) => void) => {
