@@ -13,6 +13,11 @@ export const useDocument = () => useQuery({ queryKey: ['doc', 'info'], queryFn: 
  * other's while they are fetched (the map would give the new nodes places of their own, and save them).
  */
 export const useDocKey = () => useDocument().data?.path ?? null;
+/** A query about the open document's content: `what` in its key, then the document (see `useDocKey`). */
+function useDocQuery<T>(what: readonly unknown[], fetch: () => Promise<T>, enabled: boolean) {
+  const key = useDocKey();
+  return useQuery({ queryKey: ['doc', ...what, key], queryFn: fetch, enabled: enabled && !!key });
+}
 /** The token of each snapshot the host sent (the host answers with the changes since the one named). */
 const snapshotTokens = new WeakMap<NetworkData, string>();
 
@@ -38,10 +43,7 @@ export function useSnapshot(enabled: boolean) {
     structuralSharing: false,
   });
 }
-export function useVocab(enabled: boolean) {
-  const key = useDocKey();
-  return useQuery({ queryKey: ['doc', 'vocab', key], queryFn: () => call('vocab.list', {}), enabled: enabled && !!key });
-}
+export const useVocab = (enabled: boolean) => useDocQuery(['vocab'], () => call('vocab.list', {}), enabled);
 export const useRecent = () => useQuery({ queryKey: ['recent'], queryFn: () => call('document.recent', {}) });
 
 type FileAction =
@@ -70,14 +72,8 @@ export function useFileAction() {
   });
 }
 
-export function useHistory(enabled: boolean) {
-  const key = useDocKey();
-  return useQuery({ queryKey: ['doc', 'history', key], queryFn: () => call('history.state', {}), enabled: enabled && !!key });
-}
-export function usePositions(viewId: string, enabled: boolean) {
-  const key = useDocKey();
-  return useQuery({ queryKey: ['doc', 'positions', viewId, key], queryFn: () => call('positions.list', { viewId }), enabled: enabled && !!key });
-}
+export const useHistory = (enabled: boolean) => useDocQuery(['history'], () => call('history.state', {}), enabled);
+export const usePositions = (viewId: string, enabled: boolean) => useDocQuery(['positions', viewId], () => call('positions.list', { viewId }), enabled);
 
 /** Every edit goes through here: one batch, saved at once; the document's cached state is refetched after. */
 export function useEdit() {
@@ -107,11 +103,5 @@ export function useUndoRedo() {
 }
 
 /** The document's unfinished new things: what was typed in a dialog that adds something (see CreateDialog). */
-export function useDrafts(enabled: boolean) {
-  const key = useDocKey();
-  return useQuery({ queryKey: ['doc', 'drafts', key], queryFn: () => call('drafts.list', {}), enabled: enabled && !!key });
-}
-export function useViews(enabled: boolean) {
-  const key = useDocKey();
-  return useQuery({ queryKey: ['doc', 'views', key], queryFn: () => call('views.list', {}), enabled: enabled && !!key });
-}
+export const useDrafts = (enabled: boolean) => useDocQuery(['drafts'], () => call('drafts.list', {}), enabled);
+export const useViews = (enabled: boolean) => useDocQuery(['views'], () => call('views.list', {}), enabled);

@@ -67,9 +67,9 @@ export class CodeFinder {
 
   /** One code. */
   one(kind: VocabKind, raw: string, noun: string): Cell<string> {
-    const code = this.of(kind).get(normalise(raw));
-    if (code) return ok(code);
     const v = normalise(raw);
+    const code = this.of(kind).get(v);
+    if (code) return ok(code);
     // Gephi's edge table has a Type column too, but it holds the direction of the edge.
     if (kind === 'agreementType' && DIRECTIONS.has(v)) return bad(`"${raw}" is de richting van een verbinding (zo schrijft Gephi ze), geen ${noun}. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".`);
     const near = this.vocab[kind].filter((e) => v && (normalise(e.nl).includes(v) || v.includes(normalise(e.nl)))).slice(0, 3);
