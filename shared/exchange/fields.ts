@@ -42,7 +42,16 @@ export interface FieldDef {
   example: string;
   /** Used by imports from other formats only: not in the template or in spreadsheet exports. */
   internal?: boolean;
+  /**
+   * Part of another field, which the import puts together (the address in columns of its own: street, number,
+   * box, postcode, municipality): offered in the mapping step, but not in the template or in exports, which have
+   * the whole field.
+   */
+  partOf?: string;
 }
+
+/** The fields of a kind that the template and the spreadsheet exports have as columns. */
+export const templateFields = (kind: TableKind) => TABLE_FIELDS[kind].filter((f) => !f.internal && !f.partOf);
 
 const text = { t: 'text' } as const;
 
@@ -59,7 +68,13 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone'], type: { t: 'phone' }, example: '050 12 34 56' },
     { key: 'email', nl: 'E-mail', en: 'Email', synonyms: ['email', 'mail', 'e-mailadres', 'emailadres'], type: text, example: 'onthaal@caw.example' },
     { key: 'website', nl: 'Website', en: 'Website', synonyms: ['url', 'site', 'webstek'], type: text, example: 'https://caw.example' },
-    { key: 'address', nl: 'Adres', en: 'Address', synonyms: ['straat', 'adres hoofdzetel'], type: text, example: 'Stationsstraat 1, 8000 Voorbeeldstad' },
+    { key: 'address', nl: 'Adres', en: 'Address', synonyms: ['adres hoofdzetel', 'volledig adres'], type: text, example: 'Stationsstraat 1, 8000 Voorbeeldstad' },
+    // Many lists keep the address in columns of its own (as the Sociale Kaart and most address books do).
+    { key: 'street', nl: 'Adres: straat', en: 'Address: street', synonyms: ['straat', 'straatnaam', 'street', 'straat en nummer', 'straat en huisnummer', 'straat nr'], type: text, example: '', partOf: 'address' },
+    { key: 'houseNumber', nl: 'Adres: huisnummer', en: 'Address: house number', synonyms: ['huisnummer', 'huisnr', 'nummer', 'nr', 'number', 'house number', 'straatnummer'], type: text, example: '', partOf: 'address' },
+    { key: 'box', nl: 'Adres: bus', en: 'Address: box', synonyms: ['bus', 'busnummer', 'busnr', 'box'], type: text, example: '', partOf: 'address' },
+    { key: 'postcode', nl: 'Adres: postcode', en: 'Address: postcode', synonyms: ['postcode', 'postnummer', 'post code', 'postal code', 'zip', 'zip code'], type: text, example: '', partOf: 'address' },
+    { key: 'municipality', nl: 'Adres: gemeente', en: 'Address: municipality', synonyms: ['gemeente', 'plaats', 'woonplaats', 'stad', 'city', 'municipality', 'plaatsnaam'], type: text, example: '', partOf: 'address' },
     { key: 'active', nl: 'Actief', en: 'Active', synonyms: ['actief ja nee'], type: { t: 'bool' }, example: 'ja' },
     { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'notities', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
     { key: 'id', nl: 'Id', en: 'Id', synonyms: ['regiekaart id', 'code'], type: text, example: '' },
@@ -138,6 +153,9 @@ export function normaliseUnicode(s: string): string {
     .trim();
 }
 
+/** Headers that are a house number only beside a street ("Straat", "Nr"). */
+const BARE_NUMBER = new Set(['nr', 'nummer', 'number', 'no']);
+
 /** What to do with a column: fill a field, keep it as a custom field (actors, agreements), or ignore it. */
 export type ColumnTarget = string | 'custom' | 'ignore';
 
@@ -147,15 +165,19 @@ export function suggestColumns(kind: TableKind, headers: readonly string[]): Rec
   for (const f of TABLE_FIELDS[kind]) for (const n of [f.key, f.nl, f.en, ...(f.synonyms ?? [])]) if (!byName.has(normalise(n))) byName.set(normalise(n), f.key);
   const out: Record<string, ColumnTarget> = {};
   const used = new Set<string>();
-  for (const h of headers) {
+  headers.forEach((h, i) => {
     // "Partner 1", "Partij 2": a numbered column is its field.
-    const key = byName.get(normalise(h)) ?? byName.get(normalise(h).replace(/\s*\d+$/, ''));
+    let key = byName.get(normalise(h)) ?? byName.get(normalise(h).replace(/\s*\d+$/, ''));
+    // "Nr" is a house number right after the street; elsewhere it is something else (a list's running number).
+    if (key === 'houseNumber' && BARE_NUMBER.has(normalise(h)) && out[headers[i - 1]] !== 'street') key = undefined;
     // A field is filled by one column, except the parties of an agreement (Partij 1, Partij 2…).
     if (key && (!used.has(key) || key === 'parties')) {
       out[h] = key;
       used.add(key);
     } else out[h] = kind === 'services' ? 'ignore' : 'custom';
-  }
+  });
+  // A number or box with no street beside it is something else ("Nr": the list's own running number).
+  if (!used.has('street')) for (const h of headers) if (out[h] === 'houseNumber' || out[h] === 'box') out[h] = 'custom';
   return out;
 }
 

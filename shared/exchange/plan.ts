@@ -316,6 +316,35 @@ class RowReader {
   }
 }
 
+/** An address in the columns of its parts (any of them may be missing or empty). */
+export interface AddressParts {
+  address?: string;
+  street?: string;
+  houseNumber?: string;
+  box?: string;
+  postcode?: string;
+  municipality?: string;
+}
+
+/** Whether an address holds a postcode or place (as whole words: "Gent" is not in "Gentsesteenweg"). */
+const inAddress = (address: string, place: string) => ` ${normalise(address)} `.includes(` ${normalise(place)} `);
+
+/**
+ * An address as one line, the way Flemish addresses are written: "Stationsstraat 1 bus 2, 8000 Voorbeeldstad". A
+ * column with the whole address (or its street line) is the first part; a postcode or municipality it already holds
+ * is not added again. Undefined when the row gives none of it, and also when it gives only a postcode or municipality
+ * for an actor that has an address: that would replace a street the list does not have.
+ */
+export function joinAddress(p: AddressParts, current: string | null): string | undefined {
+  // "2" is "bus 2"; "bus 2" and "b2" say it themselves.
+  const box = p.box ? (/^(bus\b|b\s*\d)/i.test(p.box) ? p.box : `bus ${p.box}`) : '';
+  const line = [p.address ?? p.street, p.houseNumber, box].filter(Boolean).join(' ');
+  let place = [p.postcode, p.municipality].filter(Boolean).join(' ');
+  if (place && line && inAddress(line, place)) place = '';
+  if (!line && current) return undefined;
+  return [line, place].filter(Boolean).join(', ') || undefined;
+}
+
 /** Equal as stored (key order aside). */
 const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 function sortKeys(v: unknown): unknown {
@@ -379,6 +408,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   const ordered = [...sheets].sort((a, b) => TABLE_KINDS.indexOf(a.kind) - TABLE_KINDS.indexOf(b.kind));
   // The same organisation twice in one file is one actor: the second row is reported.
   const seenInFile = new Map<string, number>();
+  // Rows that give another postcode or municipality, without a street, for an actor with an address (kept, and said).
+  const placeOnly: number[] = [];
 
   for (const sheet of ordered) {
     const mapped = new Set(Object.values(sheet.columns));
@@ -410,7 +441,11 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const ref = r.read<string>('ref') ?? null;
         const { actor: match, ambiguous } = actors.match(id, kbo, sk, name);
         if (ambiguous.length > 1) r.problems.push({ where: r.rowWhere(), message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id.` });
-        const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address: r.read<string>('address') }, { ...(match?.contact ?? {}) });
+        const parts: AddressParts = { address: r.read('address'), street: r.read('street'), houseNumber: r.read('houseNumber'), box: r.read('box'), postcode: r.read('postcode'), municipality: r.read('municipality') };
+        const current = match?.contact.address ?? null;
+        const address = joinAddress(parts, current);
+        if (address === undefined && current && !inAddress(current, [parts.postcode, parts.municipality].filter(Boolean).join(' '))) placeOnly.push(r.rowNo);
+        const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address }, { ...(match?.contact ?? {}) });
         const fields = {
           name: name || undefined,
           type: r.read<string>('type'),
@@ -580,6 +615,12 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       agreements.set(next.id, next);
       report('update', next.id, next.title, changed);
     }
+  }
+  if (placeOnly.length) {
+    const n = placeOnly.length;
+    plan.notes.push(
+      `${n === 1 ? `Rij ${placeOnly[0]} geeft` : `${n} rijen geven`} een andere postcode of gemeente dan het adres van de actor, maar geen straat: dat adres is behouden${n === 1 ? '' : ` (rij ${placeOnly.slice(0, 5).join(', ')}${n > 5 ? ' …' : ''})`}. Pas het aan in de inspector, of importeer met de straat erbij.`,
+    );
   }
   return plan;
 }

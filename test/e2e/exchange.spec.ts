@@ -326,6 +326,60 @@ test('a Sociale Kaart extract is recognised by its content, mapped and imported 
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
 });
 
+test('an address book with the address in columns of its own: put together on import, and the contact details and kept columns shown and edited in the inspector', async ({ page }) => {
+  await openCopyOfDemo(page, 'adressen');
+  const dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/adressen-openpyxl.xlsx'));
+  const mapping = dialog.getByTestId('import-mapping');
+  await expect(mapping.getByLabel('Kolom Straat wordt')).toHaveValue('street');
+  await expect(mapping.getByLabel('Kolom Huisnr wordt')).toHaveValue('houseNumber');
+  await expect(mapping.getByLabel('Kolom Gemeente wordt')).toHaveValue('municipality');
+  // The list's running number is not a house number: kept as the list's own field.
+  await expect(mapping.getByLabel('Kolom Nr. wordt')).toHaveValue('custom');
+  await expect(mapping.getByLabel('Kolom Straat wordt').locator('option')).toContainText(['Adres', 'Adres: straat', 'Adres: huisnummer', 'Adres: bus', 'Adres: postcode', 'Adres: gemeente']);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw, 1 bijgewerkt');
+  await page.screenshot({ path: 'test-results/e2e-import-address-parts.png' });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit adressen-openpyxl.xlsx: actoren 3 nieuw, 1 bijgewerkt');
+
+  await page.getByTestId('table-filter').fill('De Brug');
+  await page.getByRole('row', { name: /Buurtwerk De Brug/ }).click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByTestId('actor-address')).toHaveValue('Stationsstraat 12 bus 2, 8000 Voorbeeldstad');
+  await expect(inspector.getByTestId('actor-custom-value-Nr.')).toHaveValue('2');
+  await expect(inspector.getByTestId('actor-active')).toBeChecked();
+  // The phone typed in, a kept column taken away, and a field of the user's own added: each one undoable step.
+  await inspector.getByTestId('actor-phone').fill('050 44 55 66');
+  await inspector.getByTestId('actor-phone').press('Tab');
+  await inspector.getByRole('button', { name: 'Eigen veld Nr. verwijderen' }).click();
+  await expect(inspector.getByTestId('actor-custom-value-Nr.')).toHaveCount(0);
+  await inspector.getByTestId('actor-custom-name').fill('Contactpersoon');
+  await inspector.getByTestId('actor-custom-add').click();
+  await inspector.getByTestId('actor-custom-value-Contactpersoon').fill('coördinator');
+  await inspector.getByTestId('actor-custom-value-Contactpersoon').press('Tab');
+  // A second field of the same name is refused with its reason.
+  await inspector.getByTestId('actor-custom-name').fill('Contactpersoon');
+  await inspector.getByTestId('actor-custom-add').click();
+  await expect(inspector.getByTestId('actor-custom')).toContainText('Er is al een veld "Contactpersoon".');
+  await page.screenshot({ path: 'test-results/e2e-inspector-contact-custom.png' });
+  await inspector.getByTestId('actor-contact').screenshot({ path: 'test-results/e2e-inspector-contact.png' });
+  await axeCheck(page)('inspector, contactgegevens en eigen velden');
+  await page.reload();
+  await page.getByTestId('table-filter').fill('De Brug');
+  await page.getByRole('row', { name: /Buurtwerk De Brug/ }).click();
+  await expect(inspector.getByTestId('actor-phone')).toHaveValue('050 44 55 66');
+  await expect(inspector.getByTestId('actor-custom-value-Contactpersoon')).toHaveValue('coördinator');
+  await expect(inspector.getByTestId('actor-custom-value-Nr.')).toHaveCount(0);
+  // Undo takes the steps back one by one: the value, the new field, the removed one.
+  await page.getByTestId('undo').click();
+  await expect(inspector.getByTestId('actor-custom-value-Contactpersoon')).toHaveValue('');
+  await page.getByTestId('undo').click();
+  await expect(inspector.getByTestId('actor-custom-value-Contactpersoon')).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(inspector.getByTestId('actor-custom-value-Nr.')).toHaveValue('2');
+  await page.getByTestId('undo').click();
+  await expect(inspector.getByTestId('actor-phone')).toHaveValue('');
+});
+
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
 

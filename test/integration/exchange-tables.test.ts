@@ -108,6 +108,37 @@ describe('spreadsheet import and export', () => {
     expect(back.out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 2 ongewijzigd[\s\S]*diensten +0 nieuw, 0 bijgewerkt, 1 ongewijzigd[\s\S]*afspraken +0 nieuw, 0 bijgewerkt, 1 ongewijzigd/);
   });
 
+  it('an address book made with openpyxl (street, number, box, postcode and municipality in columns of their own, numbers as numbers) gives one address per actor; its export imports back unchanged', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const r = await cli('import', file, fixture('adressen-openpyxl.xlsx'));
+    expect(r.err).toBe('');
+    expect(r.out).toContain('actoren    3 nieuw, 1 bijgewerkt, 0 ongewijzigd');
+    const data = await snapshot(file);
+    const address = (name: string) => data.actors.find((a) => a.name === name)?.contact.address;
+    expect(address('OCMW Voorbeeldstad – sociale dienst')).toBe('Markt 1, 8000 Voorbeeldstad');
+    expect(address('Buurtwerk De Brug')).toBe('Stationsstraat 12 bus 2, 8000 Voorbeeldstad');
+    expect(address('Wijkpunt Zuid')).toBe('Gentsesteenweg 5A, 8200 Sint-Andries');
+    expect(address('Repair Café Voorbeeldstad')).toBe('8000 Voorbeeldstad');
+    // The running number "Nr." is not a house number: it is kept as the list's own field.
+    expect(data.actors.find((a) => a.name === 'Buurtwerk De Brug')!.custom).toEqual({ 'Nr.': '2' });
+    const exported = path.join(dir, 'export.xlsx');
+    expect((await cli('export', file, '--xlsx', exported)).code).toBe(0);
+    const [actors] = await readXlsx('export.xlsx', fs.readFileSync(exported));
+    expect(actors.rows[0]).toContain('Adres');
+    expect(actors.rows[0]).not.toContain('Adres: straat');
+    // Every row finds its actors again, also the partnership whose name has a ";" in it (named by its id).
+    const back = await cli('import', file, exported);
+    expect(back.err).toBe('');
+    expect(back.out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 49 ongewijzigd[\s\S]*diensten +0 nieuw, 0 bijgewerkt, 33 ongewijzigd[\s\S]*afspraken +0 nieuw, 0 bijgewerkt, 60 ongewijzigd/);
+    // The list again, now that the street is known, changes nothing; the template explains the parts.
+    expect((await cli('import', file, fixture('adressen-openpyxl.xlsx'))).out).toContain('actoren    0 nieuw, 0 bijgewerkt, 4 ongewijzigd');
+    const template = path.join(dir, 'sjabloon.xlsx');
+    expect((await cli('template', template)).code).toBe(0);
+    const explain = (await readXlsx('sjabloon.xlsx', fs.readFileSync(template)))[3].rows.find((row) => row[1] === 'Adres')!;
+    expect(explain[3]).toContain('Straat, Huisnummer, Bus, Postcode en Gemeente');
+  });
+
   it('an xlsx that unpacks to more than the limit (a zip bomb) is refused with the limit named, before it is unpacked whole, and changes nothing', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

@@ -42,3 +42,47 @@ describe('the planner reads repeated cells once, and each row still gets its own
     expect(plan.problems).toEqual([{ where: 'rij 4', message: 'een afspraak heeft minstens twee partijen.' }]);
   });
 });
+
+describe('an address in columns of its own is put together as Flemish addresses are written', () => {
+  const vocab = mergeVocab(DEFAULT_VOCAB);
+  const addresses = (plan: ReturnType<typeof planTables>) => plan.writes.map((w) => (w.value as { contact: { address: string | null } }).contact.address);
+
+  it('street, number, box, postcode and municipality become one line; a number without a street is left alone', () => {
+    const header = ['Organisatie', 'Straat', 'Nr', 'Bus', 'Postcode', 'Gemeente'];
+    expect(suggestColumns('actors', header)).toEqual({ Organisatie: 'name', Straat: 'street', Nr: 'houseNumber', Bus: 'box', Postcode: 'postcode', Gemeente: 'municipality' });
+    const plan = planTables(empty, vocab, [sheet('actors', header, [
+      ['CAW Voorbeeldregio', 'Stationsstraat', '1', '2', '8000', 'Voorbeeldstad'],
+      ['Buurtwerk De Brug', 'Kerkstraat ', '14A', 'b3', '8000', 'Voorbeeldstad'],
+      ['Wijkpunt Zuid', '', '', '', '8200', 'Sint-Andries'],
+      ['Repair Café', '', '', '', '', ''],
+    ])]);
+    expect(plan.problems).toEqual([]);
+    expect(addresses(plan)).toEqual(['Stationsstraat 1 bus 2, 8000 Voorbeeldstad', 'Kerkstraat 14A b3, 8000 Voorbeeldstad', '8200 Sint-Andries', null]);
+    // A list's running number is not a house number when there is no street beside it.
+    expect(suggestColumns('actors', ['Nr', 'Naam', 'Adres'])).toEqual({ Nr: 'custom', Naam: 'name', Adres: 'address' });
+    expect(suggestColumns('actors', ['Nr.', 'Naam', 'Straat', 'Huisnr', 'Gemeente'])).toMatchObject({ 'Nr.': 'custom', Straat: 'street', Huisnr: 'houseNumber' });
+    expect(suggestColumns('actors', ['Naam', 'Straat', 'Nummer', 'Nr'])).toMatchObject({ Straat: 'street', Nummer: 'houseNumber', Nr: 'custom' });
+  });
+
+  it('a whole address with a postcode column beside it is not given its postcode twice; a municipality inside a street name is still added', () => {
+    const header = ['Naam', 'Adres', 'Postcode', 'Gemeente'];
+    const plan = planTables(empty, vocab, [sheet('actors', header, [
+      ['Een', 'Markt 1, 8000 Brugge', '8000', 'Brugge'],
+      ['Twee', 'Markt 1', '8000', 'Brugge'],
+      ['Drie', 'Gentsesteenweg 5', '9000', 'Gent'],
+    ])]);
+    expect(addresses(plan)).toEqual(['Markt 1, 8000 Brugge', 'Markt 1, 8000 Brugge', 'Gentsesteenweg 5, 9000 Gent']);
+  });
+
+  it('a re-import with only postcode and municipality does not replace the street an actor has', () => {
+    const first = planTables(empty, vocab, [sheet('actors', ['Naam', 'Adres'], [['Een', 'Markt 1, 8000 Brugge'], ['Twee', '']])]);
+    const data = NetworkDataSchema.parse({ meta: { title: 't' }, actors: first.writes.map((w) => w.value) });
+    const again = planTables(data, vocab, [sheet('actors', ['Naam', 'Postcode', 'Gemeente'], [['Een', '8200', 'Sint-Andries'], ['Twee', '8000', 'Brugge']])]);
+    expect(again.rows.map((r) => [r.label, r.action, r.changed])).toEqual([['Een', 'unchanged', undefined], ['Twee', 'update', ['contact']]]);
+    expect(addresses(again)).toEqual(['8000 Brugge']);
+    // The other place is said, not dropped without a word.
+    expect(again.notes).toEqual(['Rij 2 geeft een andere postcode of gemeente dan het adres van de actor, maar geen straat: dat adres is behouden. Pas het aan in de inspector, of importeer met de straat erbij.']);
+    const same = planTables(data, vocab, [sheet('actors', ['Naam', 'Gemeente'], [['Een', 'Brugge']])]);
+    expect([same.rows[0].action, same.notes]).toEqual(['unchanged', []]);
+  });
+});

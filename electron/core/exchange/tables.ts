@@ -1,8 +1,9 @@
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
+import { splitList } from '../../../shared/exchange/cells';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, findHeaderRow, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
+import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, templateFields, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
 import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
@@ -192,12 +193,23 @@ export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: st
 type Vocab = Record<VocabKind, VocabEntry[]>;
 const yes = (b: boolean) => (b ? 'ja' : 'nee');
 
+/**
+ * How a sheet names each actor in a party or provider cell: by its name, which an import finds it by, except where
+ * the name would not find it again: a name with a list separator in it (";" splits a cell of parties) or one that
+ * two actors have (normalised). Those are named by their id.
+ */
+function actorRefs(actors: readonly { id: string; name: string }[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const a of actors) count.set(normalise(a.name), (count.get(normalise(a.name)) ?? 0) + 1);
+  return new Map(actors.map((a) => [a.id, splitList(a.name).length === 1 && count.get(normalise(a.name)) === 1 ? a.name : a.id]));
+}
+
 /** Actors, services or agreements as spreadsheet rows, with the template's Dutch headers, labels instead of codes. */
 export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): string[][] {
   const label = (k: VocabKind, code: string | null) => (code ? vocabLabel(vocab, k, code, 'nl') : '');
   const labels = (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; ');
-  const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
-  const headers = TABLE_FIELDS[kind].filter((f) => !f.internal).map((f) => f.nl);
+  const actorName = actorRefs(data.actors);
+  const headers = templateFields(kind).map((f) => f.nl);
   if (kind === 'actors') {
     const customKeys = [...new Set(data.actors.flatMap((a) => Object.keys(a.custom)))].sort();
     // A merged map says which map each actor is in (a column the import reads as information only).
@@ -274,6 +286,7 @@ function allowedValues(f: FieldDef, vocab: Vocab): string {
     default:
       return f.key === 'id' ? 'leeg laten voor nieuwe rijen; een export vult het in, zodat een nieuwe import bijwerkt'
         : f.key === 'title' ? 'tekst · leeg: genoemd naar de partijen ("OCMW Voorbeeldstad – CAW Voorbeeldregio")'
+        : f.key === 'address' ? 'tekst, bv. Stationsstraat 1 bus 2, 8000 Voorbeeldstad · of in aparte kolommen Straat, Huisnummer, Bus, Postcode en Gemeente: de import zet ze samen'
         : 'tekst';
   }
 }
@@ -310,7 +323,7 @@ export async function writeTemplate(out: string, vocab: Vocab): Promise<number> 
   const kinds: TableKind[] = ['actors', 'services', 'agreements'];
   const explain: string[][] = [['Blad', 'Kolom', 'Verplicht', 'Toegelaten waarden']];
   for (const k of kinds) {
-    for (const f of TABLE_FIELDS[k].filter((x) => !x.internal)) {
+    for (const f of templateFields(k)) {
       const values = allowedValues(f, vocab);
       explain.push([SHEET_TITLE[k], f.nl, f.required ? 'ja' : 'nee', values]);
     }
@@ -319,9 +332,9 @@ export async function writeTemplate(out: string, vocab: Vocab): Promise<number> 
     ...kinds.map((k) => ({
       name: SHEET_TITLE[k],
       rows: [
-        TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => f.nl),
-        TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => f.example),
-        ...(k === 'actors' ? [TABLE_FIELDS[k].filter((f) => !f.internal).map((f) => SECOND_EXAMPLE_ACTOR[f.key] ?? f.example)] : []),
+        templateFields(k).map((f) => f.nl),
+        templateFields(k).map((f) => f.example),
+        ...(k === 'actors' ? [templateFields(k).map((f) => SECOND_EXAMPLE_ACTOR[f.key] ?? f.example)] : []),
       ],
     })),
     { name: 'Uitleg', rows: explain },

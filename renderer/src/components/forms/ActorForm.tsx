@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Actor, NetworkData } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { formSetters } from './draft';
+import { CustomFields } from './CustomFields';
 import { CodeChecklist, CodeSelect, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
 
 /** What a new actor starts as; its type fills in the usual sector and legal form. */
@@ -71,6 +72,25 @@ export function ActorForm({
         testId="actor-area"
       />
       <TextField label={t('inspector.kbo')} value={draft.kbo} placeholder="0123.456.749" onChange={(v) => set('kbo', v)} onCommit={commit} error={errors.kbo} testId="actor-kbo" />
+      <label className="check">
+        <input type="checkbox" checked={draft.active} onChange={(e) => set('active', e.target.checked, true)} data-testid="actor-active" />
+        {t('form.actorActive')}
+      </label>
+      <fieldset className="contact" data-testid="actor-contact">
+        <legend>{t('form.contact')}</legend>
+        {(['phone', 'email', 'website', 'address'] as const).map((k) => (
+          <TextField
+            key={k}
+            label={t(`form.${k}`)}
+            value={draft.contact[k]}
+            placeholder={k === 'address' ? t('form.addressHint') : undefined}
+            onChange={(v) => set('contact', { ...draft.contact, [k]: v })}
+            onCommit={commit}
+            error={errors[`contact.${k}`]}
+            testId={`actor-${k}`}
+          />
+        ))}
+      </fieldset>
       <RefSelect
         label={t('inspector.controlledBy')}
         options={data.actors.filter((a) => a.id !== draft.id)}
@@ -86,7 +106,9 @@ export function ActorForm({
         testId="actor-board-members"
       />
       <CodeChecklist label={t('inspector.sectors')} vocab={vocab} kind="sector" value={draft.sectors} onChange={(v) => set('sectors', v, true)} error={errors.sectors} testId="actor-sectors" />
+      <TextField label={t('inspector.socialeKaart')} value={draft.socialeKaartId} onChange={(v) => set('socialeKaartId', v)} onCommit={commit} error={errors.socialeKaartId} testId="actor-sociale-kaart" />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} error={errors.notes} testId="actor-notes" />
+      <CustomFields value={draft.custom} onChange={(v, now) => set('custom', v, now)} onCommit={commit} testId="actor-custom" />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { CustomFields } from './CustomFields';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, NetworkData } from '../../../../shared/model';
@@ -173,6 +174,7 @@ export function AgreementForm({
       <CodeChecklist label={t('form.targetGroups')} vocab={vocab} kind="targetGroup" value={draft.targetGroups} onChange={(v) => set('targetGroups', v, true)} />
       <CodeChecklist label={t('form.lifeDomains')} vocab={vocab} kind="lifeDomain" value={draft.lifeDomains} onChange={(v) => set('lifeDomains', v, true)} />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} />
+      <CustomFields value={draft.custom} onChange={(v, now) => set('custom', v, now)} onCommit={commit} testId="agreement-custom" />
     </div>
   );
 }
