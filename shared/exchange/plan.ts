@@ -444,7 +444,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const parts: AddressParts = { address: r.read('address'), street: r.read('street'), houseNumber: r.read('houseNumber'), box: r.read('box'), postcode: r.read('postcode'), municipality: r.read('municipality') };
         const current = match?.contact.address ?? null;
         const address = joinAddress(parts, current);
-        if (address === undefined && current && !inAddress(current, [parts.postcode, parts.municipality].filter(Boolean).join(' '))) placeOnly.push(r.rowNo);
+        const place = [parts.postcode, parts.municipality].filter(Boolean).join(' ');
+        if (address === undefined && current && place && !inAddress(current, place)) placeOnly.push(r.rowNo);
         const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address }, { ...(match?.contact ?? {}) });
         const fields = {
           name: name || undefined,

@@ -84,5 +84,8 @@ describe('an address in columns of its own is put together as Flemish addresses 
     expect(again.notes).toEqual(['Rij 2 geeft een andere postcode of gemeente dan het adres van de actor, maar geen straat: dat adres is behouden. Pas het aan in de inspector, of importeer met de straat erbij.']);
     const same = planTables(data, vocab, [sheet('actors', ['Naam', 'Gemeente'], [['Een', 'Brugge']])]);
     expect([same.rows[0].action, same.notes]).toEqual(['unchanged', []]);
+    // A list without any address column says nothing about addresses.
+    const other = planTables(data, vocab, [sheet('actors', ['Naam', 'Opmerkingen'], [['Een', 'nieuw']])]);
+    expect([other.rows[0].action, other.notes]).toEqual(['update', []]);
   });
 });
