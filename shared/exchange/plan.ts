@@ -326,6 +326,9 @@ export interface AddressParts {
   municipality?: string;
 }
 
+/** The postcode and municipality of an address's parts, as written after the street ("8000 Voorbeeldstad"). */
+const placeOf = (p: AddressParts) => [p.postcode, p.municipality].filter(Boolean).join(' ');
+
 /** Whether an address holds a postcode or place (as whole words: "Gent" is not in "Gentsesteenweg"). */
 const inAddress = (address: string, place: string) => ` ${normalise(address)} `.includes(` ${normalise(place)} `);
 
@@ -339,7 +342,7 @@ export function joinAddress(p: AddressParts, current: string | null): string | u
   // "2" is "bus 2"; "bus 2" and "b2" say it themselves.
   const box = p.box ? (/^(bus\b|b\s*\d)/i.test(p.box) ? p.box : `bus ${p.box}`) : '';
   const line = [p.address ?? p.street, p.houseNumber, box].filter(Boolean).join(' ');
-  let place = [p.postcode, p.municipality].filter(Boolean).join(' ');
+  let place = placeOf(p);
   if (place && line && inAddress(line, place)) place = '';
   if (!line && current) return undefined;
   return [line, place].filter(Boolean).join(', ') || undefined;
@@ -444,7 +447,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const parts: AddressParts = { address: r.read('address'), street: r.read('street'), houseNumber: r.read('houseNumber'), box: r.read('box'), postcode: r.read('postcode'), municipality: r.read('municipality') };
         const current = match?.contact.address ?? null;
         const address = joinAddress(parts, current);
-        const place = [parts.postcode, parts.municipality].filter(Boolean).join(' ');
+        const place = placeOf(parts);
         if (address === undefined && current && place && !inAddress(current, place)) placeOnly.push(r.rowNo);
         const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address }, { ...(match?.contact ?? {}) });
         const fields = {
