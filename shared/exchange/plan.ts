@@ -1,5 +1,5 @@
 import { ActorSchema, AgreementSchema, agreementIssues, fieldwise, ServiceSchema, type Actor, type Agreement, type FieldwiseResult, type NetworkData, type Partnership, type PartnershipMember, type Service } from '../model';
-import { newId } from '../util/ids';
+import { isUuid, newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
@@ -291,6 +291,33 @@ class RowReader {
     return r;
   }
 
+  /**
+   * Whether the sheet's id column is a numbering of the file's own rather than ids of this document: most rows whose
+   * id the document has name another entity than the one with that id (another list's "5" is not this map's "5").
+   * Counted over the rows that have an id the document knows (`known` gives its name there) and a name or title
+   * (`labelKey`); a UUID is unique the world over and always the entity it names. Null when the ids are the map's.
+   */
+  ownNumbering(known: (id: string) => string | undefined, labelKey: string): ForeignIds | null {
+    const idColumn = this.columnsOf.get('id')?.[0];
+    const labelColumns = this.columnsOf.get(labelKey) ?? [];
+    if (idColumn === undefined || !labelColumns.length) return null;
+    const firstRow = (this.sheet.headerRow ?? 1) + 1;
+    let matched = 0;
+    let differ = 0;
+    let example: ForeignIds['example'] | null = null;
+    this.sheet.rows.forEach((row, i) => {
+      const id = (row[idColumn] ?? '').trim();
+      const had = id && !isUuid(id) ? known(id) : undefined;
+      const given = labelColumns.map((c) => (row[c] ?? '').trim()).find(Boolean);
+      if (had === undefined || !given) return;
+      matched++;
+      if (normalise(given) === normalise(had)) return;
+      differ++;
+      example ??= { row: i + firstRow, id, known: had, given };
+    });
+    return differ >= 2 && differ * 2 > matched && example ? { header: this.sheet.header[idColumn], matched, differ, example } : null;
+  }
+
   /** A required text field: its value, or a problem naming its column. */
   required(key: string): string {
     const v = this.read<string>(key) ?? '';
@@ -314,6 +341,33 @@ class RowReader {
     }
     return null;
   }
+}
+
+/** A sheet's id column found to be a numbering of its own (see `RowReader.ownNumbering`). */
+interface ForeignIds {
+  header: string;
+  /** Rows with an id the document has, and of those, rows that name another entity. */
+  matched: number;
+  differ: number;
+  example: { row: number; id: string; known: string; given: string };
+}
+
+/** What the note on an own numbering calls the entity, and what its rows are matched on instead. */
+const OWN_NUMBERING: Record<TableKind, { noun: string; by: string }> = {
+  actors: { noun: 'actor', by: 'KBO-nummer, Sociale Kaart-id en naam' },
+  services: { noun: 'dienst', by: 'aanbieder en naam' },
+  agreements: { noun: 'afspraak', by: 'titel en partijen' },
+};
+
+/** The preview's note on a sheet whose id column is the file's own numbering. */
+function ownNumberingNote(sheet: MappedSheet, f: ForeignIds): string {
+  const { noun, by } = OWN_NUMBERING[sheet.kind];
+  const e = f.example;
+  return (
+    `${sheet.showName ? `Blad ${sheet.name}: k` : 'K'}olom "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
+    `${f.differ} van de ${f.matched} rijen met een id dat de kaart al heeft, noemen een andere ${noun} (rij ${e.row}: id "${e.id}" is "${e.known}" in de kaart, de rij noemt "${e.given}"). ` +
+    `Daarom is op ${by} gezocht in plaats van op id, en is het id bewaard als eigen veld "${f.header}".`
+  );
 }
 
 /** An address in the columns of its parts (any of them may be missing or empty). */
@@ -421,6 +475,21 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
     }
     if (TABLE_FIELDS[sheet.kind].some((f) => f.required && !mapped.has(f.key))) continue;
     const r = new RowReader(sheet, codes, actors);
+    // Another list's running numbers in an Id column: its rows are matched as if it had none (the id is kept).
+    const own = r.ownNumbering(
+      sheet.kind === 'actors' ? (id) => actors.byId.get(id)?.name
+      : sheet.kind === 'services' ? (id) => services.get(id)?.name
+      : (id) => agreements.get(id)?.title,
+      sheet.kind === 'agreements' ? 'title' : 'name',
+    );
+    if (own) plan.notes.push(ownNumberingNote(sheet, own));
+    /** The row's id cell, and the id it is matched and made with: none where the ids are the file's own numbering. */
+    const idOf = (): { fileId: string | null; id: string | null } => {
+      const fileId = r.read<string>('id') ?? null;
+      if (!own || !fileId) return { fileId, id: fileId };
+      r.custom[own.header] = fileId;
+      return { fileId, id: null };
+    };
     const report = (action: RowAction, id: string | null, label: string, changed?: string[]) => {
       plan.rows.push({ sheet: sheet.name, row: r.rowNo, kind: sheet.kind, action, id, label, ...(changed ? { changed } : {}) });
       plan.summary[sheet.kind][action]++;
@@ -440,7 +509,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const name = r.required('name');
         const kbo = r.read<string>('kbo') ?? null;
         const sk = r.read<string>('socialeKaartId') ?? null;
-        const id = r.read<string>('id') ?? null;
+        const { fileId, id } = idOf();
         const ref = r.read<string>('ref') ?? null;
         const { actor: match, ambiguous } = actors.match(id, kbo, sk, name);
         if (ambiguous.length > 1) r.problems.push({ where: r.rowWhere(), message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id.` });
@@ -494,6 +563,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           continue;
         }
         seenInFile.set(key, r.rowNo);
+        // The file's other sheets name the actor by the file's number.
+        if (own && fileId) actors.alias(fileId, next);
         if (ref) {
           actors.alias(ref, next);
           plan.refs[ref] = { actorId: next.id, created: !match };
@@ -518,7 +589,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       if (sheet.kind === 'services') {
         const name = r.required('name');
         const provider = r.read<Actor>('providerId');
-        const id = r.read<string>('id') ?? null;
+        const { id } = idOf();
         const fields = {
           lifeDomains: r.read<string[]>('lifeDomains'),
           targetGroups: r.read<string[]>('targetGroups'),
@@ -559,7 +630,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       const parties = distinct(r.read<Actor[]>('parties') ?? []);
       // Without a title it is named after its parties ("Buurtwerk De Brug – Repair Café"), as a graph file's edge is.
       const title = r.read<string>('title') || parties.map((p) => p.name).join(' – ');
-      const id = r.read<string>('id') ?? null;
+      const { id } = idOf();
       const ref = r.read<string>('documentReference');
       const fields = {
         type: r.read<string>('type'),

@@ -20,3 +20,8 @@ export function newId(): string {
 /** The time part of the ids of the current millisecond (an import makes dozens in one). */
 let lastMs = -1;
 let prefix = '';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id is a UUID (as `newId` makes them): unique the world over, so two files with it mean one thing. */
+export const isUuid = (id: string) => UUID.test(id);

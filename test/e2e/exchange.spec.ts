@@ -380,6 +380,33 @@ test('an address book with the address in columns of its own: put together on im
   await expect(inspector.getByTestId('actor-phone')).toHaveValue('');
 });
 
+test("two partner lists, each numbered 1, 2, 3 in an ID column of its own: the second is matched by name, says why, and keeps its numbers", async ({ page }) => {
+  await openCopyOfDemo(page, 'genummerd');
+  let dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/partners-vrijwilligers-genummerd-openpyxl.xlsx'));
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw, 0 bijgewerkt, 1 ongewijzigd');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit partners-vrijwilligers-genummerd-openpyxl.xlsx');
+
+  dialog = await checkFile(page, path.resolve('test/fixtures/other-tools/partners-kinderarmoede-genummerd-openpyxl.xlsx'));
+  await expect(dialog.getByTestId('import-mapping').getByLabel('Kolom ID wordt').first()).toHaveValue('id');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 1 nieuw, 3 bijgewerkt, 0 ongewijzigd');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('kolom "ID" is een eigen nummering van het bestand, geen id uit deze kaart');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('rij 2: id "1" is "Repair Café Voorbeeldstad" in de kaart, de rij noemt "Huis van het Kind Voorbeeldstad"');
+  await page.screenshot({ path: 'test-results/e2e-import-own-numbering.png' });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit partners-kinderarmoede-genummerd-openpyxl.xlsx');
+
+  // The first list's actors keep their names; the second list's number is a field of the actor it found by name.
+  await page.getByTestId('table-filter').fill('Repair Café');
+  await expect(page.getByRole('row', { name: /Repair Café Voorbeeldstad/ })).toHaveCount(1);
+  await page.getByTestId('table-filter').fill('De Brug');
+  await expect(page.getByRole('row', { name: /Buurtwerk De Brug/ })).toHaveCount(1);
+  await page.getByRole('row', { name: /Buurtwerk De Brug/ }).click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByTestId('actor-email')).toHaveValue('info@debrug.example');
+  await expect(inspector.getByTestId('actor-custom-value-ID')).toHaveValue('4');
+});
+
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
 

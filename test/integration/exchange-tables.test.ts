@@ -58,6 +58,31 @@ describe('spreadsheet import and export', () => {
     expect((await snapshot(file)).actors).toHaveLength(48);
   });
 
+  it("two partner lists made with openpyxl, each numbered 1, 2, 3 in an ID column of its own: the second does not rename the first's actors, and finds its own by name", async () => {
+    const file = await demo(tmpDir());
+    const first = await cli('import', file, fixture('partners-vrijwilligers-genummerd-openpyxl.xlsx'));
+    expect(first.out).toContain('actoren    3 nieuw, 0 bijgewerkt, 1 ongewijzigd');
+    const before = await snapshot(file);
+    // A first list's numbers are taken as ids (a Gephi node table's edges name its nodes by them).
+    expect(['1', '3', '4'].map((id) => before.actors.find((a) => a.id === id)?.name)).toEqual(['Repair Café Voorbeeldstad', 'Buurtwerk De Brug', 'Sportclub Voorbeeldstad']);
+    const second = await cli('import', file, fixture('partners-kinderarmoede-genummerd-openpyxl.xlsx'));
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('actoren    1 nieuw, 3 bijgewerkt, 0 ongewijzigd');
+    expect(second.out).toContain('afspraken  2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(second.out).toContain('kolom "ID" is een eigen nummering van het bestand, geen id uit deze kaart: 3 van de 3 rijen');
+    const data = await snapshot(file);
+    expect(['1', '3', '4'].map((id) => data.actors.find((a) => a.id === id)?.name)).toEqual(['Repair Café Voorbeeldstad', 'Buurtwerk De Brug', 'Sportclub Voorbeeldstad']);
+    expect(data.actors).toHaveLength(before.actors.length + 1);
+    const named = (name: string) => data.actors.filter((a) => a.name === name);
+    expect(named('Buurtwerk De Brug')).toEqual([expect.objectContaining({ id: '3', contact: expect.objectContaining({ email: 'info@debrug.example' }), custom: { ID: '4' } })]);
+    expect(named('Huis van het Kind Voorbeeldstad')).toEqual([expect.objectContaining({ id: 'A19', custom: { ID: '1' } })]);
+    const knikker = named('Speel-o-theek De Knikker')[0];
+    expect(knikker.id).toMatch(/^[0-9a-f]{8}-/);
+    // The workbook's agreements name their parties by the workbook's numbers.
+    const parties = (title: string) => data.agreements.find((a) => a.title === title)!.parties.map((p) => p.actorId);
+    expect([parties('Speelgoedbank'), parties('Vrijetijdspas voor gezinnen')]).toEqual([[knikker.id, 'A39'], ['A19', '3']]);
+  });
+
   it('a list with a title, a date and an empty row above its headers (openpyxl, merged title cell): the header row is found, problems name the rows as the spreadsheet numbers them, --header-row overrides', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

@@ -89,3 +89,44 @@ describe('an address in columns of its own is put together as Flemish addresses 
     expect([other.rows[0].action, other.notes]).toEqual(['update', []]);
   });
 });
+
+describe("another list's running numbers in an Id column do not match this map's actors by id", () => {
+  const vocab = mergeVocab(DEFAULT_VOCAB);
+  const listA = sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad'], ['2', 'CAW Voorbeeldregio'], ['3', 'Wijkgezondheidscentrum']]);
+  const first = planTables(empty, vocab, [listA]);
+  const data = NetworkDataSchema.parse({ meta: { title: 't' }, actors: first.writes.map((w) => w.value) });
+  const byName = (plan: ReturnType<typeof planTables>) => new Map(plan.writes.map((w) => [(w.value as { name?: string }).name ?? (w.value as { title: string }).title, w.value as { id: string; custom: Record<string, unknown>; parties?: { actorId: string }[] }]));
+
+  it("a first import takes the list's ids (a Gephi node table's edges name them)", () => {
+    expect(first.writes.map((w) => w.value.id)).toEqual(['1', '2', '3']);
+    expect(first.notes).toEqual([]);
+  });
+
+  it('a second list numbered 1, 2, 3 is matched by name, its own numbers kept, and its other sheets still find its actors by them', () => {
+    const listB = sheet('actors', ['ID', 'Naam'], [['1', 'Huis van het Kind'], ['2', 'Buurtwerk De Brug'], ['3', 'CAW Voorbeeldregio']]);
+    const agreements = sheet('agreements', ['Titel', 'Partijen'], [['Doorverwijzing', '1; 3']]);
+    agreements.showName = listB.showName = true;
+    const plan = planTables(data, vocab, [listB, agreements]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.rows.map((r) => [r.label, r.action])).toEqual([['Huis van het Kind', 'create'], ['Buurtwerk De Brug', 'create'], ['CAW Voorbeeldregio', 'update'], ['Doorverwijzing', 'create']]);
+    const made = byName(plan);
+    // Nothing of list A was renamed; the new actors have ids of their own, and each keeps its number.
+    expect(made.get('OCMW Voorbeeldstad')).toBeUndefined();
+    expect(made.get('CAW Voorbeeldregio')).toMatchObject({ id: '2', custom: { ID: '3' } });
+    expect(made.get('Huis van het Kind')!.id).not.toMatch(/^[123]$/);
+    expect(made.get('Huis van het Kind')!.custom).toEqual({ ID: '1' });
+    expect(made.get('Doorverwijzing')!.parties!.map((p) => p.actorId)).toEqual([made.get('Huis van het Kind')!.id, '2']);
+    expect(plan.notes).toEqual([
+      'Blad blad: kolom "ID" is een eigen nummering van het bestand, geen id uit deze kaart: 3 van de 3 rijen met een id dat de kaart al heeft, noemen een andere actor (rij 2: id "1" is "OCMW Voorbeeldstad" in de kaart, de rij noemt "Huis van het Kind"). Daarom is op KBO-nummer, Sociale Kaart-id en naam gezocht in plaats van op id, en is het id bewaard als eigen veld "ID".',
+    ]);
+  });
+
+  it("the map's own ids with a name changed here and there still rename by id; a UUID always names its actor", () => {
+    const again = planTables(data, vocab, [sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad'], ['2', 'CAW Regio Voorbeeld'], ['3', 'Wijkgezondheidscentrum']])]);
+    expect([again.notes, again.rows.map((r) => [r.id, r.action, r.changed])]).toEqual([[], [['1', 'unchanged', undefined], ['2', 'update', ['name']], ['3', 'unchanged', undefined]]]);
+    const ids = ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c'];
+    const uuids = NetworkDataSchema.parse({ meta: { title: 't' }, actors: planTables(empty, vocab, [sheet('actors', ['Id', 'Naam'], [[ids[0], 'Een'], [ids[1], 'Twee']])]).writes.map((w) => w.value) });
+    const renamed = planTables(uuids, vocab, [sheet('actors', ['Id', 'Naam'], [[ids[0], 'Eén'], [ids[1], 'Twee bis']])]);
+    expect([renamed.notes, renamed.rows.map((r) => [r.id, r.action])]).toEqual([[], [[ids[0], 'update'], [ids[1], 'update']]]);
+  });
+});
