@@ -239,6 +239,8 @@ export function graphProblems(graph: Graph): ImportProblem[] {
  */
 export interface GraphLayer {
   hubs: Graph['nodes'];
+  /** Actors' nodes that carry the partnership they are the own actor of (`OWN_PARTNERSHIP`); they are actors too. */
+  owned: Graph['nodes'];
   members: Graph['edges'];
   /** Written by Regiekaart: a hub's id is `partnership:<id>`, a membership's `member:<id>`. */
   ours: boolean;
@@ -276,16 +278,30 @@ export function splitLayer(whole: Graph, groups: GroupsAs = 'partnerships'): { g
     .filter((n) => n.parent !== null && grouping.has(n.parent) && !hubIds.has(n.id) && !drawn.has(`${n.id}|${n.parent}`))
     .map((n) => ({ id: null, source: n.id, target: n.parent!, label: `${nameOf.get(n.id)} in ${nameOf.get(n.parent!)}`, attrs: { [GRAPH_COLUMNS.kind]: GRAPH_KINDS.member }, line: n.line }));
   const members = [...edges, ...inGroup];
+  const owned = graph.nodes.filter((n) => !hubIds.has(n.id) && n.attrs[OWN_PARTNERSHIP.name]?.trim());
   const left = ignored || graph.edges.filter(betweenGroups).length;
-  if (!hubs.length && !members.length && !left) return { graph, layer: null };
+  if (!hubs.length && !members.length && !owned.length && !left) return { graph, layer: null };
   return {
     graph: { ...graph, nodes: graph.nodes.filter((n) => !hubIds.has(n.id)), edges: graph.edges.filter((e) => !isMember(e)) },
-    layer: { hubs, members, ours: graph.ours, groupEdges: { count: left, as: groups } },
+    layer: { hubs, owned, members, ours: graph.ours, groupEdges: { count: left, as: groups } },
   };
 }
 
 /** The columns Cytoscape desktop keeps for itself (ids, selection, copies of names shared between networks). */
 const CYTOSCAPE_INTERNAL = new Set(['SUID', 'shared name', 'selected', 'shared interaction', '__Annotations']);
+
+/**
+ * The attributes our export gives the node of an actor that is a partnership's own actor (the GBO, the zorgraad): the
+ * partnership has no node of its own there, so these carry it, and an import makes it again for that actor.
+ */
+export const OWN_PARTNERSHIP = {
+  id: 'regiekaart:partnershipId',
+  name: 'regiekaart:partnershipName',
+  kind: 'regiekaart:partnershipKind',
+  active: 'regiekaart:partnershipActive',
+  notes: 'regiekaart:partnershipNotes',
+} as const;
+const OWN_PARTNERSHIP_KEYS = new Set<string>(Object.values(OWN_PARTNERSHIP));
 
 /** Column headers with a fixed meaning in the sheets a graph becomes. */
 export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', kind: 'regiekaart:kind', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
@@ -297,7 +313,8 @@ export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiek
 export function graphSheets(graph: Graph): { nodes: RawSheet; edges: RawSheet } {
   // Cytoscape desktop writes its bookkeeping columns too (it declares every table column): not data of ours.
   const cytoscape = graph.nodes.some((n) => 'SUID' in n.attrs);
-  const kept = (k: string) => !(cytoscape && CYTOSCAPE_INTERNAL.has(k));
+  // The partnership an actor's node carries is read by `planGraphLayer`, not kept as custom fields of the actor.
+  const kept = (k: string) => !(cytoscape && CYTOSCAPE_INTERNAL.has(k)) && !OWN_PARTNERSHIP_KEYS.has(k);
   const nodeKeys = [...new Set(graph.nodes.flatMap((n) => Object.keys(n.attrs)))].filter((k) => k !== GRAPH_COLUMNS.name && kept(k));
   const nameAttr = nodeKeys.find((k) => ['name', 'naam', 'label'].includes(k.toLowerCase()));
   const nameOf = new Map(graph.nodes.map((n) => [n.id, (nameAttr ? n.attrs[nameAttr] : '') || n.label || n.id]));
@@ -408,14 +425,23 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   const hubs = data.partnerships.filter((p) => !p.actorId);
   const partnershipOf = new Map(data.partnerships.map((p) => [p.id, p]));
   const memberships = data.members.filter((m) => !m.agreementId && partnershipOf.has(m.partnershipId));
-  const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : [])];
+  // A partnership with an actor of its own is that actor's node: its fields go with the node (the first, should an
+  // actor have several).
+  const ownedBy = new Map<string, NetworkData['partnerships'][number]>();
+  for (const p of data.partnerships) if (p.actorId && !ownedBy.has(p.actorId)) ownedBy.set(p.actorId, p);
+  const ownedValues = (a: Actor): Record<string, string> => {
+    const p = ownedBy.get(a.id);
+    if (!p) return {};
+    return { [OWN_PARTNERSHIP.id]: p.id, [OWN_PARTNERSHIP.name]: p.name, [OWN_PARTNERSHIP.kind]: label('partnershipKind', p.kind), [OWN_PARTNERSHIP.active]: p.active ? 'ja' : 'nee', [OWN_PARTNERSHIP.notes]: p.notes ?? '' };
+  };
+  const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : []), ...(ownedBy.size ? Object.values(OWN_PARTNERSHIP) : [])];
   const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, ...MEMBER_ATTRS] : [])];
   const nodes: ExportNode[] = [
     ...data.actors.map((a) => ({
       id: a.id,
       name: a.name,
       color: sectorColor(a),
-      values: Object.fromEntries([...actorAttrs.map(([n, f]) => [n, f(a)]), ...customNode.map((k) => [k, text(a.custom[k])])]),
+      values: { ...Object.fromEntries([...actorAttrs.map(([n, f]) => [n, f(a)]), ...customNode.map((k) => [k, text(a.custom[k])])]), ...ownedValues(a) },
     })),
     ...hubs.map((p) => ({
       id: partnershipNodeId(p),

@@ -4,7 +4,7 @@ import { pushTo } from '../util/multimap';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import { CodeFinder, readBool, readDate, type Cell } from './cells';
 import { normalise, TABLE_FIELDS } from './fields';
-import { GRAPH_COLUMNS, type GraphLayer } from './graph';
+import { GRAPH_COLUMNS, OWN_PARTNERSHIP, type GraphLayer } from './graph';
 import { changedFields, type PlanKind, type RowAction, type TablePlan } from './plan';
 import type { ImportProblem } from './problems';
 
@@ -38,9 +38,10 @@ function codeOr(codes: CodeFinder, kind: VocabKind, raw: string | undefined, nou
  * its actors and agreements: a hub becomes a partnership, matched to one of the document's by id, then by exact
  * normalised name; a member edge a membership of the actor its source became (`plan.refs`), matched by partnership
  * and actor. Filled attributes go over what a matched one has. A hub or an edge with a problem is reported with its
- * line, and so is a membership whose actor or partnership was not read. Memberships of a partnership that has an actor
- * of its own (the edge ends at that actor) join the document's partnership of that actor; where the document has none,
- * the file does not say enough to make one (its name and kind are not in it): they are counted in a note.
+ * line, and so is a membership whose actor or partnership was not read. A partnership that has an actor of its own is
+ * carried by that actor's node (`OWN_PARTNERSHIP`), and the memberships that end at that actor join it; from a file
+ * without those attributes, they join the document's partnership of that actor, and where the document has none, the
+ * file does not say enough to make one: they are counted in a note.
  */
 export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, layer: GraphLayer): void {
   const codes = new CodeFinder(vocab);
@@ -103,6 +104,38 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
   }
 
   const ofOwnActor = new Map(existing.partnerships.filter((p) => p.actorId).map((p) => [p.actorId!, p]));
+  // A partnership with an actor of its own, carried by that actor's node: made again (or matched) for the actor the
+  // node became, by its id, then as the partnership the map has of that actor, then by its exact normalised name.
+  for (const n of layer.owned) {
+    const actor = plan.refs[n.id];
+    if (!actor) continue; // the node itself has a problem, reported with the actors
+    const where = `regel ${n.line}`;
+    const attr = (k: keyof typeof OWN_PARTNERSHIP) => n.attrs[OWN_PARTNERSHIP[k]]?.trim() ?? '';
+    const name = attr('name');
+    const problems: ImportProblem[] = [];
+    const kind = codeOr(codes, 'partnershipKind', attr('kind'), 'gekende soort samenwerkingsverband', 'ANDERE');
+    if (!kind.ok) problems.push({ where, message: kind.message });
+    const active = attr('active') ? readBool(attr('active')) : null;
+    if (active && !active.ok) problems.push({ where, message: active.message });
+    if (!kind.ok || (active && !active.ok)) {
+      fail('partnerships', n.line, name, problems);
+      continue;
+    }
+    const given = attr('id') || null;
+    const named = (byName.get(normalise(name)) ?? []).filter((p) => !p.actorId || p.actorId === actor.actorId);
+    const match = (given && byId.get(given)) || ofOwnActor.get(actor.actorId) || (named.length === 1 ? named[0] : null);
+    const notes = attr('notes');
+    const fields = { name, kind: attr('kind') || !match ? kind.value : match.kind, actorId: actor.actorId, ...(active ? { active: active.value } : {}), ...(notes ? { notes } : {}) };
+    const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: given && !byId.has(given) ? given : newId(), ...fields });
+    if (!parsed.success) {
+      fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
+      continue;
+    }
+    if (!match) byId.set(parsed.data.id, parsed.data);
+    // Its memberships are the edges to the actor's node.
+    ofOwnActor.set(actor.actorId, parsed.data);
+    put('partnership', 'partnerships', n.line, parsed.data.name, match, parsed.data);
+  }
   const memberOf = new Map(existing.members.map((m) => [`${m.partnershipId}|${m.actorId}`, m]));
   const memberIds = new Set(existing.members.map((m) => m.id));
   const seen = new Map<string, number>();

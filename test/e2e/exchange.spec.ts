@@ -203,24 +203,30 @@ test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphM
   await checkFile(page, out);
   const plan = dialog.getByTestId('exchange-plan');
   await expect(plan).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 48 ongewijzigd');
-  await expect(plan).toContainText('Samenwerkingsverbanden: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd');
+  await expect(plan).toContainText('Samenwerkingsverbanden: 0 nieuw, 0 bijgewerkt, 8 ongewijzigd');
   await expect(plan).toContainText('Lidmaatschappen: 0 nieuw, 0 bijgewerkt, 9 ongewijzigd');
   await expect(dialog.getByTestId('exchange-note')).toHaveCount(0);
 
-  // Into a new document: the two partnerships are hubs on its map again, with their members.
+  // Into a new document: the two partnerships without an actor of their own are hubs on its map again, with their
+  // members; the six with one (the GBO, the zorgraad …) come with their actor's node and are under it again.
   await dialog.getByTestId('exchange-into-new').check();
   const target = path.join(WORK_DIR, 'uit-graphml.regiekaart');
   fs.rmSync(target, { force: true });
   await dialog.getByTestId('exchange-target').fill(target);
-  await expect(plan).toContainText('Samenwerkingsverbanden: 2 nieuw');
+  await expect(plan).toContainText('Samenwerkingsverbanden: 8 nieuw');
   await expect(plan).toContainText('Lidmaatschappen: 9 nieuw');
   await plan.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e-exchange-graphml-back.png' });
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
-  await expect(page.getByTestId('statusbar')).toContainText('samenwerkingsverbanden 2 nieuw');
+  await expect(page.getByTestId('statusbar')).toContainText('samenwerkingsverbanden 8 nieuw');
   await expect(page.getByTestId('doc-name')).toContainText('uit-graphml.regiekaart');
   await expect.poll(() => onMap(page, (cy) => cy.nodes('[kind = "partnership"]').filter(() => true).map((n) => n.id()).sort(), null)).toEqual(['partnership:P-LSB', 'partnership:P-THUISZORG']);
   await expect.poll(() => onMap(page, (cy) => cy.edges('[kind = "member"]').length, null)).toBe(9);
+  await page.getByTestId('table-filter').fill('GBO Voorbeeldregio');
+  await page.getByRole('row', { name: /GBO Voorbeeldregio/ }).click();
+  await expect(page.getByTestId('inspector').getByTestId('partnership-details')).toContainText('GBO Voorbeeldregio');
+  await page.getByTestId('inspector').getByTestId('partnership-details').locator('summary').click();
+  await page.getByTestId('inspector').screenshot({ path: 'test-results/e2e-graphml-own-partnership.png' });
 });
 
 test('a yEd drawing with groups: read as partnerships of the nodes in them (the default) or as actors, as the user chooses', async ({ page }) => {

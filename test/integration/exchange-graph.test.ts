@@ -168,31 +168,32 @@ describe('GraphML and GEXF', () => {
         before.agreements.map((a) => [a.id, a.title, a.type, a.status, a.parties.map((p) => p.actorId)]),
       );
     }
-    // The partnerships travel as the map draws them: one without an actor of its own is a node, and each membership
-    // not already an agreement an edge to it (or to the partnership's own actor). Back into the same map, all of them
-    // are matched; into a new one, the hubs and their memberships are made again as they were, and the memberships of
-    // a partnership with an actor of its own (whose name and kind the file does not hold) are counted in a note.
+    // The partnerships travel as the map draws them: one without an actor of its own is a node, one with an actor of
+    // its own (the GBO, the zorgraad) is carried by that actor's node, and each membership not already an agreement
+    // is an edge to the partnership's node (or its own actor's). Back into the same map, all of them are matched;
+    // into a new one, they are all made again as they were.
     const { data } = await open(file);
     const hubs = data.partnerships.filter((p) => !p.actorId);
+    const owned = data.partnerships.filter((p) => p.actorId);
     const memberships = data.members.filter((m) => !m.agreementId);
-    const ofHubs = memberships.filter((m) => hubs.some((p) => p.id === m.partnershipId));
-    expect(hubs.length).toBeGreaterThan(0);
-    expect(ofHubs.length).toBeGreaterThan(0);
-    const partnershipFields = (p: (typeof hubs)[number]) => [p.id, p.name, p.kind, p.active, p.notes];
+    expect([hubs.length, owned.length]).toEqual([2, 6]);
+    const partnershipFields = (p: (typeof hubs)[number]) => [p.id, p.name, p.kind, p.actorId, p.active, p.notes];
     const memberFields = (m: (typeof memberships)[number]) => [m.id, m.partnershipId, m.actorId, m.role, m.cluster, m.since, m.until];
     for (const ext of ['graphml', 'gexf']) {
       const written = fs.readFileSync(path.join(dir, `kaart.${ext}`), 'utf8');
       for (const p of hubs) expect(written, ext).toContain(`<node id="partnership:${p.id}"`);
+      for (const p of owned) expect(written, ext).toContain(p.name);
       expect(written.match(/<edge id="member:/g)?.length, ext).toBe(memberships.length);
       const again = await cli('import', file, path.join(dir, `kaart.${ext}`), '--dry-run');
-      expect(again.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, ${hubs.length} ongewijzigd[\\s\\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, ${memberships.length} ongewijzigd`));
+      expect(again.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, ${data.partnerships.length} ongewijzigd[\\s\\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, ${memberships.length} ongewijzigd`));
       const fresh = await open(path.join(dir, `uit-${ext}.regiekaart`));
-      expect(fresh.data.partnerships.map(partnershipFields), ext).toEqual(hubs.map(partnershipFields));
-      expect(fresh.data.members.map(memberFields).sort(), ext).toEqual(ofHubs.map(memberFields).sort());
-      const left = memberships.length - ofHubs.length;
+      expect(fresh.data.partnerships.map(partnershipFields).sort(), ext).toEqual(data.partnerships.map(partnershipFields).sort());
+      expect(fresh.data.members.map(memberFields).sort(), ext).toEqual(memberships.map(memberFields).sort());
+      // The partnership is not a custom field of its actor.
+      expect(fresh.data.actors.find((a) => a.id === owned[0].actorId)!.custom, ext).toEqual(data.actors.find((a) => a.id === owned[0].actorId)!.custom);
       const fromNew = await cli('import', path.join(dir, `nog-eens-${ext}.regiekaart`), path.join(dir, `kaart.${ext}`));
-      expect(fromNew.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +${hubs.length} nieuw[\\s\\S]*lidmaatschappen +${ofHubs.length} nieuw`));
-      if (left) expect(fromNew.out, ext).toContain(`${left} lidmaatschappen van een samenwerkingsverband met een eigen actor zijn niet ingelezen`);
+      expect(fromNew.out, ext).toMatch(new RegExp(`samenwerkingsverbanden +${data.partnerships.length} nieuw[\\s\\S]*lidmaatschappen +${memberships.length} nieuw`));
+      expect(fromNew.out, ext).not.toContain('niet ingelezen');
     }
     const text = fs.readFileSync(path.join(dir, 'kaart.graphml'), 'utf8');
     expect(text).toContain(`<y:NodeLabel>${hubs[0].name}</y:NodeLabel>`);
@@ -216,11 +217,18 @@ describe('GraphML and GEXF', () => {
     const out = path.join(dir, 'kaart.graphml');
     expect((await cli('export', file, '--graphml', out)).code).toBe(0);
 
-    // Into a new map: the partnership and its members as they were; the GBO's membership is said to be left out.
+    // Into a new map: the partnerships and their members as they were, the GBO's (carried by its actor's node) too.
     const fresh = path.join(dir, 'nieuw.regiekaart');
     const made = await cli('import', fresh, out);
-    expect(made.out).toMatch(/samenwerkingsverbanden +2 nieuw[\s\S]*lidmaatschappen +9 nieuw/);
-    expect(made.out).toContain('1 lidmaatschap van een samenwerkingsverband met een eigen actor is niet ingelezen');
+    expect(made.out).toMatch(/samenwerkingsverbanden +8 nieuw[\s\S]*lidmaatschappen +10 nieuw/);
+    expect(made.out).not.toContain('niet ingelezen');
+    expect((await open(fresh)).data.members.find((m) => m.id === 'M-GBO-A05')).toMatchObject({ partnershipId: 'P-GBO', actorId: 'A05' });
+    expect((await open(fresh)).data.partnerships.find((p) => p.id === 'P-GBO')).toMatchObject({ name: 'GBO Voorbeeldregio', kind: 'GBO', actorId: 'A18' });
+    // A file without those attributes (another tool dropped them) cannot say which partnership the GBO's is: said.
+    const stripped = path.join(dir, 'zonder.graphml');
+    fs.writeFileSync(stripped, fs.readFileSync(out, 'utf8').replace(/<data key="[^"]*">[^<]*<\/data>\s*/g, (d) => (/GBO Voorbeeldregio<|>GBO<|>P-GBO</.test(d) ? '' : d)));
+    const fromStripped = await cli('import', path.join(dir, 'zonder.regiekaart'), stripped);
+    expect(fromStripped.out).toContain('1 lidmaatschap van een samenwerkingsverband met een eigen actor is niet ingelezen');
     expect((await open(fresh)).data.members.find((m) => m.id === 'M-P-THUISZORG-A04')).toEqual({
       id: 'M-P-THUISZORG-A04', partnershipId: 'P-THUISZORG', actorId: 'A04', role: 'LEAD', cluster: 'Buurtwerking', since: '2025-01-01', until: '2027-12-31', agreementId: null,
     });
@@ -237,7 +245,7 @@ describe('GraphML and GEXF', () => {
     );
     changed.close();
     const back = await cli('import', fresh, out);
-    expect(back.out).toMatch(/samenwerkingsverbanden +0 nieuw, 1 bijgewerkt, 1 ongewijzigd[\s\S]*lidmaatschappen +1 nieuw, 0 bijgewerkt, 8 ongewijzigd/);
+    expect(back.out).toMatch(/samenwerkingsverbanden +0 nieuw, 1 bijgewerkt, 7 ongewijzigd[\s\S]*lidmaatschappen +1 nieuw, 0 bijgewerkt, 9 ongewijzigd/);
     const after = (await open(fresh)).data;
     expect(after.partnerships.find((p) => p.id === 'P-THUISZORG')!.name).toBe('Netwerk thuiszorg en zorgzame buurten Voorbeeldstad');
     expect(after.members.filter((m) => m.partnershipId === 'P-THUISZORG')).toHaveLength(9);
@@ -246,7 +254,7 @@ describe('GraphML and GEXF', () => {
     const text = fs.readFileSync(out, 'utf8');
     const renamed = path.join(dir, 'andere-ids.graphml');
     fs.writeFileSync(renamed, text.replaceAll('partnership:P-THUISZORG', 'gephi-17'));
-    expect((await cli('import', file, renamed, '--dry-run')).out).toMatch(/samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, 2 ongewijzigd[\s\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, 10 ongewijzigd/);
+    expect((await cli('import', file, renamed, '--dry-run')).out).toMatch(/samenwerkingsverbanden +0 nieuw, 0 bijgewerkt, 8 ongewijzigd[\s\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, 10 ongewijzigd/);
 
     // A kind of partnership the map does not know: refused with the hub's line, and its memberships with theirs.
     const wrong = path.join(dir, 'fout.graphml');
@@ -261,8 +269,8 @@ describe('GraphML and GEXF', () => {
     expect(fs.existsSync(bad)).toBe(false);
     // Leaving the problems out, the rest comes in.
     const skipped = await cli('import', bad, wrong, '--skip-problems');
-    expect(skipped.out).toMatch(/samenwerkingsverbanden +1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen[\s\S]*lidmaatschappen +0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 9 overgeslagen/);
-    expect((await open(bad)).data.partnerships.map((p) => p.id)).toEqual(['P-LSB']);
+    expect(skipped.out).toMatch(/samenwerkingsverbanden +7 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen[\s\S]*lidmaatschappen +1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 9 overgeslagen/);
+    expect((await open(bad)).data.partnerships.map((p) => p.id).sort()).toEqual(['P-DTL', 'P-GBO', 'P-HVK', 'P-IFG', 'P-LIVCR', 'P-LSB', 'P-ZORGRAAD']);
   });
 
   it('yEd’s geometry is a top left corner: out and back (yEd keeps only its own geometry) every node is where the map had it, an unplaced one nowhere', async () => {
