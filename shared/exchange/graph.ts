@@ -300,8 +300,14 @@ export const OWN_PARTNERSHIP = {
   kind: 'regiekaart:partnershipKind',
   active: 'regiekaart:partnershipActive',
   notes: 'regiekaart:partnershipNotes',
+  lead: 'regiekaart:partnershipLead',
+  lifeDomains: 'regiekaart:partnershipLifeDomains',
+  targetGroups: 'regiekaart:partnershipTargetGroups',
 } as const;
 const OWN_PARTNERSHIP_KEYS = new Set<string>(Object.values(OWN_PARTNERSHIP));
+
+/** The attributes of a partnership's own node (a hub) for the same fields; its id is in the node's id. */
+export const HUB_ATTRS: Record<keyof typeof OWN_PARTNERSHIP, string> = { id: '', name: 'name', kind: 'type', active: 'active', notes: 'notes', lead: 'lead', lifeDomains: 'lifeDomains', targetGroups: 'targetGroups' };
 
 /** Column headers with a fixed meaning in the sheets a graph becomes. */
 export const GRAPH_COLUMNS = { ref: 'Knoop-id', name: 'Naam', agreement: 'regiekaart:agreementId', kind: 'regiekaart:kind', source: 'Bron', target: 'Doel', title: 'Titel' } as const;
@@ -429,12 +435,27 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   // actor have several).
   const ownedBy = new Map<string, NetworkData['partnerships'][number]>();
   for (const p of data.partnerships) if (p.actorId && !ownedBy.has(p.actorId)) ownedBy.set(p.actorId, p);
+  type Partnership = NetworkData['partnerships'][number];
+  /** A partnership's fields, under the attribute names `names` gives them (a hub's own, or those of its actor's node). */
+  const partnershipValues = (p: Partnership, names: Record<keyof typeof OWN_PARTNERSHIP, string>): Record<string, string> => {
+    const values: Record<keyof typeof OWN_PARTNERSHIP, string> = {
+      id: p.id,
+      name: p.name,
+      kind: label('partnershipKind', p.kind),
+      active: p.active ? 'ja' : 'nee',
+      notes: p.notes ?? '',
+      lead: p.leadActorId ?? '',
+      lifeDomains: p.lifeDomains.map((c) => label('lifeDomain', c)).join('; '),
+      targetGroups: p.targetGroups.map((c) => label('targetGroup', c)).join('; '),
+    };
+    return Object.fromEntries(Object.entries(values).filter(([k]) => names[k as keyof typeof OWN_PARTNERSHIP]).map(([k, v]) => [names[k as keyof typeof OWN_PARTNERSHIP], v]));
+  };
   const ownedValues = (a: Actor): Record<string, string> => {
     const p = ownedBy.get(a.id);
-    if (!p) return {};
-    return { [OWN_PARTNERSHIP.id]: p.id, [OWN_PARTNERSHIP.name]: p.name, [OWN_PARTNERSHIP.kind]: label('partnershipKind', p.kind), [OWN_PARTNERSHIP.active]: p.active ? 'ja' : 'nee', [OWN_PARTNERSHIP.notes]: p.notes ?? '' };
+    return p ? partnershipValues(p, OWN_PARTNERSHIP) : {};
   };
-  const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [GRAPH_COLUMNS.kind] : []), ...(ownedBy.size ? Object.values(OWN_PARTNERSHIP) : [])];
+  const hubKeys = Object.values(HUB_ATTRS).filter((k) => k && !actorAttrs.some(([n]) => n === k));
+  const nodeKeys = [...actorAttrs.map(([n]) => n), ...customNode, ...(hubs.length ? [...hubKeys, GRAPH_COLUMNS.kind] : []), ...(ownedBy.size ? Object.values(OWN_PARTNERSHIP) : [])];
   const edgeKeys = [...agreementAttrs.map(([n]) => n), ...customEdge, ...(memberships.length ? [GRAPH_COLUMNS.kind, ...MEMBER_ATTRS] : [])];
   const nodes: ExportNode[] = [
     ...data.actors.map((a) => ({
@@ -447,7 +468,7 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
       id: partnershipNodeId(p),
       name: p.name,
       color: '#ffffff',
-      values: { name: p.name, type: label('partnershipKind', p.kind), active: p.active ? 'ja' : 'nee', notes: p.notes ?? '', [GRAPH_COLUMNS.kind]: GRAPH_KINDS.partnership },
+      values: { ...partnershipValues(p, HUB_ATTRS), [GRAPH_COLUMNS.kind]: GRAPH_KINDS.partnership },
     })),
   ];
   const edges: ExportEdge[] = [

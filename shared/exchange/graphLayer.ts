@@ -4,7 +4,7 @@ import { pushTo } from '../util/multimap';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import { CodeFinder, readBool, readDate, type Cell } from './cells';
 import { normalise, TABLE_FIELDS } from './fields';
-import { GRAPH_COLUMNS, OWN_PARTNERSHIP, type GraphLayer } from './graph';
+import { GRAPH_COLUMNS, HUB_ATTRS, OWN_PARTNERSHIP, type GraphLayer } from './graph';
 import { changedFields, type PlanKind, type RowAction, type TablePlan } from './plan';
 import type { ImportProblem } from './problems';
 
@@ -71,71 +71,76 @@ export function planGraphLayer(plan: TablePlan, existing: NetworkData, vocab: Re
   /** Per hub node id: the partnership it became (absent: it had a problem). */
   const hubOf = new Map<string, Partnership>();
   const hubLine = new Map(layer.hubs.map((n) => [n.id, n.line]));
+  const ofOwnActor = new Map(existing.partnerships.filter((p) => p.actorId).map((p) => [p.actorId!, p]));
   /** New partnerships whose kind was read from their name. */
   const fromName: string[] = [];
-  for (const n of layer.hubs) {
+
+  /**
+   * A partnership as a node carries it (`get` reads its fields by their keys in `OWN_PARTNERSHIP`), over the one it
+   * matches: filled fields go over what it has. Null, with the problems reported, when a field is wrong. The trekker
+   * is named by its node, and must be one of the file's actors.
+   */
+  const readPartnership = (n: GraphLayer['hubs'][number], get: (k: keyof typeof OWN_PARTNERSHIP) => string, match: Partnership | null, base: { id: string; kind: string; actorId?: string }): Partnership | null => {
     const where = `regel ${n.line}`;
-    const name = (n.attrs[GRAPH_COLUMNS.name] || n.attrs.name || n.label || '').trim();
+    const name = get('name');
     const problems: ImportProblem[] = [];
     if (!name) problems.push({ where, message: 'een samenwerkingsverband zonder naam.' });
-    const named = byName.get(normalise(name)) ?? [];
-    const guessed = !layer.ours && !n.attrs.type?.trim() && named.length !== 1 ? kindInName(name, vocab.partnershipKind) : null;
-    if (guessed) fromName.push(`${name} (${vocabLabel(vocab, 'partnershipKind', guessed, 'nl')})`);
-    const kind = codeOr(codes, 'partnershipKind', n.attrs.type, 'gekende soort samenwerkingsverband', guessed ?? 'ANDERE');
-    if (!kind.ok) problems.push({ where, message: kind.message });
-    const active = n.attrs.active?.trim() ? readBool(n.attrs.active) : null;
-    if (active && !active.ok) problems.push({ where, message: active.message });
-    if (problems.length || !kind.ok || (active && !active.ok)) {
+    const kind = codeOr(codes, 'partnershipKind', get('kind'), 'gekende soort samenwerkingsverband', match?.kind ?? base.kind);
+    const active = get('active') ? readBool(get('active')) : null;
+    const lifeDomains = get('lifeDomains') ? codes.many('lifeDomain', get('lifeDomains'), 'gekend levensdomein') : null;
+    const targetGroups = get('targetGroups') ? codes.many('targetGroup', get('targetGroups'), 'gekende doelgroep') : null;
+    for (const c of [kind, active, lifeDomains, targetGroups]) if (c && !c.ok) problems.push({ where, message: c.message });
+    const lead = get('lead') ? plan.refs[get('lead')]?.actorId : undefined;
+    if (get('lead') && !lead) problems.push({ where, message: `de trekker "${get('lead')}" is geen actor van dit bestand.` });
+    const notes = get('notes');
+    const fields = {
+      name,
+      ...(kind.ok ? { kind: kind.value } : {}),
+      ...(base.actorId ? { actorId: base.actorId } : {}),
+      ...(active?.ok ? { active: active.value } : {}),
+      ...(lifeDomains?.ok ? { lifeDomains: lifeDomains.value } : {}),
+      ...(targetGroups?.ok ? { targetGroups: targetGroups.value } : {}),
+      ...(lead ? { leadActorId: lead } : {}),
+      ...(notes ? { notes } : {}),
+    };
+    const parsed = problems.length ? null : PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: base.id, ...fields });
+    if (parsed && !parsed.success) problems.push(...parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
+    if (!parsed?.success) {
       fail('partnerships', n.line, name, problems);
-      continue;
+      return null;
     }
-    const own = ownId(layer, n.id, 'partnership:');
-    const match = (own && byId.get(own)) || (named.length === 1 ? named[0] : null);
-    const notes = notesOf(n.attrs);
-    const fields = { name, kind: n.attrs.type?.trim() || !match ? kind.value : match.kind, ...(active ? { active: active.value } : {}), ...(notes ? { notes } : {}) };
-    const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: own && !byId.has(own) ? own : newId(), ...fields });
-    if (!parsed.success) {
-      fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
-      continue;
-    }
-    hubOf.set(n.id, parsed.data);
     if (!match) byId.set(parsed.data.id, parsed.data);
     put('partnership', 'partnerships', n.line, parsed.data.name, match, parsed.data);
+    return parsed.data;
+  };
+
+  for (const n of layer.hubs) {
+    const get = (k: keyof typeof OWN_PARTNERSHIP) => (k === 'name' ? n.attrs[GRAPH_COLUMNS.name] || n.attrs.name || n.label || '' : k === 'notes' ? notesOf(n.attrs) : (n.attrs[HUB_ATTRS[k]] ?? '')).trim();
+    const named = byName.get(normalise(get('name'))) ?? [];
+    const own = ownId(layer, n.id, 'partnership:');
+    const match = (own && byId.get(own)) || (named.length === 1 ? named[0] : null);
+    // Another tool's group says nothing of its kind but its name may (yEd: "GBO Voorbeeldstad").
+    const guessed = !layer.ours && !get('kind') && !match ? kindInName(get('name'), vocab.partnershipKind) : null;
+    const p = readPartnership(n, get, match, { id: own && !byId.has(own) ? own : newId(), kind: guessed ?? 'ANDERE' });
+    if (!p) continue;
+    if (guessed) fromName.push(`${p.name} (${vocabLabel(vocab, 'partnershipKind', guessed, 'nl')})`);
+    hubOf.set(n.id, p);
   }
 
-  const ofOwnActor = new Map(existing.partnerships.filter((p) => p.actorId).map((p) => [p.actorId!, p]));
   // A partnership with an actor of its own, carried by that actor's node: made again (or matched) for the actor the
   // node became, by its id, then as the partnership the map has of that actor, then by its exact normalised name.
   for (const n of layer.owned) {
     const actor = plan.refs[n.id];
     if (!actor) continue; // the node itself has a problem, reported with the actors
-    const where = `regel ${n.line}`;
-    const attr = (k: keyof typeof OWN_PARTNERSHIP) => n.attrs[OWN_PARTNERSHIP[k]]?.trim() ?? '';
-    const name = attr('name');
-    const problems: ImportProblem[] = [];
-    const kind = codeOr(codes, 'partnershipKind', attr('kind'), 'gekende soort samenwerkingsverband', 'ANDERE');
-    if (!kind.ok) problems.push({ where, message: kind.message });
-    const active = attr('active') ? readBool(attr('active')) : null;
-    if (active && !active.ok) problems.push({ where, message: active.message });
-    if (!kind.ok || (active && !active.ok)) {
-      fail('partnerships', n.line, name, problems);
-      continue;
-    }
-    const given = attr('id') || null;
-    const named = (byName.get(normalise(name)) ?? []).filter((p) => !p.actorId || p.actorId === actor.actorId);
+    const get = (k: keyof typeof OWN_PARTNERSHIP) => n.attrs[OWN_PARTNERSHIP[k]]?.trim() ?? '';
+    const given = get('id') || null;
+    const named = (byName.get(normalise(get('name'))) ?? []).filter((p) => !p.actorId || p.actorId === actor.actorId);
     const match = (given && byId.get(given)) || ofOwnActor.get(actor.actorId) || (named.length === 1 ? named[0] : null);
-    const notes = attr('notes');
-    const fields = { name, kind: attr('kind') || !match ? kind.value : match.kind, actorId: actor.actorId, ...(active ? { active: active.value } : {}), ...(notes ? { notes } : {}) };
-    const parsed = PartnershipSchema.safeParse(match ? { ...match, ...fields } : { id: given && !byId.has(given) ? given : newId(), ...fields });
-    if (!parsed.success) {
-      fail('partnerships', n.line, name, parsed.error.issues.map((i) => ({ where, message: `${String(i.path[0] ?? '')}: ${i.message}` })));
-      continue;
-    }
-    if (!match) byId.set(parsed.data.id, parsed.data);
+    const p = readPartnership(n, get, match, { id: given && !byId.has(given) ? given : newId(), kind: 'ANDERE', actorId: actor.actorId });
     // Its memberships are the edges to the actor's node.
-    ofOwnActor.set(actor.actorId, parsed.data);
-    put('partnership', 'partnerships', n.line, parsed.data.name, match, parsed.data);
+    if (p) ofOwnActor.set(actor.actorId, p);
   }
+
   const memberOf = new Map(existing.members.map((m) => [`${m.partnershipId}|${m.actorId}`, m]));
   const memberIds = new Set(existing.members.map((m) => m.id));
   const seen = new Map<string, number>();

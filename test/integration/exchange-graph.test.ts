@@ -177,7 +177,7 @@ describe('GraphML and GEXF', () => {
     const owned = data.partnerships.filter((p) => p.actorId);
     const memberships = data.members.filter((m) => !m.agreementId);
     expect([hubs.length, owned.length]).toEqual([2, 6]);
-    const partnershipFields = (p: (typeof hubs)[number]) => [p.id, p.name, p.kind, p.actorId, p.active, p.notes];
+    const partnershipFields = (p: (typeof hubs)[number]) => [p.id, p.name, p.kind, p.actorId, p.active, p.notes, p.leadActorId, p.lifeDomains, p.targetGroups];
     const memberFields = (m: (typeof memberships)[number]) => [m.id, m.partnershipId, m.actorId, m.role, m.cluster, m.since, m.until];
     for (const ext of ['graphml', 'gexf']) {
       const written = fs.readFileSync(path.join(dir, `kaart.${ext}`), 'utf8');
@@ -267,6 +267,21 @@ describe('GraphML and GEXF', () => {
     expect(refused.err).toContain(`regel ${hubLine}: "Breiclub" is geen gekende soort samenwerkingsverband.`);
     expect(refused.err).toContain(`regel ${memberLine}: het samenwerkingsverband "partnership:P-THUISZORG" (regel ${hubLine}) is niet ingelezen.`);
     expect(fs.existsSync(bad)).toBe(false);
+    // A trekker that is no node of the file, and a life domain the map does not know: named with the hub's line.
+    const lsbLine = text.slice(0, text.indexOf('<node id="partnership:P-LSB"')).split('\n').length;
+    const lsb = text.slice(text.indexOf('<node id="partnership:P-LSB"'));
+    const lsbNode = lsb.slice(0, lsb.indexOf('</node>'));
+    expect(lsbNode).toContain('>A01<');
+    const wrongLead = path.join(dir, 'trekker.graphml');
+    fs.writeFileSync(wrongLead, text.replace(lsbNode, lsbNode.replace('>A01<', '>A99<')));
+    expect((await cli('import', path.join(dir, 'trekker.regiekaart'), wrongLead)).err).toContain(`regel ${lsbLine}: de trekker "A99" is geen actor van dit bestand.`);
+    const thuiszorg = text.slice(text.indexOf('<node id="partnership:P-THUISZORG"'));
+    const thuiszorgNode = thuiszorg.slice(0, thuiszorg.indexOf('</node>'));
+    expect(thuiszorgNode).toContain('>Zorg; Sociale contacten en participatie<');
+    const wrongDomain = path.join(dir, 'domein.graphml');
+    fs.writeFileSync(wrongDomain, text.replace(thuiszorgNode, thuiszorgNode.replace('>Zorg; Sociale contacten en participatie<', '>Zorg; Breien<')));
+    expect((await cli('import', path.join(dir, 'domein.regiekaart'), wrongDomain)).err).toContain(`regel ${hubLine}: "Breien" is geen gekend levensdomein.`);
+
     // Leaving the problems out, the rest comes in.
     const skipped = await cli('import', bad, wrong, '--skip-problems');
     expect(skipped.out).toMatch(/samenwerkingsverbanden +7 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 overgeslagen[\s\S]*lidmaatschappen +1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 9 overgeslagen/);
