@@ -67,6 +67,19 @@ const NOUN: Partial<Record<VocabKind, string>> = {
   agreementStatus: 'gekende status',
 };
 
+/** The names an Id column has (as `suggestColumns` knows them), normalised. */
+const ID_NAMES = (() => {
+  const f = TABLE_FIELDS.actors.find((d) => d.key === 'id')!;
+  return new Set([f.key, f.nl, f.en, ...(f.synonyms ?? [])].map(normalise));
+})();
+
+/** The numbers an actor has from lists read with their own numbering: its custom fields named as an Id column. */
+function numbersOf(a: Actor): string[] {
+  const out: string[] = [];
+  for (const k in a.custom) if (ID_NAMES.has(normalise(k)) && a.custom[k] !== null && a.custom[k] !== '') out.push(String(a.custom[k]).trim());
+  return out;
+}
+
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
 export class ActorIndex {
   readonly byId = new Map<string, Actor>();
@@ -77,6 +90,8 @@ export class ActorIndex {
   private readonly byKbo = new Map<string, Actor>();
   private readonly bySk = new Map<string, Actor>();
   private readonly byName = new Map<string, Actor[]>();
+  /** The numbers other lists gave actors: kept as a custom field named as an Id column (see `ownNumbering`). */
+  private readonly byNumber = new Map<string, Actor[]>();
 
   constructor(actors: readonly Actor[]) {
     for (const a of actors) this.add(a);
@@ -95,11 +110,13 @@ export class ActorIndex {
       if (previous.socialeKaartId) this.bySk.delete(previous.socialeKaartId);
       const list = this.byName.get(normalise(previous.name));
       if (list) this.byName.set(normalise(previous.name), list.filter((x) => x.id !== previous.id));
+      for (const n of numbersOf(previous)) this.byNumber.set(n, (this.byNumber.get(n) ?? []).filter((x) => x.id !== previous.id));
     }
     this.byId.set(a.id, a);
     if (a.kbo) this.byKbo.set(a.kbo, a);
     if (a.socialeKaartId) this.bySk.set(a.socialeKaartId, a);
     pushTo(this.byName, normalise(a.name), a);
+    for (const n of numbersOf(a)) pushTo(this.byNumber, n, a);
   }
 
   /** The actor a row describes: by KBO number, then Sociale Kaart id, then exact normalised name (id first, if given). */
@@ -121,8 +138,17 @@ export class ActorIndex {
 
   private lookup(raw: string): Cell<Actor> {
     const v = raw.trim();
-    const byId = this.aliases.get(v) ?? this.byId.get(v);
-    if (byId) return { ok: true, value: byId };
+    const alias = this.aliases.get(v);
+    if (alias) return { ok: true, value: alias };
+    const byId = this.byId.get(v);
+    if (byId) {
+      // Another list's nodes, read with their own numbering, and its edges in a file of their own (Gephi's two
+      // tables): its "5" is not this map's actor 5, and which one is meant cannot be told.
+      const numbered = (this.byNumber.get(v) ?? []).filter((a) => a.id !== byId.id);
+      if (!numbered.length) return { ok: true, value: byId };
+      const others = numbered.length > 1 ? ` (en ${numbered.length - 1} andere)` : '';
+      return { ok: false, message: `"${v}" is het id van "${byId.name}", maar ook het nummer dat een eerder ingelezen lijst gaf aan "${numbered[0].name}"${others}. Noem de partij bij naam of KBO-nummer.` };
+    }
     const kbo = normaliseKbo(v);
     const byKbo = kbo ? this.byKbo.get(kbo) : undefined;
     if (byKbo) return { ok: true, value: byKbo };

@@ -121,6 +121,20 @@ describe("another list's running numbers in an Id column do not match this map's
     ]);
   });
 
+  it('that list\'s edges in a file of their own (Gephi\'s two tables) cannot tell its "1" from the map\'s actor 1: a problem naming both', () => {
+    const listB = sheet('actors', ['ID', 'Naam'], [['1', 'Huis van het Kind'], ['2', 'Buurtwerk De Brug'], ['3', 'CAW Voorbeeldregio']]);
+    const written = new Map(planTables(data, vocab, [listB]).writes.map((w) => [w.value.id, w.value]));
+    const after = NetworkDataSchema.parse({ meta: { title: 't' }, actors: [...data.actors.map((a) => written.get(a.id) ?? a), ...[...written.values()].filter((v) => !data.actors.some((a) => a.id === v.id))] });
+    const edges = planTables(after, vocab, [sheet('agreements', ['Source', 'Target', 'Label'], [['1', '3', 'Doorverwijzing'], ['Huis van het Kind', 'CAW Voorbeeldregio', 'Overleg']])]);
+    expect(suggestColumns('agreements', ['Source', 'Target', 'Label'])).toEqual({ Source: 'parties', Target: 'parties', Label: 'title' });
+    expect(edges.problems).toEqual([
+      { where: 'rij 2, kolom "Source"', message: '"1" is het id van "OCMW Voorbeeldstad", maar ook het nummer dat een eerder ingelezen lijst gaf aan "Huis van het Kind". Noem de partij bij naam of KBO-nummer.' },
+      { where: 'rij 2, kolom "Target"', message: '"3" is het id van "Wijkgezondheidscentrum", maar ook het nummer dat een eerder ingelezen lijst gaf aan "CAW Voorbeeldregio". Noem de partij bij naam of KBO-nummer.' },
+    ]);
+    // By name it is clear.
+    expect(edges.rows[1]).toMatchObject({ action: 'create', label: 'Overleg' });
+  });
+
   it("the map's own ids with a name changed here and there still rename by id; a UUID always names its actor", () => {
     const again = planTables(data, vocab, [sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad'], ['2', 'CAW Regio Voorbeeld'], ['3', 'Wijkgezondheidscentrum']])]);
     expect([again.notes, again.rows.map((r) => [r.id, r.action, r.changed])]).toEqual([[], [['1', 'unchanged', undefined], ['2', 'update', ['name']], ['3', 'unchanged', undefined]]]);
