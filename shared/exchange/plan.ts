@@ -379,20 +379,21 @@ interface ForeignIds {
 }
 
 /** What the note on an own numbering calls the entity, and what its rows are matched on instead. */
-const OWN_NUMBERING: Record<TableKind, { noun: string; by: string }> = {
-  actors: { noun: 'actor', by: 'KBO-nummer, Sociale Kaart-id en naam' },
-  services: { noun: 'dienst', by: 'aanbieder en naam' },
-  agreements: { noun: 'afspraak', by: 'titel en partijen' },
+const OWN_NUMBERING: Record<TableKind, { noun: string; by: string; kept: boolean }> = {
+  actors: { noun: 'actor', by: 'KBO-nummer, Sociale Kaart-id en naam', kept: true },
+  // A service has no custom fields.
+  services: { noun: 'dienst', by: 'aanbieder en naam', kept: false },
+  agreements: { noun: 'afspraak', by: 'titel en partijen', kept: true },
 };
 
 /** The preview's note on a sheet whose id column is the file's own numbering. */
 function ownNumberingNote(sheet: MappedSheet, f: ForeignIds): string {
-  const { noun, by } = OWN_NUMBERING[sheet.kind];
+  const { noun, by, kept } = OWN_NUMBERING[sheet.kind];
   const e = f.example;
   return (
     `${sheet.showName ? `Blad ${sheet.name}: k` : 'K'}olom "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
     `${f.differ} van de ${f.matched} rijen met een id dat de kaart al heeft, noemen een andere ${noun} (rij ${e.row}: id "${e.id}" is "${e.known}" in de kaart, de rij noemt "${e.given}"). ` +
-    `Daarom is op ${by} gezocht in plaats van op id, en is het id bewaard als eigen veld "${f.header}".`
+    `Daarom is op ${by} gezocht in plaats van op id, ${kept ? `en is het id bewaard als eigen veld "${f.header}".` : 'en is het id niet overgenomen.'}`
   );
 }
 

@@ -135,6 +135,31 @@ describe("another list's running numbers in an Id column do not match this map's
     expect(edges.rows[1]).toMatchObject({ action: 'create', label: 'Overleg' });
   });
 
+  it('agreements and services numbered by another list are matched by title and parties, and by provider and name', () => {
+    const a = sheet('agreements', ['ID', 'Titel', 'Partijen'], [['1', 'Onthaal', 'OCMW Voorbeeldstad; CAW Voorbeeldregio'], ['2', 'Zitdag', 'CAW Voorbeeldregio; Wijkgezondheidscentrum']]);
+    const sv = sheet('services', ['ID', 'Naam', 'Aanbieder'], [['1', 'Budgetbegeleiding', 'OCMW Voorbeeldstad'], ['2', 'Onthaal', 'CAW Voorbeeldregio']]);
+    const firstPlan = planTables(data, vocab, [a, sv]);
+    expect(firstPlan.problems).toEqual([]);
+    const withThem = NetworkDataSchema.parse({ ...data, agreements: firstPlan.writes.filter((w) => w.entity === 'agreement').map((w) => w.value), services: firstPlan.writes.filter((w) => w.entity === 'service').map((w) => w.value) });
+    const other = planTables(withThem, vocab, [
+      sheet('agreements', ['ID', 'Titel', 'Partijen'], [['1', 'Zitdag', 'CAW Voorbeeldregio; Wijkgezondheidscentrum'], ['2', 'Nieuw overleg', 'OCMW Voorbeeldstad; Wijkgezondheidscentrum']]),
+      sheet('services', ['ID', 'Naam', 'Aanbieder'], [['1', 'Onthaal', 'CAW Voorbeeldregio'], ['2', 'Schuldhulp', 'OCMW Voorbeeldstad']]),
+    ]);
+    expect(other.problems).toEqual([]);
+    // Matched by title and parties, and by provider and name: the other rows are new, nothing was renamed.
+    expect(other.rows.map((r) => [r.kind, r.label, r.action])).toEqual([
+      ['services', 'Onthaal', 'unchanged'],
+      ['services', 'Schuldhulp (OCMW Voorbeeldstad)', 'create'],
+      ['agreements', 'Zitdag', 'update'],
+      ['agreements', 'Nieuw overleg', 'create'],
+    ]);
+    expect(other.writes.filter((w) => w.entity === 'agreement').map((w) => [w.op, (w.value as { custom: object }).custom])).toEqual([['update', { ID: '1' }], ['insert', { ID: '2' }]]);
+    expect(other.notes.map((n) => n.replace(/ \(rij .*\)\./, ' (…).'))).toEqual([
+      'Kolom "ID" is een eigen nummering van het bestand, geen id uit deze kaart: 2 van de 2 rijen met een id dat de kaart al heeft, noemen een andere dienst (…). Daarom is op aanbieder en naam gezocht in plaats van op id, en is het id niet overgenomen.',
+      'Kolom "ID" is een eigen nummering van het bestand, geen id uit deze kaart: 2 van de 2 rijen met een id dat de kaart al heeft, noemen een andere afspraak (…). Daarom is op titel en partijen gezocht in plaats van op id, en is het id bewaard als eigen veld "ID".',
+    ]);
+  });
+
   it("the map's own ids with a name changed here and there still rename by id; a UUID always names its actor", () => {
     const again = planTables(data, vocab, [sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad'], ['2', 'CAW Regio Voorbeeld'], ['3', 'Wijkgezondheidscentrum']])]);
     expect([again.notes, again.rows.map((r) => [r.id, r.action, r.changed])]).toEqual([[], [['1', 'unchanged', undefined], ['2', 'update', ['name']], ['3', 'unchanged', undefined]]]);
