@@ -37,6 +37,9 @@ const fileFilter = [{ name: 'Regiekaart', extensions: [DOCUMENT_EXTENSION.slice(
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// Chromium's own locale sets how date fields show and take a date: the Flemish day-month-year, whatever language the
+// operating system is in (an English Windows would show month/day/year beside a Dutch form). Before ready.
+app.commandLine.appendSwitch('lang', 'nl-BE');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 

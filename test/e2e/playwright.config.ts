@@ -23,6 +23,9 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // Chromium on Linux takes its own locale (how date fields show a date) from LANGUAGE, and needs Debian's
+      // chromium-l10n for it: then the screenshots show dates day-month-year, as the Electron app does (--lang).
+      env: { ...process.env, LANGUAGE: 'nl_BE:nl' },
     },
   },
   webServer: {

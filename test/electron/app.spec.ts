@@ -25,6 +25,12 @@ test('opens on the Voorbeeldstad demo with 46 actors', async () => {
   await expect(win).toHaveTitle(/Voorbeeldstad/);
 });
 
+test('Chromium runs in Flemish Dutch: date fields are day-month-year whatever the system language', async () => {
+  const win = await app.firstWindow();
+  expect(await app.evaluate(({ app: a }) => a.getLocale())).toMatch(/^nl/);
+  expect(await win.evaluate(() => navigator.language)).toMatch(/^nl/);
+});
+
 test('runs the renderer isolated and sandboxed, with only window.api exposed', async () => {
   const win = await app.firstWindow();
   const probe = await win.evaluate(() => ({
