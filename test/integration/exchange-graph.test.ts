@@ -47,6 +47,20 @@ describe('GraphML and GEXF', () => {
     expect(data.agreements.some((a) => a.title === 'Buurtwerk De Brug – Repair Café Voorbeeldstad')).toBe(true);
   });
 
+  it('a GraphML from networkx with the address in attributes of its own (street, number, box, postcode as an integer, municipality): one address line per actor', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'adressen.regiekaart');
+    const r = await cli('import', file, fixture('adressen-networkx.graphml'));
+    expect(r.code).toBe(0);
+    const { data } = await open(file);
+    expect(Object.fromEntries(data.actors.map((a) => [a.name, [a.contact.address, a.custom]]))).toEqual({
+      'Buurtwerk De Brug': ['Stationsstraat 12 bus 2, 8000 Voorbeeldstad', {}],
+      'Repair Café Voorbeeldstad': ['8000 Voorbeeldstad', {}],
+      'Wijkpunt Zuid': ['Gentsesteenweg 5A, 8200 Sint-Andries', {}],
+    });
+    expect((await cli('import', file, fixture('adressen-networkx.graphml'), '--dry-run')).out).toMatch(/actoren +0 nieuw, 0 bijgewerkt, 3 ongewijzigd/);
+  });
+
   it('a GraphML in yEd’s structure: names, positions and edge labels from the yFiles graphics', async () => {
     const file = path.join(tmpDir(), 'yed.regiekaart');
     const r = await cli('import', file, fixture('kaart-yed-stijl.graphml'));
