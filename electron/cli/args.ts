@@ -9,7 +9,7 @@ export interface CliIo {
 export class UsageError extends Error {}
 
 /** parseArgs with Dutch errors. */
-export function parse(args: string[], options: Record<string, { type: 'boolean' | 'string' }>) {
+export function parse(args: string[], options: Record<string, { type: 'boolean' | 'string'; multiple?: boolean }>) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {

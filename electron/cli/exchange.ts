@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GROUPS_AS, HEADER_SEARCH_ROWS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
+import { GROUPS_AS, HEADER_SEARCH_ROWS, TABLE_FIELDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
 import type { TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
@@ -49,8 +49,9 @@ const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, 
 
 /**
  * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore]
- * [--skip-problems] [--dry-run]`: all or nothing; a new document when the target does not exist. The header row of
- * a spreadsheet is found among its top rows unless `--header-row` names it. A graph file's group nodes become
+ * [--value "Kolom:waarde=woord" …] [--skip-problems] [--dry-run]`: all or nothing; a new document when the target
+ * does not exist. The header row of a spreadsheet is found among its top rows unless `--header-row` names it. A
+ * value the vocabulary does not know becomes what `--value` says (a code or label). A graph file's group nodes become
  * partnerships of the nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is
  * checked on a read-only connection first, so a refused import leaves it byte for byte as it was.
  */
@@ -60,6 +61,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     kind: { type: 'string' },
     'header-row': { type: 'string' },
     groups: { type: 'string' },
+    value: { type: 'string', multiple: true },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -125,9 +127,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     raw,
     kind || headerRow || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? (format === 'socialekaart' ? 'actors' : undefined)) as TableKind | undefined, headerRow })) : [],
   );
+  chooseValues(sheets, (values.value as string[] | undefined) ?? []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
-    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}${unknownValuesHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
   };
   // The whole plan first, on a read-only connection (or against a new, empty document): problems are reported
   // without the file being opened for writing.
@@ -168,6 +171,38 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
+/**
+ * The `--value "Kolom:waarde=woord"` choices, put on each sheet whose column of that name fills a code field: its
+ * value becomes that code or label of the vocabulary (checked by the planner, as the dialog's choices are).
+ */
+function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly string[]): void {
+  for (const v of given) {
+    const m = /^([^:]+):(.+)=(.+)$/.exec(v);
+    if (!m) throw new UsageError(`--value verwacht "Kolom:waarde=woord" (bv. "Type:Sportclub=Sport-, cultuurdienst, bibliotheek"), niet "${v}".`);
+    const [column, value, word] = m.slice(1).map((x) => x.trim());
+    let used = false;
+    for (const s of sheets) {
+      if (s.kind === 'skip') continue;
+      const header = s.header.find((h) => h.trim().toLowerCase() === column.toLowerCase());
+      const field = header === undefined ? undefined : TABLE_FIELDS[s.kind].find((f) => f.key === s.columns[header]);
+      if (!field || (field.type.t !== 'code' && field.type.t !== 'codes')) continue;
+      s.values = { ...s.values, [field.key]: { ...s.values?.[field.key], [value]: word } };
+      used = true;
+    }
+    if (!used) throw new UsageError(`--value: geen kolom "${column}" met waarden uit een woordenlijst (soort, sector, status …).`);
+  }
+}
+
+/** After the problems: the values the vocabulary does not know, and how to say what they become. */
+function unknownValuesHint(plan: TablePlan): string {
+  const unknown = plan.values.filter((v) => !v.chosen);
+  if (!unknown.length) return '';
+  const list = unknown.slice(0, 10).map((v) => `  kolom ${v.column}: "${v.value}" (${v.rows} ${v.rows === 1 ? 'rij' : 'rijen'})`);
+  const more = unknown.length > 10 ? `\n  … en ${unknown.length - 10} andere` : '';
+  const e = unknown[0];
+  return `\nWaarden die Regiekaart niet kent:\n${list.join('\n')}${more}\nZeg wat ze worden met --value "${e.column}:${e.value}=<waarde uit de woordenlijst>".`;
+}
+
 /** What a graph file's group nodes were read as, and how to have it otherwise. */
 function groupsNote(n: number, as: GroupsAs): string {
   const groups = `${n} ${n === 1 ? 'groep' : 'groepen'} (yEd, Gephi)`;
@@ -182,7 +217,7 @@ function groupsNote(n: number, as: GroupsAs): string {
 }
 
 /** The user's merge choices from the command line. */
-function mergeChoices(values: Record<string, string | boolean | undefined>, data: ExchangeDocument): MergeChoices {
+function mergeChoices(values: Record<string, string | boolean | (string | boolean)[] | undefined>, data: ExchangeDocument): MergeChoices {
   const matches: Record<string, string> = {};
   for (const pair of String(values.match ?? '').split(',').filter((x) => x.trim())) {
     const [theirs, ours] = pair.split('=').map((x) => x.trim());
@@ -212,7 +247,7 @@ function describeMergeLong(plan: MergePlan): string {
 }
 
 /** `import <document> <neighbour.json> --merge`: planned on the read-only connection, then written in one transaction. */
-async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: Record<string, string | boolean | (string | boolean)[] | undefined>, io: CliIo): Promise<number> {
   const choices = mergeChoices(values, data);
   const planned = planMergeInto(peek, data, choices, input);
   const same = sameMapReason(planned);

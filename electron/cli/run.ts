@@ -32,7 +32,7 @@ Opdrachten:
   export <bestand${DOCUMENT_EXTENSION}> --graphml <uit.graphml> | --gexf <uit.gexf>
                                         de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
   import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|kumu|regiekaart] [--kind actors|services|agreements]
-         [--header-row N] [--groups partnerships|actors|ignore] [--skip-problems] [--dry-run]
+         [--header-row N] [--groups partnerships|actors|ignore] [--value "Kolom:waarde=woord" …] [--skip-problems] [--dry-run]
                                         importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1; de kopregel van een rekenblad

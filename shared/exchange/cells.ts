@@ -3,10 +3,10 @@ import { kboProblem, normaliseKbo } from '../util/kbo';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { normalise } from './fields';
 
-/** A cell's problem, or its value. */
-export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A cell's problem, or its value. A code the vocabulary lacks is named (`unknown`), for the user to say what it is. */
+export type Cell<T> = { ok: true; value: T } | { ok: false; message: string; unknown?: string };
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
-const bad = (message: string): Cell<never> => ({ ok: false, message });
+const bad = (message: string, unknown?: string): Cell<never> => ({ ok: false, message, ...(unknown !== undefined ? { unknown } : {}) });
 
 const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x', 'actief']);
 const FALSE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'niet actief', 'inactief']);
@@ -65,23 +65,26 @@ export class CodeFinder {
     return m;
   }
 
-  /** One code. */
-  one(kind: VocabKind, raw: string, noun: string): Cell<string> {
+  /**
+   * One code: by its code or label, or as the user chose for the value (`chosen`: by the value normalised, a code or
+   * label of the vocabulary).
+   */
+  one(kind: VocabKind, raw: string, noun: string, chosen?: ReadonlyMap<string, string>): Cell<string> {
     const v = normalise(raw);
-    const code = this.of(kind).get(v);
+    const code = this.of(kind).get(v) ?? (chosen?.has(v) ? this.of(kind).get(normalise(chosen.get(v)!)) : undefined);
     if (code) return ok(code);
     // Gephi's edge table has a Type column too, but it holds the direction of the edge.
     if (kind === 'agreementType' && DIRECTIONS.has(v)) return bad(`"${raw}" is de richting van een verbinding (zo schrijft Gephi ze), geen ${noun}. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".`);
     const near = this.vocab[kind].filter((e) => v && (normalise(e.nl).includes(v) || v.includes(normalise(e.nl)))).slice(0, 3);
-    const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".';
-    return bad(`"${raw}" is geen ${noun}.${hint}`);
+    const hint = near.length ? ` Bedoelt u ${near.map((e) => `"${e.nl}"`).join(' of ')}?` : ' Kies wat de waarde wordt (bij "Waarden die Regiekaart niet kent"), of kies bij de kolom "Eigen veld (bewaren)".';
+    return bad(`"${raw}" is geen ${noun}.${hint}`, raw.trim());
   }
 
   /** Several codes in one cell, separated by ; | or line breaks (and by commas where a part is not itself a label). */
-  many(kind: VocabKind, raw: string, noun: string): Cell<string[]> {
+  many(kind: VocabKind, raw: string, noun: string, chosen?: ReadonlyMap<string, string>): Cell<string[]> {
     const out: string[] = [];
     for (const part of splitList(raw)) {
-      const whole = this.one(kind, part, noun);
+      const whole = this.one(kind, part, noun, chosen);
       if (whole.ok) {
         out.push(whole.value);
         continue;
@@ -89,7 +92,7 @@ export class CodeFinder {
       const pieces = part.split(',').map((p) => p.trim()).filter(Boolean);
       if (pieces.length < 2) return whole;
       for (const p of pieces) {
-        const c = this.one(kind, p, noun);
+        const c = this.one(kind, p, noun, chosen);
         if (!c.ok) return c;
         out.push(c.value);
       }

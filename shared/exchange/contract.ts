@@ -26,6 +26,8 @@ export const SheetMappingSchema = z
     fallbacks: z.record(z.string().max(100), z.string().max(100)).optional(),
     /** The spreadsheet row that holds the headers (rows above it are not read). */
     headerRow: z.number().int().min(1).max(HEADER_SEARCH_ROWS).optional(),
+    /** What values the vocabulary does not know become: by field key, the value as in the file, and a code. */
+    values: z.record(z.string().max(100), z.record(z.string().max(300), z.string().max(100))).optional(),
   })
   .strict();
 export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
@@ -112,6 +114,11 @@ export const ImportPreviewSchema = z.object({
         rows: z.number().int(),
         columns: z.record(z.string(), z.string()),
         fallbacks: z.record(z.string(), z.string()),
+        /**
+         * The values of its code columns that the vocabulary does not know, and those the user chose a code for
+         * (`chosen`), each with its column, field and number of rows: to choose what they become.
+         */
+        values: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), rows: z.number().int(), chosen: z.string().nullable() })).optional(),
       }),
     )
     .optional(),

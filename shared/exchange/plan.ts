@@ -24,6 +24,21 @@ export interface MappedSheet {
   showName?: boolean;
   /** Codes for new rows whose cell is empty (e.g. the actor type), by field key; the field's fallback otherwise. */
   fallbacks?: Record<string, string>;
+  /** What values the vocabulary does not know become, by field key and value (a code or label of the vocabulary). */
+  values?: Record<string, Record<string, string>>;
+}
+
+/**
+ * A value of a code column that the vocabulary does not know, or one the user said what it becomes (`chosen`), with
+ * the number of rows that have it: for the user to choose what it is.
+ */
+export interface ValueChoice {
+  sheet: string;
+  field: string;
+  column: string;
+  value: string;
+  rows: number;
+  chosen: string | null;
 }
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'problem';
@@ -53,6 +68,8 @@ export interface TablePlan {
   refs: Record<string, { actorId: string; created: boolean }>;
   /** What the file holds that the import leaves out, said in the preview and by the command line (in Dutch). */
   notes: string[];
+  /** Per sheet, the values of its code columns the vocabulary does not know (and those the user chose a code for). */
+  values: ValueChoice[];
 }
 
 /** "is geen …" for each vocabulary (gekend/gekende after the noun's gender). */
@@ -190,6 +207,10 @@ class RowReader {
   rowNo = 0;
   /** What a repeating cell read as, per field and text (see `repeating`). */
   private readonly readAs = new Map<string, Map<string, Cell<unknown>>>();
+  /** Per field: what the user said values the vocabulary does not know become (by the value normalised). */
+  private readonly chosen = new Map<string, Map<string, string>>();
+  /** Per field: the values it has that the vocabulary does not know, or that the user chose for, and their rows. */
+  readonly valueRows = new Map<string, { column: number; values: Map<string, { value: string; rows: number; chosen: string | null }> }>();
 
   constructor(
     readonly sheet: MappedSheet,
@@ -208,6 +229,20 @@ class RowReader {
       pushTo(this.columnsOf, target, i);
     });
     for (const h of Object.keys(sheet.columns)) if (!this.headerOf.has(sheet.columns[h])) this.headerOf.set(sheet.columns[h], h);
+    for (const [key, values] of Object.entries(sheet.values ?? {})) {
+      const byValue = new Map(Object.entries(values).filter(([, code]) => code).map(([v, code]) => [normalise(v), code]));
+      if (byValue.size) this.chosen.set(key, byValue);
+    }
+  }
+
+  /** Counts a row's value the vocabulary does not know, or that the user chose a code for (as written first). */
+  private countValue(key: string, column: number, value: string, chosen: string | null): void {
+    let use = this.valueRows.get(key);
+    if (!use) this.valueRows.set(key, (use = { column, values: new Map() }));
+    const n = normalise(value);
+    const seen = use.values.get(n);
+    if (seen) seen.rows++;
+    else use.values.set(n, { value, rows: 1, chosen });
   }
 
   /** A cell's value, trimmed ('' when empty or missing). */
@@ -290,7 +325,15 @@ class RowReader {
     }
     if (!r.ok) {
       this.problems.push({ where: this.where(column), message: r.message });
+      if (r.unknown) this.countValue(key, column, r.unknown, null);
       return undefined;
+    }
+    // A value read as the user chose is listed with that choice, so it can be changed again.
+    const chosen = this.chosen.get(key);
+    if (chosen) {
+      // The parts of a list as `CodeFinder.many` reads them: by ; | and line breaks, and by commas.
+      const parts = def.type.t === 'codes' ? splitList(value).flatMap((p) => (chosen.has(normalise(p)) ? [p] : p.split(',').map((x) => x.trim()))) : [value];
+      for (const part of parts) if (chosen.has(normalise(part))) this.countValue(key, column, part, chosen.get(normalise(part))!);
     }
     return r.value as T;
   }
@@ -307,9 +350,10 @@ class RowReader {
     if (!r) {
       const { type } = def;
       const noun = 'vocab' in type ? (NOUN[type.vocab] ?? `gekende ${def.nl.toLowerCase()}`) : '';
+      const chosen = this.chosen.get(key);
       r =
-        type.t === 'code' ? this.codes.one(type.vocab, value, noun)
-        : type.t === 'codes' ? this.codes.many(type.vocab, value, noun)
+        type.t === 'code' ? this.codes.one(type.vocab, value, noun, chosen)
+        : type.t === 'codes' ? this.codes.many(type.vocab, value, noun, chosen)
         : type.t === 'bool' ? readBool(value)
         : readDate(value);
       if (memo.size < 1000) memo.set(value, r);
@@ -488,7 +532,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   const serviceKey = new Map(existing.services.map((s) => [`${s.providerId}|${normalise(s.name)}`, s]));
   const agreements = new Map(existing.agreements.map((a) => [a.id, a]));
   const agreementByKey = new Map(existing.agreements.map((a) => [agreementKey(a.title, a.parties.map((p) => p.actorId)), a]));
-  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(PLAN_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {}, notes: [] };
+  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(PLAN_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {}, notes: [], values: [] };
   const ordered = [...sheets].sort((a, b) => TABLE_KINDS.indexOf(a.kind) - TABLE_KINDS.indexOf(b.kind));
   // The same organisation twice in one file is one actor: the second row is reported.
   const seenInFile = new Map<string, number>();
@@ -716,6 +760,9 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       plan.writes.push({ op: 'update', entity: 'agreement', value: next });
       agreements.set(next.id, next);
       report('update', next.id, next.title, changed);
+    }
+    for (const [field, use] of r.valueRows) {
+      for (const v of use.values.values()) plan.values.push({ sheet: sheet.name, field, column: sheet.header[use.column], ...v });
     }
   }
   if (placeOnly.length) {

@@ -166,6 +166,22 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 201, kolom "Type"');
   await expect(dialog.getByTestId('exchange-problems')).toContainText('"Sportclub" is geen gekend actortype.');
   await page.screenshot({ path: 'test-results/e2e-import-many-problems.png' });
+
+  // The value is listed once, with its rows: choosing what it becomes reads all of them that way.
+  const values = dialog.getByTestId('mapping-values-0');
+  await expect(values).toContainText('Kolom Type: "Sportclub" (1500 rijen)');
+  await values.getByLabel('Sportclub in kolom Type wordt').selectOption({ label: 'Sport-, cultuurdienst, bibliotheek' });
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 1500 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 met een probleem');
+  await expect(dialog.getByTestId('exchange-problem-count')).toHaveCount(0);
+  // The choice stays listed, to be changed again.
+  await expect(values.getByLabel('Sportclub in kolom Type wordt')).toHaveValue('VRIJETIJDSDIENST');
+  await values.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e-import-value-chosen.png' });
+  await axeCheck(page)('importeren, waarden kiezen');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit verkeerd-type.csv: actoren 1500 nieuw');
+  await page.getByTestId('table-filter').fill('Vereniging 1499');
+  await expect(page.getByRole('row', { name: /Vereniging 1499/ })).toContainText('Sport-, cultuurdienst, bibliotheek');
 });
 
 test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphML for yEd', async ({ page }) => {
@@ -296,7 +312,7 @@ test('a map exported from Kumu: Elements and Connections recognised, its own typ
   await expect(dialog.getByTestId('mapping-kind-1')).toHaveValue('agreements');
   // Kumu's types are the project's own words: the problem says how to keep them.
   const problems = dialog.getByTestId('exchange-problems');
-  await expect(problems).toContainText('"Buurtwerk" is geen gekend actortype. Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".');
+  await expect(problems).toContainText('"Buurtwerk" is geen gekend actortype. Kies wat de waarde wordt (bij "Waarden die Regiekaart niet kent"), of kies bij de kolom "Eigen veld (bewaren)".');
   const types = dialog.getByLabel('Kolom Type wordt');
   await types.nth(0).selectOption('custom');
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 4 nieuw, 1 bijgewerkt');

@@ -40,7 +40,7 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     expect(elements.columns).toEqual({ Label: 'name', Type: 'type', Description: 'notes', Tags: 'custom', Website: 'website', 'KBO-nummer': 'kbo' });
     expect(connections.columns).toEqual({ From: 'parties', To: 'parties', Type: 'type', Direction: 'custom', Label: 'title', Description: 'notes', Tags: 'custom', Strength: 'custom' });
     // Kumu's types are the project's own words: the ones that are not ours are named, with the way out.
-    expect(p.problems).toContainEqual({ where: 'blad Elements, rij 4, kolom "Type"', message: '"Buurtwerk" is geen gekend actortype. Kies een waarde uit de woordenlijst, voeg ze eerst toe, of kies bij de kolom "Eigen veld (bewaren)".' });
+    expect(p.problems).toContainEqual({ where: 'blad Elements, rij 4, kolom "Type"', message: '"Buurtwerk" is geen gekend actortype. Kies wat de waarde wordt (bij "Waarden die Regiekaart niet kent"), of kies bij de kolom "Eigen veld (bewaren)".' });
 
     // Both Type columns kept as custom fields: nothing wrong any more.
     const mapping = mappingOf(p, { Elements: { Type: 'custom' }, Connections: { Type: 'custom' } });

@@ -225,6 +225,28 @@ describe('spreadsheet import and export', () => {
     expect(r.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
   });
 
+  it('values the vocabulary does not know: listed with their rows after the problems, and read as --value says; nothing written before', async () => {
+    const file = await demo(tmpDir());
+    const csv = path.join(tmpDir(), 'sportclubs.csv');
+    fs.writeFileSync(csv, ['Naam;Type;Sectoren', 'Sportclub De Pijl;Sportclub;Vrije tijd; Jeugd', 'Sportclub Olympia;sportclub;Vrije tijd', 'Turnkring;Sportclub;Jeugd'].join('\r\n').replace('Vrije tijd; Jeugd', '"Vrije tijd; Jeugd"'));
+    const before = sha(file);
+    const refused = await cli('import', file, csv);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('Waarden die Regiekaart niet kent:\n  kolom Type: "Sportclub" (3 rijen)\n  kolom Sectoren: "Jeugd" (2 rijen)\nZeg wat ze worden met --value "Type:Sportclub=<waarde uit de woordenlijst>".');
+    expect(sha(file)).toBe(before);
+    const ok = await cli('import', file, csv, '--value', 'Type:Sportclub=Sport-, cultuurdienst, bibliotheek', '--value', 'sectoren: Jeugd = WELZIJN');
+    expect([ok.code, ok.err]).toEqual([0, '']);
+    expect(ok.out).toContain('actoren    3 nieuw');
+    const data = await snapshot(file);
+    expect(data.actors.filter((a) => ['Sportclub De Pijl', 'Sportclub Olympia', 'Turnkring'].includes(a.name)).map((a) => [a.name, a.type, a.sectors]).sort()).toEqual([
+      ['Sportclub De Pijl', 'VRIJETIJDSDIENST', ['VRIJE_TIJD', 'WELZIJN']],
+      ['Sportclub Olympia', 'VRIJETIJDSDIENST', ['VRIJE_TIJD']],
+      ['Turnkring', 'VRIJETIJDSDIENST', ['WELZIJN']],
+    ]);
+    const wrong = await cli('import', file, csv, '--value', 'Soort:Sportclub=Andere');
+    expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --value: geen kolom "Soort" met waarden uit een woordenlijst (soort, sector, status …).']);
+  });
+
   it('a CSV as Excel writes it (BOM, semicolons, CRLF, a quoted line break, Belgian dates) imports; problems name row and column and change nothing', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

@@ -169,3 +169,41 @@ describe("another list's running numbers in an Id column do not match this map's
     expect([renamed.notes, renamed.rows.map((r) => [r.id, r.action])]).toEqual([[], [[ids[0], 'update'], [ids[1], 'update']]]);
   });
 });
+
+describe('values the vocabulary does not know are listed with their rows, and read as the user chooses', () => {
+  const vocab = mergeVocab(DEFAULT_VOCAB);
+  const header = ['Naam', 'Type', 'Sectoren'];
+  const rows = [
+    ['Sportclub De Pijl', 'Sportclub', 'Vrije tijd; Jeugd'],
+    ['Sportclub Olympia', 'sportclub ', 'Vrije tijd'],
+    ['CAW Voorbeeldregio', 'CAW (incl. JAC)', 'Welzijn, Jeugd'],
+  ];
+
+  it('each unknown value once per field (whatever its case), with the rows that have it; its rows are problems until it is chosen', () => {
+    const plan = planTables(empty, vocab, [sheet('actors', header, rows)]);
+    expect(plan.values).toEqual([
+      { sheet: 'blad', field: 'type', column: 'Type', value: 'Sportclub', rows: 2, chosen: null },
+      { sheet: 'blad', field: 'sectors', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: null },
+    ]);
+    expect(plan.problems.map((p) => p.where)).toEqual(['rij 2, kolom "Type"', 'rij 2, kolom "Sectoren"', 'rij 3, kolom "Type"', 'rij 4, kolom "Sectoren"']);
+    expect(plan.problems[0].message).toBe('"Sportclub" is geen gekend actortype. Kies wat de waarde wordt (bij "Waarden die Regiekaart niet kent"), of kies bij de kolom "Eigen veld (bewaren)".');
+  });
+
+  it('a chosen code (or label) is used for that value, whatever its case, also as one part of a list; the choice is listed so it can be changed', () => {
+    const chosen = { ...sheet('actors', header, rows), values: { type: { Sportclub: 'VRIJETIJDSDIENST' }, sectors: { Jeugd: 'Welzijn' } } };
+    const plan = planTables(empty, vocab, [chosen]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.writes.map((w) => [(w.value as { type: string }).type, (w.value as { sectors: string[] }).sectors])).toEqual([
+      ['VRIJETIJDSDIENST', ['VRIJE_TIJD', 'WELZIJN']],
+      ['VRIJETIJDSDIENST', ['VRIJE_TIJD']],
+      ['CAW', ['WELZIJN']],
+    ]);
+    expect(plan.values).toEqual([
+      { sheet: 'blad', field: 'type', column: 'Type', value: 'Sportclub', rows: 2, chosen: 'VRIJETIJDSDIENST' },
+      { sheet: 'blad', field: 'sectors', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: 'Welzijn' },
+    ]);
+    // A choice that is no code or label of the vocabulary leaves the problem as it was.
+    const wrong = planTables(empty, vocab, [{ ...sheet('actors', header, rows), values: { type: { Sportclub: 'Breiclub' } } }]);
+    expect(wrong.problems.filter((p) => p.where.endsWith('"Type"'))).toHaveLength(2);
+  });
+});

@@ -138,7 +138,11 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           counts,
           problems: plan.problems,
           intoCurrent,
-          sheets: shown,
+          // Per sheet, its values the vocabulary does not know (a hundred at most: more is a column of free text).
+          sheets: shown.map((s) => {
+            const values = plan.values.filter((v) => v.sheet === s.name).slice(0, 100).map(({ sheet: _, ...v }) => v);
+            return values.length ? { ...s, values } : s;
+          }),
           ...(read.groups ? { groups: read.groups } : {}),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },
           ...(plan.notes.length ? { notes: plan.notes } : {}),

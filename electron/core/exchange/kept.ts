@@ -20,7 +20,8 @@ export function fileStamp(bytes: Uint8Array): string {
  */
 export function mappingKey(sheets: Sheets): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks))])));
+  const values = (v: Record<string, Record<string, string>> | undefined) => Object.entries(v ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, m]) => [k, sorted(m)]);
+  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks)), values(s.values)])));
 }
 
 /**

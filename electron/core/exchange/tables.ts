@@ -27,6 +27,8 @@ export interface SheetMapping {
   fallbacks?: Record<string, string>;
   /** The spreadsheet row that holds the headers (1 for the first); a missing one: where `findHeaderRow` finds it. */
   headerRow?: number;
+  /** What values the vocabulary does not know become, by field key and value. */
+  values?: Record<string, Record<string, string>>;
 }
 
 /** Reads the sheets of a CSV (one sheet) or xlsx file (from its bytes, when they were read already). */
@@ -94,7 +96,7 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
     const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
     if (kind === 'skip') return { name: s.name, kind, header, headerRow };
     const suggested = suggestColumns(kind, header);
-    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, showName: raw.length > 1 };
+    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, values: given?.values, showName: raw.length > 1 };
   });
 }
 

@@ -5,8 +5,22 @@ import { DEFAULT_VOCAB, type VocabEntry, type VocabKind } from '../../../shared/
 
 type Sheet = NonNullable<ImportPreview['sheets']>[number];
 
+/** What the user chose for values the vocabulary does not know, by field and value. */
+function chosenValues(s: Sheet): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const v of s.values ?? []) if (v.chosen) (out[v.field] ??= {})[v.value] = v.chosen;
+  return out;
+}
+
 /** The mapping of a sheet as the core last saw it, as an input to send back with one change. */
-export const mappingOf = (s: Sheet): SheetMappingInput => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks, ...(s.top ? { headerRow: s.headerRow } : {}) });
+export const mappingOf = (s: Sheet): SheetMappingInput => ({
+  sheet: s.name,
+  kind: s.kind,
+  columns: s.columns,
+  fallbacks: s.fallbacks,
+  ...(s.top ? { headerRow: s.headerRow } : {}),
+  ...(s.values?.some((v) => v.chosen) ? { values: chosenValues(s) } : {}),
+});
 
 /** A row's filled cells in one short line, for choosing the header row. */
 function shortCells(row: readonly string[]): string {
@@ -24,7 +38,12 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const words = vocab ?? DEFAULT_VOCAB;
   const change = (index: number, next: Partial<SheetMappingInput>) =>
-    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined } : {}) } : mappingOf(s))));
+    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined, values: undefined } : {}) } : mappingOf(s))));
+  /** A field's vocabulary, for a code field of the sheet's kind. */
+  const vocabOf = (kind: TableKind, field: string) => {
+    const type = TABLE_FIELDS[kind].find((f) => f.key === field)?.type;
+    return type && 'vocab' in type ? type.vocab : null;
+  };
   return (
     <div className="import-mapping" data-testid="import-mapping">
       {sheets.map((s, i) => {
@@ -115,6 +134,36 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                     </label>
                   );
                 })}
+              {s.values && s.values.length > 0 && (
+                <fieldset className="mapping-values" data-testid={`mapping-values-${i}`}>
+                  <legend>{t('exchange.values')}</legend>
+                  <p className="muted">{t('exchange.valuesHint')}</p>
+                  {s.values.map((v) => {
+                    const vocabKind = vocabOf(kind, v.field);
+                    if (!vocabKind) return null;
+                    const set = (code: string) => {
+                      const values = chosenValues(s);
+                      const forField = { ...(values[v.field] ?? {}) };
+                      if (code) forField[v.value] = code;
+                      else delete forField[v.value];
+                      change(i, { values: { ...values, [v.field]: forField } });
+                    };
+                    return (
+                      <label key={`${v.field}|${v.value}`} className="mapping-value">
+                        <span>{t('exchange.valueFor', { column: v.column, value: v.value, count: v.rows })}</span>
+                        <select aria-label={t('exchange.valueBecomes', { column: v.column, value: v.value })} value={v.chosen ?? ''} onChange={(e) => set(e.target.value)} className={v.chosen ? '' : 'unchosen'}>
+                          <option value="">{t('exchange.valueUnchosen')}</option>
+                          {words[vocabKind].map((w) => (
+                            <option key={w.code} value={w.code}>
+                              {w[lang]}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    );
+                  })}
+                </fieldset>
+              )}
             </>
           )}
         </section>

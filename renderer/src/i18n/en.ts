@@ -360,6 +360,12 @@ export const en: Shape<typeof nl> = {
     custom: 'Custom field (keep)',
     ignore: 'Ignore',
     fallback: 'New row without {{field}}:',
+    values: 'Values Regiekaart does not know',
+    valuesHint: 'Choose what each value becomes: the rows with it are then read that way. A new value is added in the vocabulary.',
+    valueFor_one: 'Column {{column}}: "{{value}}" ({{count}} row)',
+    valueFor_other: 'Column {{column}}: "{{value}}" ({{count}} rows)',
+    valueBecomes: '{{value}} in column {{column}} becomes',
+    valueUnchosen: '– choose –',
     planLine: '{{kind}}: {{create}} new, {{update}} updated, {{unchanged}} unchanged, {{problem}} with a problem',
     rows: {
       summary: 'Row by row: what happens',

@@ -384,6 +384,12 @@ export const nl = {
     custom: 'Eigen veld (bewaren)',
     ignore: 'Negeren',
     fallback: 'Nieuwe rij zonder {{field}}:',
+    values: 'Waarden die Regiekaart niet kent',
+    valuesHint: 'Kies wat elke waarde wordt: de rijen met die waarde worden dan zo ingelezen. Een nieuwe waarde voeg je toe in de woordenlijst.',
+    valueFor_one: 'Kolom {{column}}: "{{value}}" ({{count}} rij)',
+    valueFor_other: 'Kolom {{column}}: "{{value}}" ({{count}} rijen)',
+    valueBecomes: '{{value}} in kolom {{column}} wordt',
+    valueUnchosen: '– kies –',
     planLine: '{{kind}}: {{create}} nieuw, {{update}} bijgewerkt, {{unchanged}} ongewijzigd, {{problem}} met een probleem',
     rows: {
       summary: 'Rij per rij: wat er gebeurt',
