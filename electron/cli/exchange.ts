@@ -11,7 +11,7 @@ import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
 import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
-import { mergeVocab } from '../../shared/vocab';
+import { DEFAULT_VOCAB, mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 import { jsonFormatOf, readSocialeKaartFile } from '../core/exchange/files';
 import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
@@ -167,6 +167,12 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (groupCount) io.out(`${groupsNote(groupCount, (groups as GroupsAs | undefined) ?? 'partnerships')}\n`);
   for (const note of plan.notes) io.out(`${note}\n`);
+  const remembered = plan.values.filter((v) => v.remembered);
+  if (remembered.length) {
+    const vocab = mergeVocab(DEFAULT_VOCAB);
+    const label = (v: (typeof remembered)[number]) => vocab[v.vocab].find((e) => e.code === v.chosen)?.nl ?? v.chosen;
+    io.out(`Gelezen zoals bij een vorige import gekozen: ${remembered.map((v) => `kolom ${v.column} "${v.value}" → ${label(v)}`).join('; ')}. Anders met --value.\n`);
+  }
   if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
 }

@@ -49,9 +49,16 @@ export function readKbo(raw: string): Cell<string> {
 /** What a graph tool writes in an edge's Type column: its direction. */
 const DIRECTIONS = new Set(['directed', 'undirected', 'mixed', 'gericht', 'ongericht']);
 
-/** Finds codes by their code, Dutch or English label, ignoring case, accents and punctuation. */
+/** The values an entry was chosen for in earlier imports (`props.aliases`): a list's own words for it. */
+export const aliasesOf = (e: VocabEntry): string[] => (Array.isArray(e.props?.aliases) ? (e.props.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : []);
+
+/**
+ * Finds codes by their code, Dutch or English label, ignoring case, accents and punctuation; then by what the user
+ * chose for the value in this import; then by a value chosen for an entry in an earlier import (its aliases).
+ */
 export class CodeFinder {
   private readonly index = new Map<string, Map<string, string>>();
+  private readonly aliasIndex = new Map<string, Map<string, string>>();
 
   constructor(private readonly vocab: Record<VocabKind, VocabEntry[]>) {}
 
@@ -65,13 +72,41 @@ export class CodeFinder {
     return m;
   }
 
+  private aliases(kind: VocabKind): Map<string, string> {
+    let m = this.aliasIndex.get(kind);
+    if (!m) {
+      m = new Map();
+      for (const e of this.vocab[kind]) for (const a of aliasesOf(e)) if (!m.has(normalise(a))) m.set(normalise(a), e.code);
+      this.aliasIndex.set(kind, m);
+    }
+    return m;
+  }
+
+  /** The code of a code or label (not of a value chosen in an import). */
+  code(kind: VocabKind, raw: string): string | null {
+    return this.of(kind).get(normalise(raw)) ?? null;
+  }
+
+  /** The code a value stands for from an earlier import's choice (null: none, or it is a code or label itself). */
+  remembered(kind: VocabKind, raw: string): string | null {
+    const aliases = this.aliases(kind);
+    if (!aliases.size) return null;
+    const v = normalise(raw);
+    return this.of(kind).has(v) ? null : (aliases.get(v) ?? null);
+  }
+
+  /** Whether some entry of the vocabulary has values chosen for it in earlier imports. */
+  hasRemembered(kind: VocabKind): boolean {
+    return this.aliases(kind).size > 0;
+  }
+
   /**
    * One code: by its code or label, or as the user chose for the value (`chosen`: by the value normalised, a code or
-   * label of the vocabulary).
+   * label of the vocabulary), or as chosen in an earlier import.
    */
   one(kind: VocabKind, raw: string, noun: string, chosen?: ReadonlyMap<string, string>): Cell<string> {
     const v = normalise(raw);
-    const code = this.of(kind).get(v) ?? (chosen?.has(v) ? this.of(kind).get(normalise(chosen.get(v)!)) : undefined);
+    const code = this.of(kind).get(v) ?? (chosen?.has(v) ? this.of(kind).get(normalise(chosen.get(v)!)) : undefined) ?? this.aliases(kind).get(v);
     if (code) return ok(code);
     // Gephi's edge table has a Type column too, but it holds the direction of the edge.
     if (kind === 'agreementType' && DIRECTIONS.has(v)) return bad(`"${raw}" is de richting van een verbinding (zo schrijft Gephi ze), geen ${noun}. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".`);

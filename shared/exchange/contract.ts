@@ -116,9 +116,10 @@ export const ImportPreviewSchema = z.object({
         fallbacks: z.record(z.string(), z.string()),
         /**
          * The values of its code columns that the vocabulary does not know, and those the user chose a code for
-         * (`chosen`), each with its column, field and number of rows: to choose what they become.
+         * (`chosen`) now or in an earlier import (`remembered`), each with its column, field and number of rows: to
+         * choose what they become.
          */
-        values: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), rows: z.number().int(), chosen: z.string().nullable() })).optional(),
+        values: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), rows: z.number().int(), chosen: z.string().nullable(), remembered: z.boolean() })).optional(),
       }),
     )
     .optional(),

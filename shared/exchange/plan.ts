@@ -35,10 +35,14 @@ export interface MappedSheet {
 export interface ValueChoice {
   sheet: string;
   field: string;
+  /** The field's vocabulary. */
+  vocab: VocabKind;
   column: string;
   value: string;
   rows: number;
+  /** The code it becomes, as chosen in this import or (`remembered`) in an earlier one; null: not chosen. */
   chosen: string | null;
+  remembered: boolean;
 }
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'problem';
@@ -210,7 +214,7 @@ class RowReader {
   /** Per field: what the user said values the vocabulary does not know become (by the value normalised). */
   private readonly chosen = new Map<string, Map<string, string>>();
   /** Per field: the values it has that the vocabulary does not know, or that the user chose for, and their rows. */
-  readonly valueRows = new Map<string, { column: number; values: Map<string, { value: string; rows: number; chosen: string | null }> }>();
+  readonly valueRows = new Map<string, { column: number; vocab: VocabKind; values: Map<string, { value: string; rows: number; chosen: string | null; remembered: boolean }> }>();
 
   constructor(
     readonly sheet: MappedSheet,
@@ -235,14 +239,35 @@ class RowReader {
     }
   }
 
-  /** Counts a row's value the vocabulary does not know, or that the user chose a code for (as written first). */
-  private countValue(key: string, column: number, value: string, chosen: string | null): void {
+  /**
+   * Counts a row's value the vocabulary does not know, or that the user chose a code for, now or in an earlier
+   * import (as written first).
+   */
+  private countValue(key: string, column: number, value: string, chosen: string | null, remembered = false): void {
     let use = this.valueRows.get(key);
-    if (!use) this.valueRows.set(key, (use = { column, values: new Map() }));
+    if (!use) this.valueRows.set(key, (use = { column, vocab: (this.defs.get(key)!.type as { vocab: VocabKind }).vocab, values: new Map() }));
     const n = normalise(value);
     const seen = use.values.get(n);
     if (seen) seen.rows++;
-    else use.values.set(n, { value, rows: 1, chosen });
+    else use.values.set(n, { value, rows: 1, chosen, remembered });
+  }
+
+  /** A code cell read as a value chosen now or in an earlier import: listed with that choice, to be changed again. */
+  private countChosen(key: string, def: FieldDef, column: number, value: string): void {
+    const { type } = def;
+    if (!('vocab' in type)) return;
+    const chosen = this.chosen.get(key);
+    const remembers = this.codes.hasRemembered(type.vocab);
+    if (!chosen && !remembers) return;
+    const named = (p: string) => chosen?.has(normalise(p)) || this.codes.code(type.vocab, p) !== null || this.codes.remembered(type.vocab, p) !== null;
+    // The parts of a list as `CodeFinder.many` reads them: by ; | and line breaks, and by commas.
+    const parts = type.t === 'codes' ? splitList(value).flatMap((p) => (named(p) ? [p] : p.split(',').map((x) => x.trim()))) : [value];
+    for (const part of parts) {
+      const choice = chosen?.get(normalise(part));
+      const now = choice !== undefined ? this.codes.code(type.vocab, choice) : null;
+      const before = now === null && this.codes.code(type.vocab, part) === null ? this.codes.remembered(type.vocab, part) : null;
+      if (now ?? before) this.countValue(key, column, part, (now ?? before)!, !now);
+    }
   }
 
   /** A cell's value, trimmed ('' when empty or missing). */
@@ -328,13 +353,7 @@ class RowReader {
       if (r.unknown) this.countValue(key, column, r.unknown, null);
       return undefined;
     }
-    // A value read as the user chose is listed with that choice, so it can be changed again.
-    const chosen = this.chosen.get(key);
-    if (chosen) {
-      // The parts of a list as `CodeFinder.many` reads them: by ; | and line breaks, and by commas.
-      const parts = def.type.t === 'codes' ? splitList(value).flatMap((p) => (chosen.has(normalise(p)) ? [p] : p.split(',').map((x) => x.trim()))) : [value];
-      for (const part of parts) if (chosen.has(normalise(part))) this.countValue(key, column, part, chosen.get(normalise(part))!);
-    }
+    this.countChosen(key, def, column, value);
     return r.value as T;
   }
 
@@ -762,7 +781,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       report('update', next.id, next.title, changed);
     }
     for (const [field, use] of r.valueRows) {
-      for (const v of use.values.values()) plan.values.push({ sheet: sheet.name, field, column: sheet.header[use.column], ...v });
+      for (const v of use.values.values()) plan.values.push({ sheet: sheet.name, field, vocab: use.vocab, column: sheet.header[use.column], ...v });
     }
   }
   if (placeOnly.length) {

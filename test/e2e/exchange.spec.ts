@@ -182,6 +182,19 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit verkeerd-type.csv: actoren 1500 nieuw');
   await page.getByTestId('table-filter').fill('Vereniging 1499');
   await expect(page.getByRole('row', { name: /Vereniging 1499/ })).toContainText('Sport-, cultuurdienst, bibliotheek');
+
+  // The choice is remembered: the same list again reads "Sportclub" so, and says it was chosen before.
+  await checkFile(page, many);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 1500 ongewijzigd, 0 met een probleem');
+  await expect(values).toContainText('Kolom Type: "Sportclub" (1500 rijen) (gekozen bij een vorige import)');
+  await expect(values.getByLabel('Sportclub in kolom Type wordt')).toHaveValue('VRIJETIJDSDIENST');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  // Undo takes the import back, the remembered choice with it.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  await checkFile(page, many);
+  await expect(dialog.getByTestId('exchange-problem-count')).toContainText('1500 problemen');
+  await expect(values.getByLabel('Sportclub in kolom Type wordt')).toHaveValue('');
 });
 
 test('a Gephi map (GEXF from networkx) into the demo, and the demo out as GraphML for yEd', async ({ page }) => {

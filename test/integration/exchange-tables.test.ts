@@ -225,7 +225,7 @@ describe('spreadsheet import and export', () => {
     expect(r.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
   });
 
-  it('values the vocabulary does not know: listed with their rows after the problems, and read as --value says; nothing written before', async () => {
+  it('values the vocabulary does not know: listed with their rows after the problems, read as --value says (nothing written before) and remembered for the next list', async () => {
     const file = await demo(tmpDir());
     const csv = path.join(tmpDir(), 'sportclubs.csv');
     fs.writeFileSync(csv, ['Naam;Type;Sectoren', 'Sportclub De Pijl;Sportclub;Vrije tijd; Jeugd', 'Sportclub Olympia;sportclub;Vrije tijd', 'Turnkring;Sportclub;Jeugd'].join('\r\n').replace('Vrije tijd; Jeugd', '"Vrije tijd; Jeugd"'));
@@ -243,6 +243,17 @@ describe('spreadsheet import and export', () => {
       ['Sportclub Olympia', 'VRIJETIJDSDIENST', ['VRIJE_TIJD']],
       ['Turnkring', 'VRIJETIJDSDIENST', ['WELZIJN']],
     ]);
+    // The choices are remembered with the document's vocabulary: the next list with those words needs none.
+    const doc = await NetworkDocument.open(file, { readOnly: true });
+    const vocab = doc.vocab();
+    doc.close();
+    expect([vocab.actorType.find((e) => e.code === 'VRIJETIJDSDIENST')!.props!.aliases, vocab.sector.find((e) => e.code === 'WELZIJN')!.props!.aliases]).toEqual([['Sportclub'], ['Jeugd']]);
+    const next = path.join(tmpDir(), 'sportclubs-2027.csv');
+    fs.writeFileSync(next, ['Naam;Type;Sectoren', 'Zwemclub De Rog;SPORTCLUB;Jeugd'].join('\r\n'));
+    const again = await cli('import', file, next);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(again.out).toContain('Gelezen zoals bij een vorige import gekozen: kolom Type "SPORTCLUB" → Sport-, cultuurdienst, bibliotheek; kolom Sectoren "Jeugd" → Welzijn. Anders met --value.');
+    expect((await snapshot(file)).actors.find((a) => a.name === 'Zwemclub De Rog')).toMatchObject({ type: 'VRIJETIJDSDIENST', sectors: ['WELZIJN'] });
     const wrong = await cli('import', file, csv, '--value', 'Soort:Sportclub=Andere');
     expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --value: geen kolom "Soort" met waarden uit een woordenlijst (soort, sector, status …).']);
   });

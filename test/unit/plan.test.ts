@@ -182,8 +182,8 @@ describe('values the vocabulary does not know are listed with their rows, and re
   it('each unknown value once per field (whatever its case), with the rows that have it; its rows are problems until it is chosen', () => {
     const plan = planTables(empty, vocab, [sheet('actors', header, rows)]);
     expect(plan.values).toEqual([
-      { sheet: 'blad', field: 'type', column: 'Type', value: 'Sportclub', rows: 2, chosen: null },
-      { sheet: 'blad', field: 'sectors', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: null },
+      { sheet: 'blad', field: 'type', vocab: 'actorType', column: 'Type', value: 'Sportclub', rows: 2, chosen: null, remembered: false },
+      { sheet: 'blad', field: 'sectors', vocab: 'sector', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: null, remembered: false },
     ]);
     expect(plan.problems.map((p) => p.where)).toEqual(['rij 2, kolom "Type"', 'rij 2, kolom "Sectoren"', 'rij 3, kolom "Type"', 'rij 4, kolom "Sectoren"']);
     expect(plan.problems[0].message).toBe('"Sportclub" is geen gekend actortype. Kies wat de waarde wordt (bij "Waarden die Regiekaart niet kent"), of kies bij de kolom "Eigen veld (bewaren)".');
@@ -199,11 +199,22 @@ describe('values the vocabulary does not know are listed with their rows, and re
       ['CAW', ['WELZIJN']],
     ]);
     expect(plan.values).toEqual([
-      { sheet: 'blad', field: 'type', column: 'Type', value: 'Sportclub', rows: 2, chosen: 'VRIJETIJDSDIENST' },
-      { sheet: 'blad', field: 'sectors', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: 'Welzijn' },
+      { sheet: 'blad', field: 'type', vocab: 'actorType', column: 'Type', value: 'Sportclub', rows: 2, chosen: 'VRIJETIJDSDIENST', remembered: false },
+      { sheet: 'blad', field: 'sectors', vocab: 'sector', column: 'Sectoren', value: 'Jeugd', rows: 2, chosen: 'WELZIJN', remembered: false },
     ]);
     // A choice that is no code or label of the vocabulary leaves the problem as it was.
     const wrong = planTables(empty, vocab, [{ ...sheet('actors', header, rows), values: { type: { Sportclub: 'Breiclub' } } }]);
     expect(wrong.problems.filter((p) => p.where.endsWith('"Type"'))).toHaveLength(2);
+  });
+
+  it('a value chosen in an earlier import (an alias of the entry) is read so, and listed as remembered; a choice now goes first', () => {
+    const remembering = mergeVocab({ actorType: DEFAULT_VOCAB.actorType.map((e) => (e.code === 'VRIJETIJDSDIENST' ? { ...e, props: { ...e.props, aliases: ['Sportclub'] } } : e)) });
+    const plan = planTables(empty, remembering, [sheet('actors', ['Naam', 'Type'], rows.map((r) => r.slice(0, 2)))]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.writes.map((w) => (w.value as { type: string }).type)).toEqual(['VRIJETIJDSDIENST', 'VRIJETIJDSDIENST', 'CAW']);
+    expect(plan.values).toEqual([{ sheet: 'blad', field: 'type', vocab: 'actorType', column: 'Type', value: 'Sportclub', rows: 2, chosen: 'VRIJETIJDSDIENST', remembered: true }]);
+    const other = planTables(empty, remembering, [{ ...sheet('actors', ['Naam', 'Type'], rows.map((r) => r.slice(0, 2))), values: { type: { sportclub: 'BURENHULP' } } }]);
+    expect(other.writes.map((w) => (w.value as { type: string }).type)).toEqual(['BURENHULP', 'BURENHULP', 'CAW']);
+    expect(other.values.map((v) => [v.value, v.chosen, v.remembered])).toEqual([['Sportclub', 'BURENHULP', false]]);
   });
 });

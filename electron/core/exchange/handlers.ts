@@ -140,7 +140,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           intoCurrent,
           // Per sheet, its values the vocabulary does not know (a hundred at most: more is a column of free text).
           sheets: shown.map((s) => {
-            const values = plan.values.filter((v) => v.sheet === s.name).slice(0, 100).map(({ sheet: _, ...v }) => v);
+            const values = plan.values.filter((v) => v.sheet === s.name).slice(0, 100).map(({ sheet: _, vocab: __, ...v }) => v);
             return values.length ? { ...s, values } : s;
           }),
           ...(read.groups ? { groups: read.groups } : {}),

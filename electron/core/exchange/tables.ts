@@ -1,17 +1,17 @@
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
-import { splitList } from '../../../shared/exchange/cells';
+import { aliasesOf, splitList } from '../../../shared/exchange/cells';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, templateFields, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
-import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan } from '../../../shared/exchange/plan';
+import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan, type ValueChoice } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
 import { mergeVocab, vocabLabel, type VocabEntry, type VocabKind } from '../../../shared/vocab';
-import { createDocument, DOCUMENT_EXTENSION, withExtension, type NetworkDocument } from '../document';
+import { createDocument, DOCUMENT_EXTENSION, withExtension, type EditTx, type NetworkDocument } from '../document';
 import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
 import { readXlsx } from './xlsx';
@@ -187,12 +187,35 @@ export function applyTablePlan(doc: NetworkDocument, plan: TablePlan, source: st
       flush();
       // New actors from a graph file are drawn where that file drew them.
       for (const p of places) tx.insert('position', { id: positionId(DEFAULT_VIEW_ID, p.actorId), viewId: DEFAULT_VIEW_ID, nodeId: p.actorId, x: p.x, y: p.y });
+      rememberValues(tx, doc.vocab(), plan.values);
     },
     { label: `Geïmporteerd uit ${path.basename(source)}: ${created} nieuw, ${updated} bijgewerkt` },
   );
 }
 
 type Vocab = Record<VocabKind, VocabEntry[]>;
+
+/**
+ * The values the user chose a code for in this import, remembered with that entry of the document's vocabulary
+ * (`props.aliases`): the next import of the same list reads them so, and lists them as remembered. A value chosen
+ * anew for another entry moves there. Logged with the import, so undo takes them back with it.
+ */
+function rememberValues(tx: EditTx, vocab: Vocab, values: readonly ValueChoice[]): void {
+  const changed = new Map<string, VocabEntry>();
+  const entry = (kind: VocabKind, code: string) => changed.get(`${kind}:${code}`) ?? vocab[kind].find((e) => e.code === code);
+  const put = (kind: VocabKind, e: VocabEntry, aliases: string[]) => changed.set(`${kind}:${e.code}`, { ...e, props: { ...e.props, aliases } });
+  for (const v of values) {
+    if (!v.chosen || v.remembered) continue;
+    const n = normalise(v.value);
+    for (const other of vocab[v.vocab]) {
+      const e = entry(v.vocab, other.code)!;
+      if (e.code !== v.chosen && aliasesOf(e).some((a) => normalise(a) === n)) put(v.vocab, e, aliasesOf(e).filter((a) => normalise(a) !== n));
+    }
+    const target = entry(v.vocab, v.chosen);
+    if (target && !aliasesOf(target).some((a) => normalise(a) === n)) put(v.vocab, target, [...aliasesOf(target), v.value]);
+  }
+  for (const [key, e] of changed) tx.putVocab(key.slice(0, key.indexOf(':')) as VocabKind, e, true);
+}
 const yes = (b: boolean) => (b ? 'ja' : 'nee');
 
 /**

@@ -8,7 +8,7 @@ type Sheet = NonNullable<ImportPreview['sheets']>[number];
 /** What the user chose for values the vocabulary does not know, by field and value. */
 function chosenValues(s: Sheet): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
-  for (const v of s.values ?? []) if (v.chosen) (out[v.field] ??= {})[v.value] = v.chosen;
+  for (const v of s.values ?? []) if (v.chosen && !v.remembered) (out[v.field] ??= {})[v.value] = v.chosen;
   return out;
 }
 
@@ -19,7 +19,7 @@ export const mappingOf = (s: Sheet): SheetMappingInput => ({
   columns: s.columns,
   fallbacks: s.fallbacks,
   ...(s.top ? { headerRow: s.headerRow } : {}),
-  ...(s.values?.some((v) => v.chosen) ? { values: chosenValues(s) } : {}),
+  ...(s.values?.some((v) => v.chosen && !v.remembered) ? { values: chosenValues(s) } : {}),
 });
 
 /** A row's filled cells in one short line, for choosing the header row. */
@@ -150,7 +150,10 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                     };
                     return (
                       <label key={`${v.field}|${v.value}`} className="mapping-value">
-                        <span>{t('exchange.valueFor', { column: v.column, value: v.value, count: v.rows })}</span>
+                        <span>
+                          {t('exchange.valueFor', { column: v.column, value: v.value, count: v.rows })}
+                          {v.remembered && <span className="muted"> {t('exchange.valueRemembered')}</span>}
+                        </span>
                         <select aria-label={t('exchange.valueBecomes', { column: v.column, value: v.value })} value={v.chosen ?? ''} onChange={(e) => set(e.target.value)} className={v.chosen ? '' : 'unchosen'}>
                           <option value="">{t('exchange.valueUnchosen')}</option>
                           {words[vocabKind].map((w) => (
