@@ -39,6 +39,13 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
   const words = vocab ?? DEFAULT_VOCAB;
   const change = (index: number, next: Partial<SheetMappingInput>) =>
     onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined, values: undefined } : {}) } : mappingOf(s))));
+  /** A vocabulary's entries as the options of a select. */
+  const options = (vocabKind: VocabKind) =>
+    words[vocabKind].map((w) => (
+      <option key={w.code} value={w.code}>
+        {w[lang]}
+      </option>
+    ));
   /** A field's vocabulary, for a code field of the sheet's kind. */
   const vocabOf = (kind: TableKind, field: string) => {
     const type = TABLE_FIELDS[kind].find((f) => f.key === field)?.type;
@@ -125,11 +132,7 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                     <label key={f.key} className="mapping-fallback">
                       <span>{t('exchange.fallback', { field: f[lang] })}</span>
                       <select value={s.fallbacks[f.key] ?? f.fallback} onChange={(e) => change(i, { fallbacks: { ...s.fallbacks, [f.key]: e.target.value } })} data-testid={`mapping-fallback-${i}-${f.key}`}>
-                        {words[vocabKind].map((v) => (
-                          <option key={v.code} value={v.code}>
-                            {v[lang]}
-                          </option>
-                        ))}
+                        {options(vocabKind)}
                       </select>
                     </label>
                   );
@@ -156,11 +159,7 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                         </span>
                         <select aria-label={t('exchange.valueBecomes', { column: v.column, value: v.value })} value={v.chosen ?? ''} onChange={(e) => set(e.target.value)} className={v.chosen ? '' : 'unchosen'}>
                           <option value="">{t('exchange.valueUnchosen')}</option>
-                          {words[vocabKind].map((w) => (
-                            <option key={w.code} value={w.code}>
-                              {w[lang]}
-                            </option>
-                          ))}
+                          {options(vocabKind)}
                         </select>
                       </label>
                     );
