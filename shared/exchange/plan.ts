@@ -243,31 +243,44 @@ class RowReader {
    * Counts a row's value the vocabulary does not know, or that the user chose a code for, now or in an earlier
    * import (as written first).
    */
-  private countValue(key: string, column: number, value: string, chosen: string | null, remembered = false): void {
+  private countValue(key: string, column: number, value: string, chosen: string | null, remembered = false, n = normalise(value)): void {
     let use = this.valueRows.get(key);
     if (!use) this.valueRows.set(key, (use = { column, vocab: (this.defs.get(key)!.type as { vocab: VocabKind }).vocab, values: new Map() }));
-    const n = normalise(value);
     const seen = use.values.get(n);
     if (seen) seen.rows++;
     else use.values.set(n, { value, rows: 1, chosen, remembered });
   }
 
-  /** A code cell read as a value chosen now or in an earlier import: listed with that choice, to be changed again. */
+  /** Per field and cell text: the parts of it read as a value chosen now or in an earlier import (see `countChosen`). */
+  private readonly chosenParts = new Map<string, Map<string, { part: string; n: string; code: string; remembered: boolean }[]>>();
+
+  /**
+   * A code cell read as a value chosen now or in an earlier import: listed with that choice, to be changed again.
+   * Worked out once per field and cell text, as `repeating` reads them: a column repeats a handful of values.
+   */
   private countChosen(key: string, def: FieldDef, column: number, value: string): void {
     const { type } = def;
     if (!('vocab' in type)) return;
     const chosen = this.chosen.get(key);
-    const remembers = this.codes.hasRemembered(type.vocab);
-    if (!chosen && !remembers) return;
-    const named = (p: string) => chosen?.has(normalise(p)) || this.codes.code(type.vocab, p) !== null || this.codes.remembered(type.vocab, p) !== null;
-    // The parts of a list as `CodeFinder.many` reads them: by ; | and line breaks, and by commas.
-    const parts = type.t === 'codes' ? splitList(value).flatMap((p) => (named(p) ? [p] : p.split(',').map((x) => x.trim()))) : [value];
-    for (const part of parts) {
-      const choice = chosen?.get(normalise(part));
-      const now = choice !== undefined ? this.codes.code(type.vocab, choice) : null;
-      const before = now === null && this.codes.code(type.vocab, part) === null ? this.codes.remembered(type.vocab, part) : null;
-      if (now ?? before) this.countValue(key, column, part, (now ?? before)!, !now);
+    if (!chosen && !this.codes.hasRemembered(type.vocab)) return;
+    let memo = this.chosenParts.get(key);
+    if (!memo) this.chosenParts.set(key, (memo = new Map()));
+    let found = memo.get(value);
+    if (!found) {
+      const named = (p: string) => chosen?.has(normalise(p)) || this.codes.code(type.vocab, p) !== null || this.codes.remembered(type.vocab, p) !== null;
+      // The parts of a list as `CodeFinder.many` reads them: by ; | and line breaks, and by commas.
+      const parts = type.t === 'codes' ? splitList(value).flatMap((p) => (named(p) ? [p] : p.split(',').map((x) => x.trim()))) : [value];
+      found = [];
+      for (const part of parts) {
+        const n = normalise(part);
+        const choice = chosen?.get(n);
+        const now = choice !== undefined ? this.codes.code(type.vocab, choice) : null;
+        const before = now === null && this.codes.code(type.vocab, part) === null ? this.codes.remembered(type.vocab, part) : null;
+        if (now ?? before) found.push({ part, n, code: (now ?? before)!, remembered: !now });
+      }
+      if (memo.size < 1000) memo.set(value, found);
     }
+    for (const f of found) this.countValue(key, column, f.part, f.code, f.remembered, f.n);
   }
 
   /** A cell's value, trimmed ('' when empty or missing). */
