@@ -120,6 +120,8 @@ export const ImportPreviewSchema = z.object({
          * choose what they become.
          */
         values: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), rows: z.number().int(), chosen: z.string().nullable(), remembered: z.boolean() })).optional(),
+        /** How many more such values there are than are listed (a column of free text mapped to a code field). */
+        valuesMore: z.number().int().optional(),
       }),
     )
     .optional(),

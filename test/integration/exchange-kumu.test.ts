@@ -114,3 +114,28 @@ describe('a map exported from Kumu (Elements and Connections)', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe("a list's own words for a type, through the preview as the dialog uses it", () => {
+  it("Kumu's types are listed once each with their rows; one chosen is read so, and stays listed with its choice", async () => {
+    const { call } = await demoSession();
+    const p = await call('exchange.preview', { path: KUMU });
+    const elements = p.sheets![0];
+    expect(elements.values).toEqual([
+      { field: 'type', column: 'Type', value: 'Buurtwerk', rows: 1, chosen: null, remembered: false },
+      { field: 'type', column: 'Type', value: 'Burgerinitiatief', rows: 1, chosen: null, remembered: false },
+    ]);
+    expect(elements.valuesMore).toBeUndefined();
+    const mapping = p.sheets!.map((s, i) => ({ sheet: s.name, kind: s.kind, columns: s.columns, fallbacks: s.fallbacks, ...(i === 0 ? { values: { type: { Buurtwerk: 'OPBOUWWERK' } } } : {}) }));
+    const q = await call('exchange.preview', { path: KUMU, mapping });
+    expect(q.sheets![0].values![0]).toEqual({ field: 'type', column: 'Type', value: 'Buurtwerk', rows: 1, chosen: 'OPBOUWWERK', remembered: false });
+    expect(q.problems.filter((x) => x.where.startsWith('blad Elements'))).toEqual([{ where: 'blad Elements, rij 5, kolom "Type"', message: expect.stringContaining('"Burgerinitiatief"') }]);
+  });
+
+  it('a column of free text mapped to a code field lists a hundred of its values and says how many more, asking whether it is the right column', async () => {
+    const { call, dir } = await demoSession();
+    const csv = path.join(dir, 'opmerkingen.csv');
+    fs.writeFileSync(csv, ['Naam;Type', ...Array.from({ length: 150 }, (_, i) => `Vereniging ${i};gesprek op ${i} mei`)].join('\n'));
+    const p = await call('exchange.preview', { path: csv });
+    expect([p.sheets![0].values!.length, p.sheets![0].valuesMore]).toEqual([100, 50]);
+  });
+});

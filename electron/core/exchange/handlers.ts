@@ -17,6 +17,9 @@ import { fileStamp, KeptPreview, mappingKey, readAs, type ReadFile } from './kep
 import type { GroupsAs } from '../../../shared/exchange/fields';
 import { applyTablePlan, createFromTables, fallbacksOf, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
 
+/** How many values the vocabulary does not know a preview lists per sheet. */
+const MAX_VALUES = 100;
+
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
 type Pick_ = (chooser: (() => Promise<string | null>) | undefined, given: string | undefined) => Promise<string>;
 
@@ -140,8 +143,9 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           intoCurrent,
           // Per sheet, its values the vocabulary does not know (a hundred at most: more is a column of free text).
           sheets: shown.map((s) => {
-            const values = plan.values.filter((v) => v.sheet === s.name).slice(0, 100).map(({ sheet: _, vocab: __, ...v }) => v);
-            return values.length ? { ...s, values } : s;
+            const all = plan.values.filter((v) => v.sheet === s.name);
+            const values = all.slice(0, MAX_VALUES).map(({ sheet: _, vocab: __, ...v }) => v);
+            return values.length ? { ...s, values, ...(all.length > MAX_VALUES ? { valuesMore: all.length - MAX_VALUES } : {}) } : s;
           }),
           ...(read.groups ? { groups: read.groups } : {}),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },

@@ -164,6 +164,7 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                       </label>
                     );
                   })}
+                  {s.valuesMore ? <p className="muted">{t('exchange.valuesMore', { count: s.valuesMore })}</p> : null}
                 </fieldset>
               )}
             </>

@@ -363,6 +363,8 @@ export const en: Shape<typeof nl> = {
     values: 'Values Regiekaart does not know',
     valuesHint: 'Choose what each value becomes: the rows with it are then read that way, and the choice is remembered for a next import. If none fits, choose "Custom field (keep)" for the column.',
     valueRemembered: '(chosen in an earlier import)',
+    valuesMore_one: 'And {{count}} more value. So many different values: is it the right column for that field?',
+    valuesMore_other: 'And {{count}} more values. So many different values: is it the right column for that field?',
     valueFor_one: 'Column {{column}}: "{{value}}" ({{count}} row)',
     valueFor_other: 'Column {{column}}: "{{value}}" ({{count}} rows)',
     valueBecomes: '{{value}} in column {{column}} becomes',

@@ -387,6 +387,8 @@ export const nl = {
     values: 'Waarden die Regiekaart niet kent',
     valuesHint: 'Kies wat elke waarde wordt: de rijen met die waarde worden dan zo ingelezen, en de keuze wordt onthouden voor een volgende import. Past geen enkele, kies dan bij de kolom "Eigen veld (bewaren)".',
     valueRemembered: '(gekozen bij een vorige import)',
+    valuesMore_one: 'En nog {{count}} andere waarde. Zoveel verschillende waarden: is het de juiste kolom voor dat veld?',
+    valuesMore_other: 'En nog {{count}} andere waarden. Zoveel verschillende waarden: is het de juiste kolom voor dat veld?',
     valueFor_one: 'Kolom {{column}}: "{{value}}" ({{count}} rij)',
     valueFor_other: 'Kolom {{column}}: "{{value}}" ({{count}} rijen)',
     valueBecomes: '{{value}} in kolom {{column}} wordt',
