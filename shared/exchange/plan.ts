@@ -395,7 +395,8 @@ class RowReader {
 
   /**
    * Whether the sheet's id column is a numbering of the file's own rather than ids of this document: most rows whose
-   * id the document has name another entity than the one with that id (another list's "5" is not this map's "5").
+   * id the document has name another entity than the one with that id (another list's "5" is not this map's "5"); a
+   * name that shares most of its words with the entity's is that entity renamed (`sameName`).
    * Counted over the rows that have an id the document knows (`known` gives its name there) and a name or title
    * (`labelKey`); a UUID is unique the world over and always the entity it names. Null when the ids are the map's.
    */
@@ -413,7 +414,7 @@ class RowReader {
       const given = labelColumns.map((c) => (row[c] ?? '').trim()).find(Boolean);
       if (had === undefined || !given) return;
       matched++;
-      if (normalise(given) === normalise(had)) return;
+      if (sameName(given, had)) return;
       differ++;
       example ??= { row: i + firstRow, id, known: had, given };
     });
@@ -443,6 +444,19 @@ class RowReader {
     }
     return null;
   }
+}
+
+/**
+ * Whether two names are one organisation's, as renamed in an edited export: equal once normalised, or sharing most of
+ * their words ("OCMW Voorbeeldstad" and "OCMW Voorbeeldstad vzw"; not "Repair Café Voorbeeldstad" and "Huis van het
+ * Kind Voorbeeldstad"). Half of all their words, at least.
+ */
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [normalise(a), normalise(b)];
+  if (x === y) return true;
+  const [wa, wb] = [new Set(x.split(' ').filter(Boolean)), new Set(y.split(' ').filter(Boolean))];
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared * 2 >= new Set([...wa, ...wb]).size;
 }
 
 /** A sheet's id column found to be a numbering of its own (see `RowReader.ownNumbering`). */

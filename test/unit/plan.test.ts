@@ -163,6 +163,9 @@ describe("another list's running numbers in an Id column do not match this map's
   it("the map's own ids with a name changed here and there still rename by id; a UUID always names its actor", () => {
     const again = planTables(data, vocab, [sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad'], ['2', 'CAW Regio Voorbeeld'], ['3', 'Wijkgezondheidscentrum']])]);
     expect([again.notes, again.rows.map((r) => [r.id, r.action, r.changed])]).toEqual([[], [['1', 'unchanged', undefined], ['2', 'update', ['name']], ['3', 'unchanged', undefined]]]);
+    // Every name changed a little (an export renamed in bulk) is still the same actors, renamed by id.
+    const bulk = planTables(data, vocab, [sheet('actors', ['ID', 'Naam'], [['1', 'OCMW Voorbeeldstad vzw'], ['2', 'CAW Voorbeeldregio vzw'], ['3', 'Wijkgezondheidscentrum De Vaart']])]);
+    expect([bulk.notes, bulk.rows.map((r) => [r.id, r.action])]).toEqual([[], [['1', 'update'], ['2', 'update'], ['3', 'update']]]);
     const ids = ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c'];
     const uuids = NetworkDataSchema.parse({ meta: { title: 't' }, actors: planTables(empty, vocab, [sheet('actors', ['Id', 'Naam'], [[ids[0], 'Een'], [ids[1], 'Twee']])]).writes.map((w) => w.value) });
     const renamed = planTables(uuids, vocab, [sheet('actors', ['Id', 'Naam'], [[ids[0], 'Eén'], [ids[1], 'Twee bis']])]);
