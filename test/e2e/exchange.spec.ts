@@ -161,6 +161,7 @@ test('a CSV with a broken row: the problems with row and column, and the other r
   fs.writeFileSync(many, ['Naam;Type', ...Array.from({ length: 1500 }, (_, i) => `Vereniging ${i};Sportclub`)].join('\n'));
   await checkFile(page, many);
   await expect(dialog.getByTestId('exchange-problem-count')).toContainText('1500 problemen');
+  await expect(dialog.getByTestId('exchange-problem-count')).toContainText('1500 daarvan zijn waarden die Regiekaart niet kent: kies hierboven wat ze worden.');
   await expect(dialog.getByTestId('exchange-problems').locator('tbody tr')).toHaveCount(201);
   await expect(dialog.getByTestId('exchange-problems-more')).toContainText('en nog 1300 problemen (de eerste 200 staan hierboven');
   await expect(dialog.getByTestId('exchange-problems')).toContainText('rij 201, kolom "Type"');

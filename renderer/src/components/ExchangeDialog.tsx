@@ -53,6 +53,8 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
     }
   };
   const mapping = preview?.sheets?.map(mappingOf);
+  // Problems that are a value the vocabulary does not know (one per cell): the mapping step lists those, to choose for.
+  const unknownValues = (preview?.sheets ?? []).reduce((n, s) => n + (s.values ?? []).filter((v) => !v.chosen).reduce((m, v) => m + v.rows, 0), 0);
   /**
    * Reads and checks the file (again, with a changed mapping, merge choices, target or choice for a graph's groups:
    * the core plans it anew; a spreadsheet or graph file into a new document is planned against none, so the counts
@@ -202,6 +204,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                 <>
                   <p className="dialog-error" role="alert" data-testid="exchange-problem-count">
                     {t(preview.plan ? 'exchange.problemsRows' : preview.sheets ? 'exchange.problemsMapping' : 'exchange.problems', { count: preview.problems.length })}
+                    {unknownValues > 0 && ` ${t('exchange.problemsValues', { count: unknownValues })}`}
                   </p>
                   <div className="problem-list">
                     <table data-testid="exchange-problems">

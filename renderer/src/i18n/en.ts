@@ -342,6 +342,8 @@ export const en: Shape<typeof nl> = {
     },
     problemsMapping_one: '1 problem: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',
     problemsMapping_other: '{{count}} problems: nothing is imported. Choose the header row and what each sheet holds above, or fix the file.',
+    problemsValues_one: '1 of them is a value Regiekaart does not know: choose above what it becomes.',
+    problemsValues_other: '{{count}} of them are values Regiekaart does not know: choose above what they become.',
     problemsRows_one: '1 problem. Fix the file or the mapping, or skip that row.',
     problemsRows_other: '{{count}} problems. Fix the file or the mapping, or skip those rows.',
     skipProblems: 'Skip the rows with a problem and import the others',

@@ -366,6 +366,8 @@ export const nl = {
     },
     problemsMapping_one: '1 probleem: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
     problemsMapping_other: '{{count}} problemen: er wordt niets geïmporteerd. Kies hierboven de kopregel en wat elk blad bevat, of verbeter het bestand.',
+    problemsValues_one: '1 daarvan is een waarde die Regiekaart niet kent: kies hierboven wat ze wordt.',
+    problemsValues_other: '{{count}} daarvan zijn waarden die Regiekaart niet kent: kies hierboven wat ze worden.',
     problemsRows_one: '1 probleem. Verbeter het bestand of de koppeling, of sla die rij over.',
     problemsRows_other: '{{count}} problemen. Verbeter het bestand of de koppeling, of sla die rijen over.',
     skipProblems: 'Rijen met een probleem overslaan en de andere importeren',
