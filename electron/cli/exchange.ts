@@ -195,7 +195,8 @@ function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly stri
       s.values = { ...s.values, [field.key]: { ...s.values?.[field.key], [value]: word } };
       used = true;
     }
-    if (!used) throw new UsageError(`--value: geen kolom "${column}" met waarden uit een woordenlijst (soort, sector, status …).`);
+    // (Where no sheet holds rows of a known kind, the planner says so.)
+    if (!used && sheets.some((s) => s.kind !== 'skip')) throw new UsageError(`--value: geen kolom "${column}" met waarden uit een woordenlijst (soort, sector, status …).`);
   }
 }
 

@@ -21,7 +21,9 @@ const SEPARATOR_LINE = /^sep=([^\r\n])\r?\n/i;
  */
 export function readCsv(file: string, text: string): RawSheet {
   const sep = SEPARATOR_LINE.exec(text);
-  const body = sep ? text.slice(sep[0].length) : text;
+  // The line breaks after the last record are no row, and would make a list of two columns look like one to the
+  // separator guess (it averages the cells per line: two, two, … and one for the empty line after the last).
+  const body = (sep ? text.slice(sep[0].length) : text).replace(/[\r\n]+$/, '');
   const parsed = Papa.parse<string[]>(body, { delimiter: sep?.[1] ?? '', delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: false });
   const problems: ImportProblem[] = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')

@@ -18,6 +18,16 @@ function outcome<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: I
   }
 }
 
+describe('the CSV reader', () => {
+  it('finds the separator of a short list of two columns, with or without a line break after the last row', () => {
+    for (const text of ['Naam;Type\nSportclub De Pijl;Sportclub\n', 'Naam;Type\r\nSportclub De Pijl;Sportclub\r\n\r\n', 'Naam;Type\nSportclub De Pijl;Sportclub', 'Naam,Type\nA,B\nC,D\n']) {
+      expect(readCsv('x.csv', text).rows.map((r) => r.length)).toEqual(text.includes('C,D') ? [2, 2, 2] : [2, 2]);
+    }
+    // A line break inside the last, quoted cell stays.
+    expect(readCsv('x.csv', 'Naam;Opmerking\nA;"twee\nregels"\n').rows[1]).toEqual(['A', 'twee\nregels']);
+  });
+});
+
 describe('import parsers (property tests)', () => {
   it('strict UTF-8: any bytes either decode exactly as the standard decoder does, or are refused with the line of the bad byte', () => {
     fc.assert(
