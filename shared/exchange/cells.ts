@@ -19,16 +19,41 @@ export function readBool(raw: string): Cell<boolean> {
   return bad(`"${raw}" is geen ja of nee.`);
 }
 
-/** A date as YYYY-MM-DD, or as a Belgian DD/MM/YYYY (also with - or .). */
+/** The months by their Dutch and English names and usual short forms (Excel's long date: "31 december 2026"). */
+const MONTHS = new Map<string, number>(
+  [
+    ['januari january jan', 1],
+    ['februari february feb', 2],
+    ['maart march mrt maa mar', 3],
+    ['april apr', 4],
+    ['mei may', 5],
+    ['juni june jun', 6],
+    ['juli july jul', 7],
+    ['augustus august aug', 8],
+    ['september sep sept', 9],
+    ['oktober october okt oct', 10],
+    ['november nov', 11],
+    ['december dec', 12],
+  ].flatMap(([names, n]) => (names as string).split(' ').map((name) => [name, n as number] as const)),
+);
+
+/**
+ * A date as YYYY-MM-DD (or YYYY/MM/DD), as a Belgian DD/MM/YYYY (also with - or .), or written out as Excel's long
+ * date writes it in Dutch or English: "31 december 2026", "31 dec. 2026", "donderdag 31 december 2026".
+ */
 export function readDate(raw: string): Cell<string> {
   const v = raw.trim();
   if (isIsoDate(v)) return ok(v);
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  if (m) {
-    const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-    if (isIsoDate(iso)) return ok(iso);
-  }
-  return bad(`"${raw}" is geen datum (schrijf 31/12/2026 of 2026-12-31).`);
+  const valid = (y: string, m: string | number, d: string) => {
+    const iso = `${y}-${String(m).padStart(2, '0')}-${d.padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : null;
+  };
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(v);
+  // An optional weekday in front ("donderdag", "do.", "Thursday,").
+  const long = /^(?:[a-z]+\.?,?\s+)?(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d{4})$/.exec(v.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  const iso = dmy ? valid(dmy[3], dmy[2], dmy[1]) : ymd ? valid(ymd[1], ymd[2], ymd[3]) : long && MONTHS.has(long[2]) ? valid(long[3], MONTHS.get(long[2])!, long[1]) : null;
+  return iso ? ok(iso) : bad(`"${raw}" is geen datum (schrijf 31/12/2026, 31 december 2026 of 2026-12-31).`);
 }
 
 /**

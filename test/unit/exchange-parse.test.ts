@@ -6,6 +6,7 @@ import { ImportError } from '../../shared/exchange/problems';
 import { referenceProblems } from '../../shared/exchange/refs';
 import { graphProblems, readGexf, readGraphml } from '../../shared/exchange/graph';
 import { readCsv } from '../../shared/exchange/csv';
+import { readDate } from '../../shared/exchange/cells';
 import { readKumu } from '../../shared/exchange/kumu';
 
 /** Runs a parser and says how it ended: a value, or an ImportError; anything else fails the property. */
@@ -25,6 +26,19 @@ describe('the CSV reader', () => {
     }
     // A line break inside the last, quoted cell stays.
     expect(readCsv('x.csv', 'Naam;Opmerking\nA;"twee\nregels"\n').rows[1]).toEqual(['A', 'twee\nregels']);
+  });
+});
+
+describe('a date cell', () => {
+  it('reads Belgian and ISO dates, and the long dates Excel writes in Dutch or English; an impossible one is refused', () => {
+    const read = (v: string) => {
+      const r = readDate(v);
+      return r.ok ? r.value : null;
+    };
+    expect(['31/12/2026', '1/9/2026', '31-12-2026', '31.12.2026', '2026-12-31', '2026/12/31'].map(read)).toEqual(['2026-12-31', '2026-09-01', '2026-12-31', '2026-12-31', '2026-12-31', '2026-12-31']);
+    expect(['31 december 2026', '31 dec. 2026', 'donderdag 31 december 2026', 'do. 31 dec 2026', 'Thursday, 31 December 2026', '5 Maart 2027', '1 mei 2026', '15 okt 2026'].map(read)).toEqual(['2026-12-31', '2026-12-31', '2026-12-31', '2026-12-31', '2026-12-31', '2027-03-05', '2026-05-01', '2026-10-15']);
+    expect(['31 februari 2026', '31 foo 2026', '2026/13/01', '31/12/26', '12/31/2026'].map(read)).toEqual([null, null, null, null, null]);
+    expect(readDate('31/12/26')).toEqual({ ok: false, message: '"31/12/26" is geen datum (schrijf 31/12/2026, 31 december 2026 of 2026-12-31).' });
   });
 });
 
