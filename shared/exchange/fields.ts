@@ -58,16 +58,16 @@ const text = { t: 'text' } as const;
 /** The columns of each kind of sheet, in template order. */
 export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
   actors: [
-    { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['organisatie', 'organisation', 'organization', 'actor', 'partner', 'label'], type: text, required: true, example: 'CAW Voorbeeldregio' },
-    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'actortype', 'type actor'], type: { t: 'code', vocab: 'actorType' }, fallback: 'ANDERE', example: 'CAW (incl. JAC)' },
+    { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['organisatie', 'organisation', 'organization', 'actor', 'partner', 'label', 'naam organisatie', 'naam van de organisatie', 'organisatienaam', 'naam partner', 'voorziening'], type: text, required: true, example: 'CAW Voorbeeldregio' },
+    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'actortype', 'type actor', 'soort organisatie', 'type organisatie', 'organisatietype', 'soort actor'], type: { t: 'code', vocab: 'actorType' }, fallback: 'ANDERE', example: 'CAW (incl. JAC)' },
     { key: 'sectors', nl: 'Sectoren', en: 'Sectors', synonyms: ['sector'], type: { t: 'codes', vocab: 'sector' }, example: 'Welzijn' },
     { key: 'legalForm', nl: 'Rechtsvorm', en: 'Legal form', synonyms: ['juridische vorm', 'statuut'], type: { t: 'code', vocab: 'legalForm' }, fallback: 'PRIVATE_NONPROFIT', example: 'Privaat zonder winstoogmerk (vzw)' },
     { key: 'level', nl: 'Niveau', en: 'Level', synonyms: ['werkingsniveau'], type: { t: 'code', vocab: 'level' }, fallback: 'LOKAAL', example: 'Bovenlokaal' },
-    { key: 'kbo', nl: 'KBO-nummer', en: 'Enterprise number', synonyms: ['kbo', 'ondernemingsnummer', 'kbonummer', 'enterprise number', 'btw', 'vat'], type: { t: 'kbo' }, example: '0403.170.701' },
+    { key: 'kbo', nl: 'KBO-nummer', en: 'Enterprise number', synonyms: ['kbo', 'ondernemingsnummer', 'kbonummer', 'kbo nr', 'kbo nummer', 'ondernemingsnr', 'enterprise number', 'btw', 'btw nummer', 'btw nr', 'vat', 'vat number'], type: { t: 'kbo' }, example: '0403.170.701' },
     { key: 'socialeKaartId', nl: 'Sociale Kaart-id', en: 'Sociale Kaart id', synonyms: ['sociale kaart', 'socialekaart id', 'sk id'], type: text, example: '' },
-    { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone'], type: { t: 'phone' }, example: '050 12 34 56' },
-    { key: 'email', nl: 'E-mail', en: 'Email', synonyms: ['email', 'mail', 'e-mailadres', 'emailadres'], type: text, example: 'onthaal@caw.example' },
-    { key: 'website', nl: 'Website', en: 'Website', synonyms: ['url', 'site', 'webstek'], type: text, example: 'https://caw.example' },
+    { key: 'phone', nl: 'Telefoon', en: 'Phone', synonyms: ['tel', 'telefoonnummer', 'telephone', 'telnr', 'tel nr', 'gsm', 'gsm nummer', 'gsm nr', 'mobiel', 'phone number'], type: { t: 'phone' }, example: '050 12 34 56' },
+    { key: 'email', nl: 'E-mail', en: 'Email', synonyms: ['email', 'mail', 'e-mailadres', 'emailadres', 'e-mail adres', 'mailadres', 'email address'], type: text, example: 'onthaal@caw.example' },
+    { key: 'website', nl: 'Website', en: 'Website', synonyms: ['url', 'site', 'webstek', 'webpagina', 'webadres', 'internetadres', 'web'], type: text, example: 'https://caw.example' },
     { key: 'address', nl: 'Adres', en: 'Address', synonyms: ['adres hoofdzetel', 'volledig adres'], type: text, example: 'Stationsstraat 1, 8000 Voorbeeldstad' },
     // Many lists keep the address in columns of its own (as the Sociale Kaart and most address books do).
     { key: 'street', nl: 'Adres: straat', en: 'Address: street', synonyms: ['straat', 'straatnaam', 'street', 'straat en nummer', 'straat en huisnummer', 'straat nr'], type: text, example: '', partOf: 'address' },
