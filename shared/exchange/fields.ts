@@ -59,7 +59,7 @@ const text = { t: 'text' } as const;
 export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
   actors: [
     { key: 'name', nl: 'Naam', en: 'Name', synonyms: ['organisatie', 'organisation', 'organization', 'actor', 'partner', 'label', 'naam organisatie', 'naam van de organisatie', 'organisatienaam', 'naam partner', 'voorziening'], type: text, required: true, example: 'CAW Voorbeeldregio' },
-    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'actortype', 'type actor', 'soort organisatie', 'type organisatie', 'organisatietype', 'soort actor'], type: { t: 'code', vocab: 'actorType' }, fallback: 'ANDERE', example: 'CAW (incl. JAC)' },
+    { key: 'type', nl: 'Type', en: 'Type', synonyms: ['soort', 'actortype', 'type actor'], type: { t: 'code', vocab: 'actorType' }, fallback: 'ANDERE', example: 'CAW (incl. JAC)' },
     { key: 'sectors', nl: 'Sectoren', en: 'Sectors', synonyms: ['sector'], type: { t: 'codes', vocab: 'sector' }, example: 'Welzijn' },
     { key: 'legalForm', nl: 'Rechtsvorm', en: 'Legal form', synonyms: ['juridische vorm', 'statuut'], type: { t: 'code', vocab: 'legalForm' }, fallback: 'PRIVATE_NONPROFIT', example: 'Privaat zonder winstoogmerk (vzw)' },
     { key: 'level', nl: 'Niveau', en: 'Level', synonyms: ['werkingsniveau'], type: { t: 'code', vocab: 'level' }, fallback: 'LOKAAL', example: 'Bovenlokaal' },

@@ -71,10 +71,10 @@ describe('a phone number a spreadsheet held as a number gets its leading 0 back'
 });
 
 describe('the headers municipal partner lists use are recognised', () => {
-  it('a list of "Naam organisatie", "Soort organisatie", "BTW-nummer", "GSM", "E-mail adres" and "Webpagina" is a list of actors, each column its field', () => {
+  it('a list of "Naam organisatie", "BTW-nummer", "GSM", "E-mail adres" and "Webpagina" is a list of actors, each column its field; its own kind of organisation is kept as it is', () => {
     const [sheet] = mapSheets([{ name: 'Blad1', rows: [['Naam organisatie', 'Soort organisatie', 'BTW-nummer', 'GSM', 'E-mail adres', 'Webpagina', 'Contactpersoon'], ['Buurtwerk De Brug', 'Andere', 'BE 0403.170.701', '0470 12 34 56', 'info@debrug.example', 'https://debrug.example', 'An']] }]);
     expect(sheet.kind).toBe('actors');
-    expect(sheet.kind !== 'skip' && sheet.columns).toEqual({ 'Naam organisatie': 'name', 'Soort organisatie': 'type', 'BTW-nummer': 'kbo', GSM: 'phone', 'E-mail adres': 'email', Webpagina: 'website', Contactpersoon: 'custom' });
+    expect(sheet.kind !== 'skip' && sheet.columns).toEqual({ 'Naam organisatie': 'name', 'Soort organisatie': 'custom', 'BTW-nummer': 'kbo', GSM: 'phone', 'E-mail adres': 'email', Webpagina: 'website', Contactpersoon: 'custom' });
     expect(mapSheets([{ name: 'Blad1', rows: [['Naam organisatie', 'Adres', 'Telefoonnummer'], ['A', 'Markt 1', '050 11 22 33']] }])[0].kind).toBe('actors');
   });
 });
