@@ -223,8 +223,11 @@ function groupsNote(n: number, as: GroupsAs): string {
   }
 }
 
+/** The options of a command as parsed (a repeatable one is a list). */
+type CliValues = ReturnType<typeof parse>['values'];
+
 /** The user's merge choices from the command line. */
-function mergeChoices(values: Record<string, string | boolean | (string | boolean)[] | undefined>, data: ExchangeDocument): MergeChoices {
+function mergeChoices(values: CliValues, data: ExchangeDocument): MergeChoices {
   const matches: Record<string, string> = {};
   for (const pair of String(values.match ?? '').split(',').filter((x) => x.trim())) {
     const [theirs, ours] = pair.split('=').map((x) => x.trim());
@@ -254,7 +257,7 @@ function describeMergeLong(plan: MergePlan): string {
 }
 
 /** `import <document> <neighbour.json> --merge`: planned on the read-only connection, then written in one transaction. */
-async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: Record<string, string | boolean | (string | boolean)[] | undefined>, io: CliIo): Promise<number> {
+async function mergeCommand(peek: NetworkDocument, file: string, input: string, data: ExchangeDocument, values: CliValues, io: CliIo): Promise<number> {
   const choices = mergeChoices(values, data);
   const planned = planMergeInto(peek, data, choices, input);
   const same = sameMapReason(planned);
