@@ -19,8 +19,8 @@ export function fileStamp(bytes: Uint8Array): string {
  * effect (the preview's suggested mapping and the same mapping sent back by the dialog are one).
  */
 export function mappingKey(sheets: Sheets): string {
-  const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const values = (v: Record<string, Record<string, string>> | undefined) => Object.entries(v ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, m]) => [k, sorted(m)]);
+  const sorted = <T>(o: Record<string, T>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const values = (v: Record<string, Record<string, string>> | undefined) => sorted(v ?? {}).map(([k, m]) => [k, sorted(m)]);
   return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks)), values(s.values)])));
 }
 
