@@ -433,9 +433,9 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   const memberships = data.members.filter((m) => !m.agreementId && partnershipOf.has(m.partnershipId));
   // A partnership with an actor of its own is that actor's node: its fields go with the node (the first, should an
   // actor have several).
-  const ownedBy = new Map<string, NetworkData['partnerships'][number]>();
-  for (const p of data.partnerships) if (p.actorId && !ownedBy.has(p.actorId)) ownedBy.set(p.actorId, p);
   type Partnership = NetworkData['partnerships'][number];
+  const ownedBy = new Map<string, Partnership>();
+  for (const p of data.partnerships) if (p.actorId && !ownedBy.has(p.actorId)) ownedBy.set(p.actorId, p);
   /** A partnership's fields, under the attribute names `names` gives them (a hub's own, or those of its actor's node). */
   const partnershipValues = (p: Partnership, names: Record<keyof typeof OWN_PARTNERSHIP, string>): Record<string, string> => {
     const values: Record<keyof typeof OWN_PARTNERSHIP, string> = {

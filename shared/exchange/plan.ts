@@ -275,7 +275,7 @@ class RowReader {
         const n = normalise(part);
         const choice = chosen?.get(n);
         const now = choice !== undefined ? this.codes.code(type.vocab, choice) : null;
-        const before = now === null && this.codes.code(type.vocab, part) === null ? this.codes.remembered(type.vocab, part) : null;
+        const before = now === null ? this.codes.remembered(type.vocab, part) : null;
         if (now ?? before) found.push({ part, n, code: (now ?? before)!, remembered: !now });
       }
       if (memo.size < 1000) memo.set(value, found);
