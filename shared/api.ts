@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SnapshotReplySchema } from './model/snapshotPatch';
 import { DocumentInfoSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
-import { ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, GroupsAsSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
+import { AlsoSchema, ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, GroupsAsSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { DraftInputSchema, DraftKeySchema, DraftSchema } from './edit/drafts';
@@ -112,6 +112,10 @@ export const contract = {
     input: z
       .object({
         path: z.string().min(1).max(4096).optional(),
+        /** More spreadsheet files imported together with it, as one import (Gephi's node and edge tables). */
+        also: AlsoSchema.optional(),
+        /** Ask for one more such file (the host's dialog) and add it to `also`. */
+        addFile: z.boolean().optional(),
         format: ImportFormatSchema.optional(),
         mapping: MappingSchema.optional(),
         merge: MergeChoicesSchema.optional(),
@@ -128,6 +132,8 @@ export const contract = {
     input: z
       .object({
         path: z.string().min(1).max(4096),
+        /** The spreadsheet files previewed together with it. */
+        also: AlsoSchema.optional(),
         format: ImportFormatSchema.optional(),
         into: z.enum(['current', 'new']),
         /** The new document's path; without one the host asks where. */

@@ -10,8 +10,9 @@ import { createFromJson, readExchangeSource, restoreJson, restoreProblems, write
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
-import { applyTablePlan, basisDigest, createFromTables, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from '../core/exchange/tables';
-import { DEFAULT_VOCAB, mergeVocab } from '../../shared/vocab';
+import { applyTablePlan, assertTogether, basisDigest, createFromTables, describePlan, filesLabel, joinSheets, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate, type TableFormat } from '../core/exchange/tables';
+import type { RawSheet } from '../../shared/exchange/csv';
+import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
 import { jsonFormatOf, readSocialeKaartFile } from '../core/exchange/files';
 import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from '../core/exchange/graphs';
@@ -48,12 +49,13 @@ function formatOf(input: string, given: string | undefined): Format {
 const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, ${c.services} diensten, ${c.gaps} lacunes`;
 
 /**
- * `import <document> <input> [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore]
+ * `import <document> <input> [<input> …] [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore]
  * [--value "Kolom:waarde=woord" …] [--skip-problems] [--dry-run]`: all or nothing; a new document when the target
  * does not exist. The header row of a spreadsheet is found among its top rows unless `--header-row` names it. A
  * value the vocabulary does not know becomes what `--value` says (a code or label). A graph file's group nodes become
  * partnerships of the nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is
- * checked on a read-only connection first, so a refused import leaves it byte for byte as it was.
+ * checked on a read-only connection first, so a refused import leaves it byte for byte as it was. Several
+ * spreadsheet files are one import, their sheets read as one workbook's.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -71,9 +73,13 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     match: { type: 'string' },
     'take-theirs': { type: 'boolean' },
   });
-  if (positionals.length !== 2) throw new UsageError('Geef het document en het bestand om te importeren op.');
-  const [file, input] = positionals;
+  if (positionals.length < 2) throw new UsageError('Geef het document en het bestand (of de bestanden) om te importeren op.');
+  const [file, input, ...also] = positionals;
   let format = formatOf(input, values.format as string | undefined);
+  // Several spreadsheet files are one import (Gephi's node and edge tables): read as the sheets of one workbook.
+  const inputs = [input, ...also];
+  if (also.length) assertTogether(inputs.map((f) => path.resolve(f)), inputs.map((f) => formatOf(f, values.format as string | undefined)));
+  const source = also.length ? filesLabel(inputs) : input;
   // A .json file is a Regiekaart document, a Sociale Kaart extract or a Kumu blueprint: its content says which.
   if (format === 'json' && values.format === undefined) format = jsonFormatOf(input);
   const creating = !fs.existsSync(file);
@@ -116,7 +122,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       ? readGraphFile(input, format, undefined, groups as GroupsAs | undefined)
       : format === 'socialekaart'
         ? { sheets: readSocialeKaartFile(input), graph: null, layer: null, groups: 0 }
-        : { sheets: await readTableFile(input, format), graph: null, layer: null, groups: 0 };
+        : { sheets: await readInputs(inputs, values.format as string | undefined), graph: null, layer: null, groups: 0 };
   const placesFor = graph ? (p: TablePlan) => placesOf(graph, p) : undefined;
   const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
   if (headerRow !== undefined) {
@@ -130,51 +136,63 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   chooseValues(sheets, (values.value as string[] | undefined) ?? []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
-    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(input), plan.problems)}${unknownValuesHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
   };
   // The whole plan first, on a read-only connection (or against a new, empty document): problems are reported
   // without the file being opened for writing.
   const peek = creating ? null : await NetworkDocument.open(file, { readOnly: true });
   let plan: TablePlan;
   let digest = '';
+  let labels = mergeVocab({});
   try {
-    plan = planTableImport(peek, sheets, path.basename(input), layer);
+    plan = planTableImport(peek, sheets, path.basename(source), layer);
     if (peek) digest = basisDigest(peek);
+    labels = mergeVocab(peek ? peek.vocab() : {});
   } finally {
     peek?.close();
   }
   refuse(plan);
   if (values['dry-run']) {
-    io.out(`Proef (er is niets geschreven), ${input}:\n${describePlan(plan, skip)}\n`);
+    io.out(`Proef (er is niets geschreven), ${source}:\n${describePlan(plan, skip)}\n`);
   } else if (creating) {
     // A plan made against no document holds for the new one.
-    plan = await createFromTables(file, sheets, input, skip, undefined, { placesFor, layer }, plan);
-    io.out(`Nieuw document ${file} gemaakt uit ${input}:\n${describePlan(plan, skip)}\n`);
+    plan = await createFromTables(file, sheets, source, skip, undefined, { placesFor, layer }, plan);
+    io.out(`Nieuw document ${file} gemaakt uit ${source}:\n${describePlan(plan, skip)}\n`);
   } else {
     const doc = await NetworkDocument.open(file);
     try {
       if (doc.readOnly) throw new CoreError('READ_ONLY', doc.readOnlyReason ?? 'Het document is alleen-lezen.');
       // The peek's plan holds unless the document changed in between (another program wrote to it): then anew.
       if (basisDigest(doc) !== digest) {
-        plan = planTableImport(doc, sheets, path.basename(input), layer);
+        plan = planTableImport(doc, sheets, path.basename(source), layer);
         refuse(plan);
       }
-      applyTablePlan(doc, plan, input, skip, placesFor?.(plan));
+      applyTablePlan(doc, plan, source, skip, placesFor?.(plan));
     } finally {
       doc.close();
     }
-    io.out(`Geïmporteerd uit ${input} in ${file}:\n${describePlan(plan, skip)}\n`);
+    io.out(`Geïmporteerd uit ${source} in ${file}:\n${describePlan(plan, skip)}\n`);
   }
   if (groupCount) io.out(`${groupsNote(groupCount, (groups as GroupsAs | undefined) ?? 'partnerships')}\n`);
   for (const note of plan.notes) io.out(`${note}\n`);
   const remembered = plan.values.filter((v) => v.remembered);
   if (remembered.length) {
-    const vocab = mergeVocab(DEFAULT_VOCAB);
-    const label = (v: (typeof remembered)[number]) => vocab[v.vocab].find((e) => e.code === v.chosen)?.nl ?? v.chosen;
+    // Named as the document's vocabulary names them (its own entries too).
+    const label = (v: (typeof remembered)[number]) => labels[v.vocab].find((e) => e.code === v.chosen)?.nl ?? v.chosen;
     io.out(`Gelezen zoals bij een vorige import gekozen: ${remembered.map((v) => `kolom ${v.column} "${v.value}" → ${label(v)}`).join('; ')}. Anders met --value.\n`);
   }
-  if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(input), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
+  if (skip && plan.problems.length) io.err(`${describeProblems(path.basename(source), plan.problems).replace('niets geïmporteerd', 'deze rijen zijn overgeslagen')}\n`);
   return 0;
+}
+
+/** The sheets of one spreadsheet file, or of several read as one (`joinSheets`). */
+async function readInputs(inputs: readonly string[], given: string | undefined): Promise<RawSheet[]> {
+  const files = [];
+  for (const f of inputs) {
+    const format = formatOf(f, given) as TableFormat;
+    files.push({ file: f, format, sheets: await readTableFile(f, format) });
+  }
+  return joinSheets(files);
 }
 
 /**

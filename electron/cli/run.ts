@@ -39,6 +39,9 @@ Opdrachten:
                                         wordt gezocht in de eerste 10 rijen, of is rij N; een groep in yEd of
                                         Gephi wordt een samenwerkingsverband met de knopen erin als leden, met
                                         --groups actors een actor, met --groups ignore niets
+  import <bestand${DOCUMENT_EXTENSION}> <invoer.csv|xlsx> <invoer.csv|xlsx> … [dezelfde opties]
+                                        rekenbladen samen als één import (bv. de knopen- en de
+                                        verbindingentabel van Gephi): één controle, één stap ongedaan te maken
   import <bestand${DOCUMENT_EXTENSION}> <buur.json|buur${DOCUMENT_EXTENSION}> --merge [--source <naam>] [--view <naam> | --no-view]
          [--match <hun-id>=<ons-id>|nieuw,…] [--take-theirs] [--dry-run]
                                         voeg de kaart van een buurgemeente samen met deze: actoren gekoppeld

@@ -73,6 +73,8 @@ export function readKbo(raw: string): Cell<string> {
 
 /** What a graph tool writes in an edge's Type column: its direction. */
 const DIRECTIONS = new Set(['directed', 'undirected', 'mixed', 'gericht', 'ongericht']);
+/** Whether a cell holds the direction of an edge, as Gephi's edge table writes it in its Type column. */
+export const isDirection = (raw: string): boolean => DIRECTIONS.has(normalise(raw));
 
 /** The values an entry was chosen for in earlier imports (`props.aliases`): a list's own words for it. */
 export const aliasesOf = (e: VocabEntry): string[] => (Array.isArray(e.props?.aliases) ? (e.props.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : []);

@@ -89,9 +89,16 @@ const Counts = z.object({ create: z.number().int(), update: z.number().int(), un
 const Problem = z.object({ where: z.string(), message: z.string() });
 
 /** What an import would do, shown before anything is written. */
+/** The most spreadsheet files one import takes together. */
+export const MAX_IMPORT_FILES = 10;
+/** The other spreadsheet files of one import (after its first). */
+export const AlsoSchema = z.array(z.string().min(1).max(4096)).max(MAX_IMPORT_FILES - 1);
+
 export const ImportPreviewSchema = z.object({
   path: z.string(),
   fileName: z.string(),
+  /** The other spreadsheet files imported together with it, in order. */
+  also: z.array(z.object({ path: z.string(), fileName: z.string() })).optional(),
   format: ImportFormatSchema,
   /** How many of each the file holds (actors, agreements, …). */
   counts: z.record(z.string(), z.number().int()),

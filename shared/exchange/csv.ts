@@ -10,6 +10,11 @@ export interface RawSheet {
    * spreadsheets); the sheets other formats become have theirs on top.
    */
   findHeader?: boolean;
+  /**
+   * How problems name it when it is one of several files imported together: by its file ("edges.csv", or
+   * "blad Partners in lijst.xlsx"); without one, a workbook's sheet is "blad Partners".
+   */
+  place?: string;
 }
 
 /** Excel's first line naming the separator ("sep=;"), which Excel reads and does not show as a row. */

@@ -22,6 +22,10 @@ export interface MappedSheet {
   columns: Record<string, ColumnTarget>;
   /** Whether problems name the sheet (a workbook has several; a CSV file is one). */
   showName?: boolean;
+  /** How they name it, when it is one of several files imported together (see `RawSheet.place`). */
+  place?: string;
+  /** What the mapping suggested otherwise than the headers say, and why (for the preview and the command line). */
+  notes?: string[];
   /** Codes for new rows whose cell is empty (e.g. the actor type), by field key; the field's fallback otherwise. */
   fallbacks?: Record<string, string>;
   /** What values the vocabulary does not know become, by field key and value (a code or label of the vocabulary). */
@@ -314,7 +318,8 @@ class RowReader {
 
   /** Where the row is, for a problem ("blad Actoren, rij 7"). */
   rowWhere(): string {
-    return `${this.sheet.showName ? `blad ${this.sheet.name}, ` : ''}rij ${this.rowNo}`;
+    const place = sheetPlace(this.sheet);
+    return `${place ? `${place}, ` : ''}rij ${this.rowNo}`;
   }
 
   /** Where a cell is (by its column). */
@@ -480,8 +485,9 @@ const OWN_NUMBERING: Record<TableKind, { noun: string; by: string; kept: boolean
 function ownNumberingNote(sheet: MappedSheet, f: ForeignIds): string {
   const { noun, by, kept } = OWN_NUMBERING[sheet.kind];
   const e = f.example;
+  const place = sheetPlace(sheet).replace(/^blad /, 'Blad ');
   return (
-    `${sheet.showName ? `Blad ${sheet.name}: k` : 'K'}olom "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
+    `${place ? `${place}: kolom` : 'Kolom'} "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
     `${f.differ} van de ${f.matched} rijen met een id dat de kaart al heeft, noemen een andere ${noun} (rij ${e.row}: id "${e.id}" is "${e.known}" in de kaart, de rij noemt "${e.given}"). ` +
     `Daarom is op ${by} gezocht in plaats van op id, ${kept ? `en is het id bewaard als eigen veld "${f.header}".` : 'en is het id niet overgenomen.'}`
   );
@@ -571,6 +577,9 @@ const agreementKey = (title: string, parties: readonly string[]) => `${normalise
  * normalised name), or a problem with its row and column. Sheets go actors first, so services and agreements can
  * name actors from the same file.
  */
+/** How problems and notes name a sheet: nothing when the file is that one sheet, else its place or "blad X". */
+const sheetPlace = (sheet: MappedSheet): string => (sheet.showName ? (sheet.place ?? `blad ${sheet.name}`) : '');
+
 export function planTables(existing: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, sheets: readonly MappedSheet[]): TablePlan {
   const codes = new CodeFinder(vocab);
   const actors = new ActorIndex(existing.actors);
@@ -588,7 +597,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   for (const sheet of ordered) {
     const mapped = new Set(Object.values(sheet.columns));
     for (const f of TABLE_FIELDS[sheet.kind]) {
-      if (f.required && !mapped.has(f.key)) plan.problems.push({ where: sheet.showName ? `blad ${sheet.name}` : '', message: `geen kolom voor "${f.nl}" (verplicht). Wijs een kolom toe.` });
+      if (f.required && !mapped.has(f.key)) plan.problems.push({ where: sheetPlace(sheet), message: `geen kolom voor "${f.nl}" (verplicht). Wijs een kolom toe.` });
     }
     if (TABLE_FIELDS[sheet.kind].some((f) => f.required && !mapped.has(f.key))) continue;
     const r = new RowReader(sheet, codes, actors);
@@ -600,6 +609,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       sheet.kind === 'agreements' ? 'title' : 'name',
     );
     if (own) plan.notes.push(ownNumberingNote(sheet, own));
+    const place = sheetPlace(sheet).replace(/^blad /, 'Blad ');
+    plan.notes.push(...(sheet.notes ?? []).map((n) => (place ? `${place}: ${n}` : `${n[0].toUpperCase()}${n.slice(1)}`)));
     /** The row's id cell, and the id it is matched and made with: none where the ids are the file's own numbering. */
     const idOf = (): { fileId: string | null; id: string | null } => {
       const fileId = r.read<string>('id') ?? null;

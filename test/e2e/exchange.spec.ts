@@ -443,6 +443,49 @@ test("two partner lists, each numbered 1, 2, 3 in an ID column of its own: the s
   await expect(inspector.getByTestId('actor-custom-value-ID')).toHaveValue('4');
 });
 
+test("Gephi's node table and edge table as one import: the second file added in the dialog, both checked together, imported as one step that one undo takes back", async ({ page }) => {
+  await openCopyOfDemo(page, 'gephi-tabellen');
+  const nodes = path.join(WORK_DIR, 'nodes.csv');
+  const edges = path.join(WORK_DIR, 'edges.csv');
+  fs.writeFileSync(nodes, 'Id,Label,timeset\r\n0,Buurtwerk Het Anker,\r\n1,Repair Café Noord,\r\n2,Speel-o-theek De Knikker,\r\n');
+  fs.writeFileSync(edges, 'Source,Target,Type,Id,Label,timeset,Weight\r\n0,1,Undirected,0,Vrijwilligerspool Noord,,1.0\r\n2,0,Undirected,1,Speelnamiddag,,1.0\r\n');
+  const dialog = await checkFile(page, nodes);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw');
+  const files = dialog.getByTestId('import-files');
+  // A file that cannot go with it is refused with its name; the preview stays.
+  await files.getByTestId('import-files-path').fill(path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
+  await files.getByTestId('import-files-add').click();
+  await expect(dialog.getByRole('alert')).toContainText('kaart-networkx.gexf: samen importeren gaat met CSV- en Excelbestanden (.csv, .xlsx).');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw');
+  // The edge table, added: checked together with the nodes.
+  await files.getByTestId('import-files-path').fill(edges);
+  await files.getByTestId('import-files-add').click();
+  await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv en edges.csv' })).toBeVisible();
+  await expect(files.getByRole('listitem')).toHaveText(['nodes.csv', /edges\.csv/]);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 met een probleem');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('edges.csv: kolom "Type" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.');
+  await page.screenshot({ path: 'test-results/e2e-import-two-files.png' });
+  await axeCheck(page)('import van twee bestanden');
+  // Taken away again, and added back: the preview follows.
+  await files.getByRole('button', { name: 'edges.csv weghalen uit deze import' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv' })).toBeVisible();
+  await expect(dialog.getByTestId('exchange-plan')).not.toContainText('Afspraken');
+  await files.getByTestId('import-files-path').fill(edges);
+  await files.getByTestId('import-files-path').press('Enter');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 2 nieuw');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Geïmporteerd uit nodes.csv en edges.csv: actoren 3 nieuw, 0 bijgewerkt, 0 ongewijzigd; afspraken 2 nieuw');
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (49)');
+  await page.getByTestId('tab-agreements').click();
+  await page.getByTestId('table-filter').fill('Vrijwilligerspool Noord');
+  await expect(page.getByRole('row', { name: /Vrijwilligerspool Noord/ })).toContainText('Buurtwerk Het Anker');
+  await page.getByTestId('table-filter').fill('');
+  // One step, named after both files; one undo takes all of it back.
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Geïmporteerd uit nodes\.csv en edges\.csv/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+});
+
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
 

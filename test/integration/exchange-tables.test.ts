@@ -5,6 +5,7 @@ import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
+import { historyState, undo } from '../../electron/core/edit/history';
 import { basisDigest } from '../../electron/core/exchange/tables';
 import { readXlsx } from '../../electron/core/exchange/xlsx';
 import { EditBatchSchema } from '../../shared/edit/commands';
@@ -19,6 +20,15 @@ async function demo(dir: string): Promise<string> {
   const file = path.join(dir, 'v.regiekaart');
   expect((await cli('demo', file)).code).toBe(0);
   return file;
+}
+
+/** Gephi's Data Laboratory tables as it exports them: nodes (Id, Label, timeset) and edges naming the nodes by Id. */
+function gephiTables(dir: string): { nodes: string; edges: string } {
+  const nodes = path.join(dir, 'nodes.csv');
+  const edges = path.join(dir, 'edges.csv');
+  fs.writeFileSync(nodes, 'Id,Label,timeset\r\n0,Buurtwerk De Brug,\r\n1,Repair Café Voorbeeldstad,\r\n2,Speel-o-theek De Knikker,\r\n');
+  fs.writeFileSync(edges, 'Source,Target,Type,Id,Label,timeset,Weight\r\n0,1,Undirected,0,Vrijwilligerspool,,1.0\r\n2,0,Undirected,1,Speelnamiddag,,1.0\r\n');
+  return { nodes, edges };
 }
 
 async function snapshot(file: string) {
@@ -308,18 +318,88 @@ describe('spreadsheet import and export', () => {
 });
 
 describe('the command line writes the plan it checked', () => {
-  it("Gephi's Data Laboratory tables: the nodes import; the edges' Type is named as Gephi's direction, not a kind of agreement, and nothing is written", async () => {
+  it("Gephi's Data Laboratory tables one after the other: the nodes import, then the edges; their Type (Gephi's direction, not a kind of agreement) is kept as a custom field, and said", async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'gephi.regiekaart');
-    const nodes = path.join(dir, 'nodes.csv');
-    const edges = path.join(dir, 'edges.csv');
-    fs.writeFileSync(nodes, 'Id,Label,timeset\r\n0,Buurtwerk De Brug,\r\n1,Repair Café Voorbeeldstad,\r\n');
-    fs.writeFileSync(edges, 'Source,Target,Type,Id,Label,timeset,Weight\r\n0,1,Undirected,0,Vrijwilligerspool,,1.0\r\n');
-    expect((await cli('import', file, nodes)).out).toContain('actoren    2 nieuw');
+    const { nodes, edges } = gephiTables(dir);
+    expect((await cli('import', file, nodes)).out).toContain('actoren    3 nieuw');
+    const r = await cli('import', file, edges);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('afspraken  2 nieuw');
+    expect(r.out).toContain('Kolom "Type" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.');
+    const data = await snapshot(file);
+    const pool = data.agreements.find((a) => a.title === 'Vrijwilligerspool')!;
+    expect(pool.custom).toMatchObject({ Type: 'Undirected' });
+    expect(pool.parties.map((p) => data.actors.find((a) => a.id === p.actorId)?.name)).toEqual(['Buurtwerk De Brug', 'Repair Café Voorbeeldstad']);
+  });
+
+  it("a column mapped to the agreement's type by the user is read as one, also when it holds Gephi's directions: then those are problems, and nothing is written", async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'gephi.regiekaart');
+    const { nodes, edges } = gephiTables(dir);
+    expect((await cli('import', file, nodes)).code).toBe(0);
     const before = sha(file);
+    // A Type column with a direction and a kind of agreement in it is no direction column: it stays the type.
+    fs.writeFileSync(edges, fs.readFileSync(edges, 'utf8').replace('2,0,Undirected', '2,0,Samenwerkingsovereenkomst'));
     const r = await cli('import', file, edges);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('rij 2, kolom "Type": "Undirected" is de richting van een verbinding (zo schrijft Gephi ze), geen gekende soort afspraak. Kies bij de kolom "Eigen veld (bewaren)" of "Negeren".');
+    expect(r.err).toContain('rij 2, kolom "Type": "Undirected" is de richting van een verbinding (zo schrijft Gephi ze), geen gekende soort afspraak.');
+    expect(sha(file)).toBe(before);
+  });
+
+  it("Gephi's node and edge tables as one import into a map whose ids the numbering collides with: the edges find the nodes by the file's own numbers, not the map's actors; one undo step takes all of it back", async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'gephi.regiekaart');
+    // A first numbered list gives the map actors with the ids 0, 1 and 2.
+    const first = path.join(dir, 'vrijwilligers.csv');
+    fs.writeFileSync(first, 'ID;Naam\r\n0;Vrijwilligerscentrale\r\n1;Seniorenraad\r\n2;Jeugdraad\r\n');
+    expect((await cli('import', file, first)).out).toContain('actoren    3 nieuw');
+    const { nodes, edges } = gephiTables(dir);
+    // One after the other, the edges cannot tell the map's actor 0 from the node table's 0: a problem naming both.
+    const copy = path.join(dir, 'apart.regiekaart');
+    fs.copyFileSync(file, copy);
+    expect((await cli('import', copy, nodes)).code).toBe(0);
+    const apart = await cli('import', copy, edges);
+    expect(apart.code).toBe(1);
+    expect(apart.err).toContain('edges.csv');
+    // Together they are one workbook: the edges read the nodes' numbers.
+    const before = await snapshot(file);
+    const r = await cli('import', file, nodes, edges);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Geïmporteerd uit nodes.csv en edges.csv');
+    expect(r.out).toContain('actoren    3 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('afspraken  2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('nodes.csv: kolom "Id" is een eigen nummering van het bestand');
+    expect(r.out).toContain('edges.csv: kolom "Type" is de richting van elke verbinding');
+    const data = await snapshot(file);
+    const nameOf = (id: string) => data.actors.find((a) => a.id === id)?.name;
+    expect(['0', '1', '2'].map(nameOf)).toEqual(['Vrijwilligerscentrale', 'Seniorenraad', 'Jeugdraad']);
+    const parties = (title: string) => data.agreements.find((a) => a.title === title)!.parties.map((p) => nameOf(p.actorId));
+    expect(parties('Vrijwilligerspool')).toEqual(['Buurtwerk De Brug', 'Repair Café Voorbeeldstad']);
+    expect(parties('Speelnamiddag')).toEqual(['Speel-o-theek De Knikker', 'Buurtwerk De Brug']);
+    // One step in the history, named after both files; undo leaves the map as it was.
+    const doc = await NetworkDocument.open(file);
+    try {
+      expect(historyState(doc.db).undo?.label).toBe('Geïmporteerd uit nodes.csv en edges.csv: 5 nieuw, 0 bijgewerkt');
+      undo(doc);
+      expect(doc.snapshot()).toEqual(before);
+    } finally {
+      doc.close();
+    }
+  });
+
+  it('files that cannot go together are refused with their name, and nothing is written', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const { nodes, edges } = gephiTables(dir);
+    const json = path.join(dir, 'kaart.json');
+    expect((await cli('export', file, '--json', json)).code).toBe(0);
+    const withJson = await cli('import', file, nodes, json);
+    expect(withJson.code).not.toBe(0);
+    expect(withJson.err).toContain('kaart.json: samen importeren gaat met CSV- en Excelbestanden (.csv, .xlsx). Importeer dit bestand apart.');
+    const twice = await cli('import', file, nodes, edges, nodes);
+    expect(twice.err).toContain('nodes.csv is al gekozen voor deze import.');
     expect(sha(file)).toBe(before);
   });
 

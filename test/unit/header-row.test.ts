@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapSheets } from '../../electron/core/exchange/tables';
+import { filesLabel, joinSheets, mapSheets } from '../../electron/core/exchange/tables';
 import { readPhone } from '../../shared/exchange/cells';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from '../../shared/exchange/fields';
 import { planTables, type MappedSheet } from '../../shared/exchange/plan';
@@ -76,5 +76,54 @@ describe('the headers municipal partner lists use are recognised', () => {
     expect(sheet.kind).toBe('actors');
     expect(sheet.kind !== 'skip' && sheet.columns).toEqual({ 'Naam organisatie': 'name', 'Soort organisatie': 'custom', 'BTW-nummer': 'kbo', GSM: 'phone', 'E-mail adres': 'email', Webpagina: 'website', Contactpersoon: 'custom' });
     expect(mapSheets([{ name: 'Blad1', rows: [['Naam organisatie', 'Adres', 'Telefoonnummer'], ['A', 'Markt 1', '050 11 22 33']] }])[0].kind).toBe('actors');
+  });
+});
+
+describe('several spreadsheet files imported as one', () => {
+  it('keep their sheets in order, each named by its file in problems; a sheet name an earlier file has gets its file name', () => {
+    const sheet = (name: string, rows: string[][]) => ({ name, rows, findHeader: true });
+    const joined = joinSheets([
+      { file: '/a/lijst.xlsx', format: 'xlsx', sheets: [sheet('Blad1', [['Naam'], ['Buurtwerk De Brug']])] },
+      { file: '/b/lijst2.xlsx', format: 'xlsx', sheets: [sheet('Blad1', [['Naam'], ['Repair Café']]), sheet('Blad2', [['x']])] },
+      { file: '/c/Blad1.csv', format: 'csv', sheets: [sheet('Blad1', [['Naam'], ['Jeugdraad']])] },
+    ]);
+    expect(joined.map((s) => [s.name, s.place])).toEqual([
+      ['Blad1', 'blad Blad1 in lijst.xlsx'],
+      ['Blad1 (lijst2.xlsx)', 'blad Blad1 in lijst2.xlsx'],
+      ['Blad2', 'blad Blad2 in lijst2.xlsx'],
+      ['Blad1 (Blad1.csv)', 'Blad1.csv'],
+    ]);
+    // One file stays as it is read.
+    const one = [sheet('Partners', [['Naam']])];
+    expect(joinSheets([{ file: 'p.xlsx', format: 'xlsx', sheets: one }])).toEqual(one);
+    expect(filesLabel(['/x/nodes.csv'])).toBe('nodes.csv');
+    expect(filesLabel(['/x/nodes.csv', '/y/edges.csv'])).toBe('nodes.csv en edges.csv');
+    expect(filesLabel(['a.csv', 'b.csv', 'c.xlsx'])).toBe('a.csv, b.csv en c.xlsx');
+  });
+
+  it('a problem names the file its row is in', () => {
+    const raw = joinSheets([
+      { file: 'actoren.csv', format: 'csv', sheets: [{ name: 'actoren', rows: [['Naam', 'KBO-nummer'], ['Buurtwerk De Brug', '0403.170.702']] }] },
+      { file: 'afspraken.csv', format: 'csv', sheets: [{ name: 'afspraken', rows: [['Titel', 'Partijen'], ['Pool', 'Buurtwerk De Brug; Onbekend']] }] },
+    ]);
+    const plan = planTables(NetworkDataSchema.parse({ meta: { title: 't' } }), mergeVocab({}), mapSheets(raw) as MappedSheet[]);
+    // The actor with a wrong KBO number is not made, so the agreement names two actors that are not there.
+    expect(plan.problems.map((p) => p.where)).toEqual(['actoren.csv, rij 2, kolom "KBO-nummer"', 'afspraken.csv, rij 2, kolom "Partijen"', 'afspraken.csv, rij 2, kolom "Partijen"']);
+  });
+});
+
+describe("Gephi's edge table", () => {
+  it('its Type column of directions is suggested as a custom field, with a note; one with a kind of agreement in it stays the type', () => {
+    const edges = (type2: string) => mapSheets([{ name: 'edges', rows: [['Source', 'Target', 'Type', 'Label'], ['0', '1', 'Undirected', 'Pool'], ['1', '0', type2, 'Overleg'], ['1', '0', '', 'Zonder']] }])[0] as MappedSheet;
+    const gephi = edges('directed');
+    expect(gephi.columns.Type).toBe('custom');
+    expect(gephi.notes).toEqual(['kolom "Type" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.']);
+    const mixed = edges('Samenwerkingsovereenkomst');
+    expect(mixed.columns.Type).toBe('type');
+    expect(mixed.notes).toBeUndefined();
+    // The user's own mapping stands.
+    const mapped = mapSheets([{ name: 'edges', rows: [['Source', 'Target', 'Type'], ['0', '1', 'Undirected']] }], [{ sheet: 'edges', columns: { Type: 'type' } }])[0] as MappedSheet;
+    expect(mapped.columns.Type).toBe('type');
+    expect(mapped.notes).toBeUndefined();
   });
 });

@@ -15,12 +15,15 @@ import { applyMerge, describeMerge, mergePreview, planMergeInto } from './merge'
 import { sameMapReason } from '../../../shared/exchange/merge';
 import { fileStamp, KeptPreview, mappingKey, readAs, type ReadFile } from './kept';
 import type { GroupsAs } from '../../../shared/exchange/fields';
-import { applyTablePlan, createFromTables, fallbacksOf, describePlan, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate } from './tables';
+import { applyTablePlan, assertTogether, createFromTables, fallbacksOf, describePlan, filesLabel, joinSheets, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate, type TableFormat } from './tables';
 
 /** How many values the vocabulary does not know a preview lists per sheet. */
 const MAX_VALUES = 100;
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.template' | 'exchange.preview' | 'exchange.import'>;
+type ReadFormat = Exclude<ImportFormat, 'json' | 'regiekaart'>;
+/** How several spreadsheet files read as one are kept (`KeptPreview`). */
+const TOGETHER = 'tables';
 type Pick_ = (chooser: (() => Promise<string | null>) | undefined, given: string | undefined) => Promise<string>;
 
 /** The import format of a file, from the given one or its extension. */
@@ -55,7 +58,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
    * A spreadsheet or graph file, read once: its stamp, its sheets, and a graph's node positions and group nodes (as
    * the preview read them, when the bytes and the choice for groups are still the same).
    */
-  const readFile = async (file: string, format: 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'kumu' | 'socialekaart', groups: GroupsAs = 'partnerships'): Promise<{ stamp: string; read: ReadFile }> => {
+  const readFile = async (file: string, format: ReadFormat, groups: GroupsAs = 'partnerships'): Promise<{ stamp: string; read: ReadFile }> => {
     const bytes = readImportFile(file);
     const stamp = fileStamp(bytes);
     const same = kept.readFor(file, readAs(format, groups), stamp);
@@ -66,6 +69,30 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       return { stamp, read: { raw: sheets, placesFor: (plan: TablePlan) => placesOf(graph, plan), layer, ...(count ? { groups: { count, as: groups } } : {}) } };
     }
     return { stamp, read: { raw: await readTableFile(file, format, bytes) } };
+  };
+  /**
+   * The file of an import, or its files: several spreadsheet files are read as one (`joinSheets`), and kept as one,
+   * under the key of all their paths (`key`) and stamps, read as `how`.
+   */
+  const readAll = async (files: readonly string[], format: ReadFormat, groups: GroupsAs | undefined): Promise<{ key: string; how: string; stamp: string; read: ReadFile }> => {
+    if (files.length === 1) return { key: files[0], how: readAs(format, groups), ...(await readFile(files[0], format, groups)) };
+    const parts = files.map((file, i) => {
+      const bytes = readImportFile(file);
+      return { file, bytes, stamp: fileStamp(bytes), format: (i === 0 ? format : importFormatOf(file)) as TableFormat };
+    });
+    const key = files.join('\n');
+    const stamp = parts.map((p) => p.stamp).join('|');
+    const same = kept.readFor(key, TOGETHER, stamp);
+    if (same) return { key, how: TOGETHER, stamp, read: same };
+    const sheets = [];
+    for (const p of parts) sheets.push({ file: p.file, format: p.format, sheets: await readTableFile(p.file, p.format, p.bytes) });
+    return { key, how: TOGETHER, stamp, read: { raw: joinSheets(sheets) } };
+  };
+  /** The files of one import: the first, and the spreadsheet files to go with it (see `assertTogether`). */
+  const together = (first: string, format: ImportFormat, also: readonly string[]): string[] => {
+    const files = [first, ...also.map((f) => path.resolve(f))];
+    if (files.length > 1) assertTogether(files, files.map((f, i) => (i === 0 ? format : importFormatOf(f))));
+    return files;
   };
   /** Its sheets, mapped as the user said or as suggested (a Sociale Kaart extract is one sheet of actors). */
   const mapped = (format: ImportFormat, read: ReadFile, mapping: SheetMappingInput[] | undefined) =>
@@ -87,10 +114,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       const doc = session.currentOrNull();
       return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
     },
-    'exchange.preview': async ({ path: given, format, mapping, merge, into, groups }) => {
-      const file = path.resolve(await pick(platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined, given));
+    'exchange.preview': async ({ path: given, also, addFile, format, mapping, merge, into, groups }) => {
+      const chooseImport = platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined;
+      const file = path.resolve(await pick(chooseImport, given));
       const fmt = importFormatOf(file, format);
-      const base = { path: file, fileName: path.basename(file), format: fmt };
+      const files = together(file, fmt, [...(also ?? []), ...(addFile ? [await pick(chooseImport, undefined)] : [])]);
+      const more = files.slice(1).map((f) => ({ path: f, fileName: path.basename(f) }));
+      const base = { path: file, fileName: path.basename(file), format: fmt, ...(more.length ? { also: more } : {}) };
       const doc = session.currentOrNull();
       kept.clear();
       try {
@@ -109,7 +139,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           const problems = codeProblems(data, !reason && doc ? doc.vocab() : DEFAULT_VOCAB);
           return { ...base, counts: countsOf(data), problems, intoCurrent: { allowed: !reason, reason } } satisfies ImportPreview;
         }
-        const { stamp, read } = await readFile(file, fmt, groups);
+        const { key, how, stamp, read } = await readAll(files, fmt, groups);
         const sheets = mapped(fmt, read, mapping);
         const reason = !doc ? 'Er is geen document geopend.' : doc.readOnly ? doc.readOnlyReason : null;
         const intoCurrent = { allowed: !reason, reason };
@@ -128,13 +158,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const against = reason || into === 'new' ? null : doc;
         let plan: TablePlan;
         try {
-          plan = planTableImport(against, sheets, base.fileName, read.layer);
+          plan = planTableImport(against, sheets, filesLabel(files), read.layer);
         } catch (err) {
           // No sheet holds rows of a kind the import knows: the sheets are shown, for the user to say what they hold.
           if (err instanceof ImportError) return { ...base, counts: {}, problems: err.problems, intoCurrent, sheets: shown, ...(read.groups ? { groups: read.groups } : {}) } satisfies ImportPreview;
           throw err;
         }
-        kept.keep({ file, format: readAs(fmt, groups), stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
+        kept.keep({ file: key, format: how, stamp, read, against, revision: against?.revision() ?? 0, mapping: mappingKey(sheets), plan });
         const counts = Object.fromEntries(Object.entries(plan.summary).map(([k, s]) => [k, s.create + s.update + s.unchanged + s.problem]));
         return {
           ...base,
@@ -156,8 +186,9 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         return { ...base, counts: {}, problems: err.problems, intoCurrent: { allowed: false, reason: null } } satisfies ImportPreview;
       }
     },
-    'exchange.import': async ({ path: source, format, into, target, mapping, skipProblemRows, merge, groups }) => {
+    'exchange.import': async ({ path: source, also, format, into, target, mapping, skipProblemRows, merge, groups }) => {
       const fmt = importFormatOf(source, format);
+      const files = together(path.resolve(source), fmt, also ?? []);
       const newFile = async () => withExt(await save(`${path.basename(source, path.extname(source))}${DOCUMENT_EXTENSION}`, 'document', target), DOCUMENT_EXTENSION);
       if (fmt === 'json' || fmt === 'regiekaart') {
         kept.clear();
@@ -176,19 +207,18 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const counts = await createFromJson(file, data, source, platform.nativeBinding);
         return { document: await session.open(file), counts, created: true, summary: '' };
       }
-      const file = path.resolve(source);
-      const { stamp, read } = await readFile(file, fmt, groups);
+      const { key, how, stamp, read } = await readAll(files, fmt, groups);
       const sheets = mapped(fmt, read, mapping);
-      const how = readAs(fmt, groups);
+      const label = filesLabel(files);
       if (into === 'current') {
         const doc = session.current();
-        const plan = kept.take(file, how, stamp, sheets, doc) ?? planTableImport(doc, sheets, path.basename(source), read.layer);
-        applyTablePlan(doc, plan, source, !!skipProblemRows, read.placesFor?.(plan));
+        const plan = kept.take(key, how, stamp, sheets, doc) ?? planTableImport(doc, sheets, label, read.layer);
+        applyTablePlan(doc, plan, label, !!skipProblemRows, read.placesFor?.(plan));
         return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
       }
-      const planned = kept.take(file, how, stamp, sheets, null);
+      const planned = kept.take(key, how, stamp, sheets, null);
       const out = await newFile();
-      const plan = await createFromTables(out, sheets, source, !!skipProblemRows, platform.nativeBinding, read, planned);
+      const plan = await createFromTables(out, sheets, label, !!skipProblemRows, platform.nativeBinding, read, planned);
       const document = await session.open(out);
       return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
     },

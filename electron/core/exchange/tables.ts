@@ -1,6 +1,6 @@
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
-import { aliasesOf, splitList } from '../../../shared/exchange/cells';
+import { aliasesOf, isDirection, splitList } from '../../../shared/exchange/cells';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
 import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, templateFields, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
@@ -15,6 +15,8 @@ import { createDocument, DOCUMENT_EXTENSION, withExtension, type EditTx, type Ne
 import { writeFileAtomic } from '../report/atomic';
 import { readImportFile } from './files';
 import { readXlsx } from './xlsx';
+import { CoreError } from '../errors';
+import { MAX_IMPORT_FILES } from '../../../shared/exchange/contract';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -38,6 +40,44 @@ export async function readTableFile(file: string, format: TableFormat, bytes: Ui
     return (await readXlsx(name, bytes)).map((s) => ({ ...s, rows: s.rows.map((r) => r.map(unsafeCell)) }));
   }
   return [readCsv(name, decodeUtf8(name, bytes))];
+}
+
+/**
+ * Several spreadsheet files imported as one (Gephi's node table and edge table, a list of actors and one of
+ * agreements): their sheets in the files' order, so that the agreements of one find the actors of the other, even by
+ * the other's own numbering. Problems name each sheet by its file ("edges.csv, rij 3", "blad Partners in
+ * lijst.xlsx, rij 3"). A sheet name an earlier file has already gets its file's name, as mappings go by sheet name.
+ */
+export function joinSheets(files: readonly { file: string; format: TableFormat; sheets: readonly RawSheet[] }[]): RawSheet[] {
+  if (files.length === 1) return [...files[0].sheets];
+  const taken = new Set<string>();
+  return files.flatMap(({ file, format, sheets }) => {
+    const fileName = path.basename(file);
+    return sheets.map((s) => {
+      let name = s.name;
+      for (let n = 2; taken.has(name); n++) name = `${s.name} (${fileName}${n > 2 ? ` ${n - 1}` : ''})`;
+      taken.add(name);
+      return { ...s, name, place: format === 'csv' ? fileName : `blad ${s.name} in ${fileName}` };
+    });
+  });
+}
+
+/**
+ * Several files can be imported together when they are spreadsheets (CSV, xlsx), none twice, ten at most: else a
+ * Dutch error naming the file.
+ */
+export function assertTogether(files: readonly string[], formats: readonly string[]): void {
+  if (files.length > MAX_IMPORT_FILES) throw new CoreError('INVALID_INPUT', `Eén import neemt ten hoogste ${MAX_IMPORT_FILES} bestanden samen.`);
+  files.forEach((f, i) => {
+    if (formats[i] !== 'csv' && formats[i] !== 'xlsx') throw new CoreError('INVALID_INPUT', `${path.basename(f)}: samen importeren gaat met CSV- en Excelbestanden (.csv, .xlsx). Importeer dit bestand apart.`);
+    if (files.indexOf(f) !== i) throw new CoreError('INVALID_INPUT', `${path.basename(f)} is al gekozen voor deze import.`);
+  });
+}
+
+/** The files of an import as its change and messages name them: "nodes.csv en edges.csv". */
+export function filesLabel(files: readonly string[]): string {
+  const names = files.map((f) => path.basename(f));
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
 }
 
 /** The fallback codes of a sheet: the user's, else each field's default. */
@@ -96,8 +136,25 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
     const kind = given?.kind ?? detectKind(s.name, header) ?? 'skip';
     if (kind === 'skip') return { name: s.name, kind, header, headerRow };
     const suggested = suggestColumns(kind, header);
-    return { name: s.name, kind, header, headerRow, rows: s.rows.slice(at + 1), columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, values: given?.values, showName: raw.length > 1 };
+    const rows = s.rows.slice(at + 1);
+    // Gephi's edge table: its Type column is each edge's direction, kept as a custom field unless the user says otherwise.
+    const directions = kind === 'agreements' ? header.filter((h, i) => suggested[h] === 'type' && given?.columns?.[h] === undefined && isDirections(rows, i)) : [];
+    for (const h of directions) suggested[h] = 'custom';
+    const notes = directions.map((h) => `kolom "${h}" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.`);
+    return { name: s.name, kind, header, headerRow, rows, columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, values: given?.values, showName: raw.length > 1, place: s.place, ...(notes.length ? { notes } : {}) };
   });
+}
+
+/** Whether a column holds only directions of edges (Directed, Undirected …), in at least one cell. */
+function isDirections(rows: readonly (readonly string[])[], column: number): boolean {
+  let any = false;
+  for (const r of rows) {
+    const cell = (r[column] ?? '').trim();
+    if (!cell) continue;
+    if (!isDirection(cell)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /**

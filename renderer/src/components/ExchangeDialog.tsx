@@ -4,6 +4,7 @@ import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../
 import { GROUPS_AS, PLAN_KINDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
+import { ImportFiles } from './ImportFiles';
 import { ImportMapping, mappingOf } from './ImportMapping';
 import { PlanRows } from './PlanRows';
 import { MergeReview } from './MergeReview';
@@ -25,7 +26,7 @@ const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', cs
  * with its place); nothing is written until the user confirms, and then all of it at once, as one undoable step.
  */
 export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: boolean; vocab: Record<VocabKind, VocabEntry[]> | null; onCancel: () => void; onDone: (d: ExchangeDone) => Promise<void> | void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<'import' | 'export'>('import');
   const [exportChoice, setExportChoice] = useState<ExportChoice>('xlsx');
   const [csvKind, setCsvKind] = useState<TableKind>('actors');
@@ -53,6 +54,8 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
     }
   };
   const mapping = preview?.sheets?.map(mappingOf);
+  // "nodes.csv en edges.csv": the file, or the files imported together.
+  const fileNames = preview ? new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format([preview.fileName, ...(preview.also ?? []).map((a) => a.fileName)]) : '';
   // Problems that are a value the vocabulary does not know (one per cell): the mapping step lists those, to choose for.
   const unknownValues = (preview?.sheets ?? []).reduce((n, s) => n + (s.values ?? []).filter((v) => !v.chosen).reduce((m, v) => m + v.rows, 0), 0);
   /**
@@ -60,7 +63,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
    * the core plans it anew; a spreadsheet or graph file into a new document is planned against none, so the counts
    * say what that one gets).
    */
-  const check = (changed: { mapping?: SheetMappingInput[]; merge?: MergeChoicesInput; into?: 'current' | 'new'; groups?: GroupsAs } = {}) => {
+  const check = (changed: { mapping?: SheetMappingInput[]; merge?: MergeChoicesInput; into?: 'current' | 'new'; groups?: GroupsAs; also?: string[]; addFile?: boolean } = {}) => {
     // The choice shows at once; the core's new plan follows.
     if (changed.merge) setMerge(changed.merge);
     if (changed.into) setInto(changed.into);
@@ -70,8 +73,11 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
       const again = !!preview && Object.values(changed).some((v) => v !== undefined);
       const p = await call('exchange.preview', {
         path: again ? preview!.path : askPath ? importPath.trim() : undefined,
-        // Other groups make other sheets: their mapping is suggested anew.
-        mapping: changed.mapping ?? (changed.into ? mapping : undefined),
+        // The files imported together with it: as they were, or as added or taken away.
+        also: again ? (changed.also ?? preview!.also?.map((a) => a.path)) : undefined,
+        addFile: changed.addFile,
+        // Other groups make other sheets: their mapping is suggested anew. Another file keeps the sheets' mapping.
+        mapping: changed.mapping ?? (changed.into || changed.also || changed.addFile ? mapping : undefined),
         merge: changed.merge,
         into: again ? (changed.into ?? into) : undefined,
         groups: again ? (changed.groups ?? preview!.groups?.as) : undefined,
@@ -90,6 +96,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
       if (into === 'new' && askPath && !target.trim()) throw new Error(t('exchange.noTarget'));
       const done = await call('exchange.import', {
         path: preview.path,
+        also: preview.also?.map((a) => a.path),
         into,
         target: into === 'new' && askPath ? target.trim() : undefined,
         mapping,
@@ -97,7 +104,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
         merge: preview.merge && into === 'current' ? merge : undefined,
         groups: preview.groups?.as,
       });
-      await onDone({ kind: 'import', fileName: preview.fileName, counts: done.counts, created: done.created, summary: done.summary });
+      await onDone({ kind: 'import', fileName: fileNames, counts: done.counts, created: done.created, summary: done.summary });
     });
   const exportNow = () =>
     run(async () => {
@@ -173,7 +180,8 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
           )}
           {preview && (
             <section aria-labelledby="exchange-preview-heading" data-testid="exchange-preview">
-              <h3 id="exchange-preview-heading">{t('exchange.previewTitle', { file: preview.fileName })}</h3>
+              <h3 id="exchange-preview-heading">{t('exchange.previewTitle', { file: fileNames })}</h3>
+              {(preview.format === 'csv' || preview.format === 'xlsx') && <ImportFiles preview={preview} askPath={askPath} busy={busy} onChange={(c) => void check(c)} />}
               {groups && (
                 <fieldset className="report-presets" data-testid="exchange-groups">
                   <legend>{t('exchange.groups.legend', { count: groups.count })}</legend>
