@@ -264,6 +264,15 @@ describe('spreadsheet import and export', () => {
     expect([again.code, again.err]).toEqual([0, '']);
     expect(again.out).toContain('Gelezen zoals bij een vorige import gekozen: kolom Type "SPORTCLUB" → Sport-, cultuurdienst, bibliotheek; kolom Sectoren "Jeugd" → Welzijn. Anders met --value.');
     expect((await snapshot(file)).actors.find((a) => a.name === 'Zwemclub De Rog')).toMatchObject({ type: 'VRIJETIJDSDIENST', sectors: ['WELZIJN'] });
+    // A value chosen for an entry of the document's own is named by that entry's label, not by its code.
+    const own = await NetworkDocument.open(file);
+    own.edit((tx) => tx.putVocab('actorType', { code: 'SPORTVERENIGING', nl: 'Sportvereniging', en: 'Sports club' }, true));
+    own.close();
+    const club = path.join(tmpDir(), 'clubs.csv');
+    fs.writeFileSync(club, ['Naam;Type', 'Hockeyclub De Stick;Club'].join('\r\n'));
+    expect((await cli('import', file, club, '--value', 'Type:Club=Sportvereniging')).code).toBe(0);
+    fs.writeFileSync(club, ['Naam;Type', 'Hockeyclub De Stick;Club', 'Tennisclub Ace;Club'].join('\r\n'));
+    expect((await cli('import', file, club)).out).toContain('Gelezen zoals bij een vorige import gekozen: kolom Type "Club" → Sportvereniging. Anders met --value.');
     const wrong = await cli('import', file, csv, '--value', 'Soort:Sportclub=Andere');
     expect([wrong.code, wrong.err.split('\n')[0]]).toEqual([2, 'Fout: --value: geen kolom "Soort" met waarden uit een woordenlijst (soort, sector, status …).']);
   });
