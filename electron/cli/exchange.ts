@@ -10,6 +10,7 @@ import { createFromJson, readExchangeSource, restoreJson, restoreProblems, write
 import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge';
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
+import { otherFormatAdvice } from '../../shared/exchange/contract';
 import { applyTablePlan, assertTogether, basisDigest, createFromTables, describePlan, filesLabel, joinSheets, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate, type TableFormat } from '../core/exchange/tables';
 import type { RawSheet } from '../../shared/exchange/csv';
 import { mergeVocab } from '../../shared/vocab';
@@ -41,6 +42,8 @@ export async function exportExchange(file: string, outs: { json?: string; csv?: 
 function formatOf(input: string, given: string | undefined): Format {
   const format = (given ?? path.extname(input).slice(1)).toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format)) {
+    const advice = given ? null : otherFormatAdvice(path.basename(input));
+    if (advice) throw new CoreError('UNSUPPORTED', advice);
     throw new UsageError(given ? `--format verwacht ${FORMATS.join(', ')}, niet "${given}".` : `Het formaat van ${input} is niet te herkennen aan de extensie: geef --format ${FORMATS.join('|')}.`);
   }
   return format as Format;

@@ -15,6 +15,23 @@ export const GroupsAsSchema = z.enum(GROUPS_AS);
 /** The file extensions of each import format. */
 export const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], csv: ['csv', 'txt', 'tsv'], xlsx: ['xlsx'], graphml: ['graphml'], gexf: ['gexf'], socialekaart: [], kumu: [], regiekaart: ['regiekaart'] };
 
+/**
+ * Formats people keep their lists in that Regiekaart does not read, and how to get an importable file from them
+ * (Dutch): said instead of only "not recognised".
+ */
+const OTHER_FORMATS: Record<string, string> = {
+  xls: 'is het oude Excel-formaat. Open het in Excel of LibreOffice en bewaar het als Excel-werkmap (.xlsx)',
+  ods: 'is een rekenblad van LibreOffice of OpenOffice. Bewaar het daar als Excel 2007-365 (.xlsx) of als CSV',
+  numbers: 'is een bestand van Numbers. Exporteer het in Numbers naar Excel (.xlsx) of CSV',
+};
+
+/** The advice for a file whose extension is one of `OTHER_FORMATS`, with its name, or null. */
+export function otherFormatAdvice(fileName: string): string | null {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  const advice = ext ? OTHER_FORMATS[ext] : undefined;
+  return advice ? `${fileName} ${advice}, en importeer dat bestand.` : null;
+}
+
 const Header = z.string().max(300);
 /** How the user mapped one sheet of a spreadsheet: what it holds, what each column fills, codes for empty cells. */
 export const SheetMappingSchema = z
@@ -111,6 +128,8 @@ export const ImportPreviewSchema = z.object({
     .array(
       z.object({
         name: z.string(),
+        /** The file it is read from, when several files are imported together. */
+        file: z.string().optional(),
         kind: z.union([TableKindSchema, z.literal('skip')]),
         header: z.array(z.string()),
         /** The spreadsheet row of the header (1 for the first). */

@@ -15,6 +15,8 @@ export interface RawSheet {
    * "blad Partners in lijst.xlsx"); without one, a workbook's sheet is "blad Partners".
    */
   place?: string;
+  /** The file it is read from, when it is one of several files imported together. */
+  file?: string;
 }
 
 /** Excel's first line naming the separator ("sep=;"), which Excel reads and does not show as a row. */

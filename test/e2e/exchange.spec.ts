@@ -449,8 +449,15 @@ test("Gephi's node table and edge table as one import: the second file added in 
   const edges = path.join(WORK_DIR, 'edges.csv');
   fs.writeFileSync(nodes, 'Id,Label,timeset\r\n0,Buurtwerk Het Anker,\r\n1,Repair Café Noord,\r\n2,Speel-o-theek De Knikker,\r\n');
   fs.writeFileSync(edges, 'Source,Target,Type,Id,Label,timeset,Weight\r\n0,1,Undirected,0,Vrijwilligerspool Noord,,1.0\r\n2,0,Undirected,1,Speelnamiddag,,1.0\r\n');
-  const dialog = await checkFile(page, nodes);
+  // A LibreOffice sheet is not read: the dialog says how to save it.
+  const ods = path.join(WORK_DIR, 'partners.ods');
+  fs.writeFileSync(ods, 'PK');
+  const dialog = await checkFile(page, ods);
+  await expect(dialog.getByRole('alert')).toHaveText('partners.ods is een rekenblad van LibreOffice of OpenOffice. Bewaar het daar als Excel 2007-365 (.xlsx) of als CSV, en importeer dat bestand.');
+  await dialog.getByTestId('exchange-import-path').fill(nodes);
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw');
+  await expect(dialog.getByTestId('mapping-sheet-0')).toContainText('Blad nodes (3 rijen)');
   const files = dialog.getByTestId('import-files');
   // A file that cannot go with it is refused with its name; the preview stays.
   await files.getByTestId('import-files-path').fill(path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
@@ -462,6 +469,9 @@ test("Gephi's node table and edge table as one import: the second file added in 
   await files.getByTestId('import-files-add').click();
   await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv en edges.csv' })).toBeVisible();
   await expect(files.getByRole('listitem')).toHaveText(['nodes.csv', /edges\.csv/]);
+  // Each sheet named by its file.
+  await expect(dialog.getByTestId('mapping-sheet-0').getByRole('heading')).toHaveText('nodes.csv (3 rijen)');
+  await expect(dialog.getByTestId('mapping-sheet-1').getByRole('heading')).toHaveText('edges.csv (2 rijen)');
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 met een probleem');
   await expect(dialog.getByTestId('exchange-note')).toContainText('edges.csv: kolom "Type" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.');
   await page.screenshot({ path: 'test-results/e2e-import-two-files.png' });

@@ -397,6 +397,23 @@ describe('the command line writes the plan it checked', () => {
     }
   });
 
+  it('a list in a format people have but Regiekaart does not read (.xls, .ods, .numbers) is refused with what to do, and nothing is written', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const advice = {
+      'partners.xls': 'partners.xls is het oude Excel-formaat. Open het in Excel of LibreOffice en bewaar het als Excel-werkmap (.xlsx), en importeer dat bestand.',
+      'partners.ODS': 'partners.ODS is een rekenblad van LibreOffice of OpenOffice. Bewaar het daar als Excel 2007-365 (.xlsx) of als CSV, en importeer dat bestand.',
+      'partners.numbers': 'partners.numbers is een bestand van Numbers. Exporteer het in Numbers naar Excel (.xlsx) of CSV, en importeer dat bestand.',
+    };
+    for (const [name, message] of Object.entries(advice)) {
+      fs.writeFileSync(path.join(dir, name), 'PK');
+      const r = await cli('import', file, path.join(dir, name));
+      expect([r.code, r.err.trim()]).toEqual([1, `Fout: ${message}`]);
+    }
+    expect(sha(file)).toBe(before);
+  });
+
   it('files that cannot go together are refused with their name, and nothing is written', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

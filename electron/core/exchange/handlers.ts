@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
-import { IMPORT_EXTENSIONS, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
+import { IMPORT_EXTENSIONS, otherFormatAdvice, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
 import { HEADER_SEARCH_ROWS, type TableKind } from '../../../shared/exchange/fields';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from './graphs';
@@ -31,6 +31,8 @@ export function importFormatOf(file: string, given?: ImportFormat): ImportFormat
   if (given) return given;
   const ext = path.extname(file).slice(1).toLowerCase();
   const found = (Object.keys(IMPORT_EXTENSIONS) as ImportFormat[]).find((f) => IMPORT_EXTENSIONS[f].includes(ext));
+  const advice = otherFormatAdvice(path.basename(file));
+  if (!found && advice) throw new CoreError('UNSUPPORTED', advice);
   if (!found) throw new CoreError('INVALID_INPUT', `${path.basename(file)}: het formaat is niet te herkennen aan de extensie. Regiekaart importeert ${Object.values(IMPORT_EXTENSIONS).flat().map((e) => `.${e}`).join(', ')}.`);
   // A .json file is a Regiekaart document, a Sociale Kaart extract or a Kumu blueprint: its content says which.
   return found === 'json' ? jsonFormatOf(file) : found;
@@ -145,6 +147,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const intoCurrent = { allowed: !reason, reason };
         const shown = sheets.map((s, i) => ({
           name: s.name,
+          ...(read.raw[i].file ? { file: read.raw[i].file } : {}),
           kind: s.kind,
           header: s.header,
           headerRow: s.headerRow ?? 1,

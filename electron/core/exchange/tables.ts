@@ -57,7 +57,7 @@ export function joinSheets(files: readonly { file: string; format: TableFormat; 
       let name = s.name;
       for (let n = 2; taken.has(name); n++) name = `${s.name} (${fileName}${n > 2 ? ` ${n - 1}` : ''})`;
       taken.add(name);
-      return { ...s, name, place: format === 'csv' ? fileName : `blad ${s.name} in ${fileName}` };
+      return { ...s, name, file: fileName, place: format === 'csv' ? fileName : `blad ${s.name} in ${fileName}` };
     });
   });
 }

@@ -58,7 +58,7 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
         return (
         <section key={s.name} aria-labelledby={`sheet-${i}`} className="mapping-sheet" data-testid={`mapping-sheet-${i}`}>
           <div className="mapping-head">
-            <h4 id={`sheet-${i}`}>{t('exchange.sheet', { name: s.name, count: s.rows })}</h4>
+            <h4 id={`sheet-${i}`}>{s.file ? t(/\.(csv|tsv|txt)$/i.test(s.file) ? 'exchange.sheetFile' : 'exchange.sheetIn', { name: s.name, file: s.file, count: s.rows }) : t('exchange.sheet', { name: s.name, count: s.rows })}</h4>
             {s.top && s.top.length > 1 && (
               <label>
                 <span>{t('exchange.headerRow')}</span>
