@@ -23,8 +23,8 @@ export interface Platform {
   appVersion: string;
   /** Native file dialogs; null means the host has none and the UI must pass a path. */
   dialogs: {
-    /** A document to open, or (`import`) a file to import. */
-    chooseOpen(kind?: 'document' | 'import'): Promise<string | null>;
+    /** A document to open, a file to import, or (`importMore`) a spreadsheet file to import together with it. */
+    chooseOpen(kind?: 'document' | 'import' | 'importMore'): Promise<string | null>;
     chooseSave(defaultName: string, kind?: 'document' | 'pdf' | 'png' | 'svg' | ExchangeFormat): Promise<string | null>;
   } | null;
   /** Prints report HTML to a PDF file, atomically (Electron: printToPDF); a system Chromium when absent. */

@@ -175,8 +175,11 @@ void app.whenReady().then(async () => {
     dialogs: {
       chooseOpen: async (kind = 'document') => {
         const r = await dialog.showOpenDialog(win!, {
-          title: kind === 'import' ? 'Bestand importeren' : 'Netwerkkaart openen',
-          filters: kind === 'import' ? [{ name: 'Excel, CSV, GraphML, GEXF, JSON of Regiekaart', extensions: Object.values(IMPORT_EXTENSIONS).flat() }] : fileFilter,
+          title: kind === 'import' ? 'Bestand importeren' : kind === 'importMore' ? 'Nog een bestand voor deze import' : 'Netwerkkaart openen',
+          filters:
+            kind === 'import' ? [{ name: 'Excel, CSV, GraphML, GEXF, JSON of Regiekaart', extensions: Object.values(IMPORT_EXTENSIONS).flat() }]
+            : kind === 'importMore' ? [{ name: 'Excel of CSV', extensions: [...IMPORT_EXTENSIONS.xlsx, ...IMPORT_EXTENSIONS.csv] }]
+            : fileFilter,
           properties: ['openFile'],
         });
         return r.canceled ? null : (r.filePaths[0] ?? null);

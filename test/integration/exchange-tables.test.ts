@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { NetworkDocument } from '../../electron/core/document';
 import { applyBatch } from '../../electron/core/edit/apply';
 import { historyState, undo } from '../../electron/core/edit/history';
+import { createHandlers, Session } from '../../electron/core/session';
+import { contract } from '../../shared/api';
 import { basisDigest } from '../../electron/core/exchange/tables';
 import { readXlsx } from '../../electron/core/exchange/xlsx';
 import { EditBatchSchema } from '../../shared/edit/commands';
@@ -394,6 +396,44 @@ describe('the command line writes the plan it checked', () => {
       expect(doc.snapshot()).toEqual(before);
     } finally {
       doc.close();
+    }
+  });
+
+  it("the app's own dialog adds the second file: asked for a spreadsheet file, added to the preview, imported as one step; cancelled, nothing changes", async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const { nodes, edges } = gephiTables(dir);
+    const asked: string[] = [];
+    let answer: string | null = edges;
+    const session = new Session({
+      host: 'electron',
+      appVersion: 'test',
+      bundledDemo: null,
+      workDir: path.join(dir, 'work'),
+      dialogs: {
+        chooseOpen: async (kind) => (asked.push(kind ?? 'document'), kind === 'import' ? nodes : answer),
+        chooseSave: async () => null,
+      },
+    });
+    try {
+      await session.open(file);
+      const h = createHandlers(session);
+      const preview = (input: unknown) => h['exchange.preview'](contract['exchange.preview'].input.parse(input));
+      const first = await preview({});
+      expect([first.fileName, first.also]).toEqual(['nodes.csv', undefined]);
+      const both = await preview({ path: first.path, addFile: true });
+      expect(asked).toEqual(['import', 'importMore']);
+      expect(both.also).toEqual([{ path: edges, fileName: 'edges.csv' }]);
+      expect(both.sheets!.map((s) => [s.name, s.file, s.kind])).toEqual([['nodes', 'nodes.csv', 'actors'], ['edges', 'edges.csv', 'agreements']]);
+      expect(both.plan!.summary.agreements.create).toBe(2);
+      // Cancelled: the call says so, and the next preview is the one the user had.
+      answer = null;
+      await expect(preview({ path: first.path, also: [edges], addFile: true })).rejects.toMatchObject({ code: 'CANCELLED' });
+      const done = await h['exchange.import'](contract['exchange.import'].input.parse({ path: both.path, also: [edges], into: 'current', mapping: both.sheets!.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns })) }));
+      expect(done.summary).toBe('actoren 3 nieuw, 0 bijgewerkt, 0 ongewijzigd; afspraken 2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+      expect(historyState(session.current().db).undo?.label).toBe('Geïmporteerd uit nodes.csv en edges.csv: 5 nieuw, 0 bijgewerkt');
+    } finally {
+      session.close();
     }
   });
 

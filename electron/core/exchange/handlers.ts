@@ -117,10 +117,10 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
       return { path: file, bytes: await writeTemplate(file, mergeVocab(doc ? doc.vocab() : {})) };
     },
     'exchange.preview': async ({ path: given, also, addFile, format, mapping, merge, into, groups }) => {
-      const chooseImport = platform.dialogs ? () => platform.dialogs!.chooseOpen('import') : undefined;
-      const file = path.resolve(await pick(chooseImport, given));
+      const choose = (kind: 'import' | 'importMore') => (platform.dialogs ? () => platform.dialogs!.chooseOpen(kind) : undefined);
+      const file = path.resolve(await pick(choose('import'), given));
       const fmt = importFormatOf(file, format);
-      const files = together(file, fmt, [...(also ?? []), ...(addFile ? [await pick(chooseImport, undefined)] : [])]);
+      const files = together(file, fmt, [...(also ?? []), ...(addFile ? [await pick(choose('importMore'), undefined)] : [])]);
       const more = files.slice(1).map((f) => ({ path: f, fileName: path.basename(f) }));
       const base = { path: file, fileName: path.basename(file), format: fmt, ...(more.length ? { also: more } : {}) };
       const doc = session.currentOrNull();
