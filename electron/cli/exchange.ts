@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GROUPS_AS, HEADER_SEARCH_ROWS, TABLE_FIELDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
+import { GROUPS_AS, HEADER_SEARCH_ROWS, normalise, TABLE_FIELDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
 import type { TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
@@ -11,7 +11,7 @@ import { applyMerge, describeMerge, planMergeInto } from '../core/exchange/merge
 import { LEFT_OUT, NEW_ACTOR, sameMapReason, type MergeChoices, type MergePlan } from '../../shared/exchange/merge';
 import type { ExchangeDocument } from '../../shared/exchange/format';
 import { otherFormatAdvice } from '../../shared/exchange/contract';
-import { applyTablePlan, assertTogether, basisDigest, createFromTables, describePlan, filesLabel, joinSheets, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate, type TableFormat } from '../core/exchange/tables';
+import { applyTablePlan, assertTogether, basisDigest, createFromTables, describePlan, filesLabel, joinSheets, mapSheets, planTableImport, readTableFile, writeTableExport, writeTemplate, type SheetMapping, type TableFormat } from '../core/exchange/tables';
 import type { RawSheet } from '../../shared/exchange/csv';
 import { mergeVocab } from '../../shared/vocab';
 import { parse, UsageError, type CliIo } from './args';
@@ -67,6 +67,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     'header-row': { type: 'string' },
     groups: { type: 'string' },
     value: { type: 'string', multiple: true },
+    column: { type: 'string', multiple: true },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -132,14 +133,15 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--header-row is er voor een CSV- of xlsx-bestand.');
     if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > HEADER_SEARCH_ROWS) throw new UsageError(`--header-row verwacht een rijnummer van 1 tot ${HEADER_SEARCH_ROWS}, niet "${String(values['header-row'])}".`);
   }
-  const sheets = mapSheets(
-    raw,
-    kind || headerRow || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? (format === 'socialekaart' ? 'actors' : undefined)) as TableKind | undefined, headerRow })) : [],
-  );
+  const given: SheetMapping[] = kind || headerRow || format === 'socialekaart' ? raw.map((s) => ({ sheet: s.name, kind: (kind ?? (format === 'socialekaart' ? 'actors' : undefined)) as TableKind | undefined, headerRow })) : [];
+  const suggested = mapSheets(raw, given);
+  // The columns the user reads otherwise: mapped again with them, as the dialog does.
+  const columns = (values.column as string[] | undefined) ?? [];
+  const sheets = columns.length ? mapSheets(raw, chooseColumns(suggested, given, columns)) : suggested;
   chooseValues(sheets, (values.value as string[] | undefined) ?? []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
-    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}${columnHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
   };
   // The whole plan first, on a read-only connection (or against a new, empty document): problems are reported
   // without the file being opened for writing.
@@ -198,6 +200,40 @@ async function readInputs(inputs: readonly string[], given: string | undefined):
   return joinSheets(files);
 }
 
+/** What `--column` can make a column besides a field: a custom field, or nothing. */
+const COLUMN_WORDS: Record<string, 'custom' | 'ignore'> = { 'eigen veld': 'custom', custom: 'custom', negeren: 'ignore', ignore: 'ignore' };
+
+/**
+ * The `--column "Kolom=veld"` choices, as the dialog's mapping step makes them: each sheet with a column of that
+ * header (case ignored) reads it as the field named (its Dutch or English name, or its key), as a custom field
+ * ("eigen veld"), or not at all ("negeren"). Returns the mapping to map the sheets with again.
+ */
+function chooseColumns(sheets: ReturnType<typeof mapSheets>, given: readonly SheetMapping[], choices: readonly string[]): SheetMapping[] {
+  const mapping = new Map<string, SheetMapping>(sheets.map((s) => [s.name, { ...given.find((g) => g.sheet === s.name), sheet: s.name, kind: s.kind, headerRow: s.headerRow }]));
+  for (const choice of choices) {
+    const eq = choice.indexOf('=');
+    if (eq < 1) throw new UsageError(`--column verwacht "Kolom=veld" (bv. "Soort=eigen veld", "Info=Opmerkingen" of "Nr=negeren"), niet "${choice}".`);
+    const [column, word] = [choice.slice(0, eq).trim(), choice.slice(eq + 1).trim()];
+    let used = false;
+    for (const s of sheets) {
+      if (s.kind === 'skip') continue;
+      const header = s.header.find((h) => h.trim().toLowerCase() === column.toLowerCase());
+      if (header === undefined) continue;
+      const fields = TABLE_FIELDS[s.kind].filter((f) => !f.internal);
+      const target = COLUMN_WORDS[normalise(word)] ?? fields.find((f) => [f.key, f.nl, f.en].some((n) => normalise(n) === normalise(word)))?.key;
+      if (!target || (target === 'custom' && s.kind === 'services')) {
+        const words = s.kind === 'services' ? '"negeren"' : '"eigen veld" of "negeren"';
+        throw new UsageError(`--column: "${word}" is geen veld van ${KIND_NL[s.kind]}. Kies uit ${fields.map((f) => f.nl).join(', ')}, of ${words}.`);
+      }
+      const m = mapping.get(s.name)!;
+      m.columns = { ...m.columns, [header]: target };
+      used = true;
+    }
+    if (!used) throw new UsageError(`--column: geen kolom "${column}" in een blad met actoren, diensten of afspraken.`);
+  }
+  return [...mapping.values()];
+}
+
 /**
  * The `--value "Kolom:waarde=woord"` choices, put on each sheet whose column of that name fills a code field: its
  * value becomes that code or label of the vocabulary (checked by the planner, as the dialog's choices are).
@@ -219,6 +255,12 @@ function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly stri
     // (Where no sheet holds rows of a known kind, the planner says so.)
     if (!used && sheets.some((s) => s.kind !== 'skip')) throw new UsageError(`--value: geen kolom "${column}" met waarden uit een woordenlijst (soort, sector, status …).`);
   }
+}
+
+/** After problems that the dialog's mapping step solves: how to map a column here. */
+function columnHint(plan: TablePlan): string {
+  const mapping = plan.problems.some((p) => p.message.includes('"Eigen veld (bewaren)"') || p.message.includes('Wijs een kolom toe'));
+  return mapping ? '\nEen kolom anders lezen: --column "Kolom=veld" (de naam van een veld, "eigen veld" of "negeren").' : '';
 }
 
 /** After the problems: the values the vocabulary does not know, and how to say what they become. */

@@ -437,6 +437,39 @@ describe('the command line writes the plan it checked', () => {
     }
   });
 
+  it('--column reads a column as the dialog would map it: another field, a custom field or nothing; a wrong choice is named, and nothing is written', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const csv = path.join(dir, 'clubs.csv');
+    fs.writeFileSync(csv, 'Naam;Soort organisatie;Info;Nr\r\nSportclub De Pijl;Sportclub;ma-vr open;1\r\nTurnkring;sportclub;;2\r\n');
+    const usage = async (...args: string[]) => {
+      const r = await cli('import', file, csv, ...args);
+      expect(r.code).toBe(2);
+      return r.err.split('\n')[0];
+    };
+    expect(await usage('--column', 'Info=Notities')).toBe('Fout: --column: "Notities" is geen veld van actoren. Kies uit Naam, Type, Sectoren, Rechtsvorm, Niveau, KBO-nummer, Sociale Kaart-id, Telefoon, E-mail, Website, Adres, Adres: straat, Adres: huisnummer, Adres: bus, Adres: postcode, Adres: gemeente, Actief, Opmerkingen, Id, of "eigen veld" of "negeren".');
+    expect(await usage('--column', 'Telefoonnummer=Telefoon')).toBe('Fout: --column: geen kolom "Telefoonnummer" in een blad met actoren, diensten of afspraken.');
+    expect(await usage('--column', 'Nr')).toBe('Fout: --column verwacht "Kolom=veld" (bv. "Soort=eigen veld", "Info=Opmerkingen" of "Nr=negeren"), niet "Nr".');
+    // The list's own kind of organisation read as the type: its words are then values to choose for, and the hint says how.
+    const refused = await cli('import', file, csv, '--column', 'soort organisatie=Type');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('kolom Soort organisatie: "Sportclub" (2 rijen)');
+    expect(sha(file)).toBe(before);
+    const r = await cli('import', file, csv, '--column', 'Soort organisatie=type', '--column', 'INFO=Opmerkingen', '--column', 'Nr=negeren', '--value', 'Soort organisatie:Sportclub=Sport-, cultuurdienst, bibliotheek');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const pijl = (await snapshot(file)).actors.find((a) => a.name === 'Sportclub De Pijl')!;
+    expect(pijl).toMatchObject({ type: 'VRIJETIJDSDIENST', notes: 'ma-vr open', custom: {} });
+    // Kept as a custom field instead, and the hint after a problem the dialog's mapping solves.
+    const gephi = gephiTables(dir);
+    const edges = await cli('import', file, gephi.nodes, gephi.edges, '--column', 'Type=type');
+    expect(edges.code).toBe(1);
+    expect(edges.err).toContain('Een kolom anders lezen: --column "Kolom=veld" (de naam van een veld, "eigen veld" of "negeren").');
+    const kept = await cli('import', file, gephi.nodes, gephi.edges, '--column', 'Type=eigen veld', '--column', 'Weight=negeren');
+    expect([kept.code, kept.err]).toEqual([0, '']);
+    expect((await snapshot(file)).agreements.find((a) => a.title === 'Vrijwilligerspool')!.custom).toEqual({ Type: 'Undirected' });
+  });
+
   it('a list in a format people have but Regiekaart does not read (.xls, .ods, .numbers) is refused with what to do, and nothing is written', async () => {
     const dir = tmpDir();
     const file = await demo(dir);
