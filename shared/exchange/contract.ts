@@ -130,6 +130,8 @@ export const ImportPreviewSchema = z.object({
         name: z.string(),
         /** The file it is read from, when several files are imported together. */
         file: z.string().optional(),
+        /** A sheet that is there to be read, not imported (a Regiekaart export's partnerships or gaps). */
+        info: z.boolean().optional(),
         kind: z.union([TableKindSchema, z.literal('skip')]),
         header: z.array(z.string()),
         /** The spreadsheet row of the header (1 for the first). */

@@ -134,6 +134,14 @@ export const SHEET_NAMES: Record<TableKind, string[]> = {
   agreements: ['afspraken', 'agreements', 'relaties', 'edges', 'verbindingen', 'samenwerkingen', 'connections', 'connecties'],
 };
 
+/**
+ * Sheets that are read by people, not imported: those an xlsx export adds for reading (partnerships, memberships,
+ * gaps) and the template's explanation. They hold a "Naam" or "Titel" too, so their headers alone would make them
+ * actors or agreements.
+ */
+const INFO_SHEET_NAMES = ['samenwerkingsverbanden', 'lidmaatschappen', 'lacunes', 'uitleg'];
+export const isInfoSheet = (sheetName: string): boolean => INFO_SHEET_NAMES.includes(normalise(sheetName));
+
 /** Lower case, no accents, punctuation as single spaces: "E-mail " and "email" meet, as do "Café" and "cafe". */
 export function normalise(s: string): string {
   // Plain ASCII (most names and labels) has no accents to take off, and its letters and digits are a-z and 0-9:
@@ -210,6 +218,7 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
 /** The kind of a sheet, from its name or else from how many of its headers each kind knows. */
 export function detectKind(sheetName: string, headers: readonly string[]): TableKind | null {
   const name = normalise(sheetName);
+  if (isInfoSheet(sheetName)) return null;
   const byName = TABLE_KINDS.find((k) => SHEET_NAMES[k].includes(name));
   if (byName) return byName;
   let best: TableKind | null = null;

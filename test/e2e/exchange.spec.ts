@@ -109,6 +109,18 @@ test('a partner list from Excel: columns mapped, what becomes new or updated sho
   await dialog.getByRole('button', { name: 'Exporteren' }).click();
   await expect(page.getByTestId('statusbar')).toContainText(`Geëxporteerd: ${xlsx}`);
   expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  const sheets = (await readXlsxFile(fs.readFileSync(xlsx))) as unknown as { sheet: string }[];
+  expect(sheets.map((s) => s.sheet)).toEqual(['Actoren', 'Diensten', 'Afspraken', 'Samenwerkingsverbanden', 'Lidmaatschappen', 'Lacunes']);
+
+  // Back in: the sheets to import are unchanged, those for reading are shown and left out.
+  await checkFile(page, xlsx);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
+  const gaps = dialog.getByTestId('mapping-sheet-5');
+  await expect(gaps.getByRole('heading')).toHaveText('Blad Lacunes (8 rijen)');
+  await expect(gaps.getByTestId('mapping-kind-5')).toHaveValue('skip');
+  await expect(gaps.getByTestId('mapping-info-5')).toContainText('Dit blad is er om te lezen');
+  await gaps.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e-import-export-info-sheets.png' });
 });
 
 test('a partner list with a title above its headers: the header row is found, can be chosen, and problems name the rows as Excel numbers them', async ({ page }) => {

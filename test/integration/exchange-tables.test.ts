@@ -229,12 +229,54 @@ describe('spreadsheet import and export', () => {
     expect(row.startsWith(`"'=HYPERLINK(""http://x.example"",""klik"")"`)).toBe(true);
     for (const s of ["'+32 50 00 00 00", "'-5", "'@SUM(A1)"]) expect(row).toContain(s);
     const sheets = await readXlsx('netwerk.xlsx', fs.readFileSync(xlsx));
-    const cells = sheets[0].rows.flat();
+    const cells = sheets.flatMap((s) => s.rows.flat());
     expect(cells).toContain('\'=HYPERLINK("http://x.example","klik")');
+    // Every sheet, those for reading too (the GBO's members name that actor).
+    expect(sheets.find((s) => s.name === 'Lidmaatschappen')!.rows.flat()).toContain('\'=HYPERLINK("http://x.example","klik")');
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     // Read back by an import, the cells are what was typed.
     const r = await cli('import', file, csv, '--dry-run');
     expect(r.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
+  });
+
+  it("an xlsx export also has the partnerships, who is a member of which, and the gap register, for reading; an import of it leaves those sheets out", async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const data = await snapshot(file);
+    const xlsx = path.join(dir, 'netwerk.xlsx');
+    expect((await cli('export', file, '--xlsx', xlsx)).code).toBe(0);
+    const sheets = await readXlsx('netwerk.xlsx', fs.readFileSync(xlsx));
+    expect(sheets.map((s) => s.name)).toEqual(['Actoren', 'Diensten', 'Afspraken', 'Samenwerkingsverbanden', 'Lidmaatschappen', 'Lacunes']);
+    const rows = (name: string) => {
+      const [header, ...body] = sheets.find((s) => s.name === name)!.rows;
+      return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+    };
+    const partnerships = rows('Samenwerkingsverbanden');
+    expect(partnerships).toHaveLength(data.partnerships.length);
+    const gbo = data.partnerships.find((p) => p.kind === 'GBO')!;
+    const name = (id: string | null) => data.actors.find((a) => a.id === id)?.name ?? '';
+    expect(partnerships.find((p) => p.Id === gbo.id)).toMatchObject({
+      Naam: gbo.name,
+      Soort: 'Geïntegreerd Breed Onthaal',
+      'Eigen actor': name(gbo.actorId),
+      Trekker: name(gbo.leadActorId),
+      Actief: 'ja',
+      Leden: String(data.members.filter((m) => m.partnershipId === gbo.id).length),
+    });
+    const members = rows('Lidmaatschappen');
+    expect(members).toHaveLength(data.members.length);
+    expect(members.filter((m) => m.Samenwerkingsverband === gbo.name).map((m) => m.Actor).sort()).toEqual(data.members.filter((m) => m.partnershipId === gbo.id).map((m) => name(m.actorId)).sort());
+    const gaps = rows('Lacunes');
+    expect(gaps.map((g) => g.Id).sort()).toEqual(data.gaps.map((g) => g.id).sort());
+    const gap = data.gaps[0];
+    expect(gaps.find((g) => g.Id === gap.id)).toMatchObject({ Titel: gap.title, Beschrijving: gap.description, Eigenaar: gap.owner ?? '' });
+    expect(gaps.every((g) => g.Ernst && g.Status && !/^[A-Z_]+$/.test(g.Status))).toBe(true);
+    // Back in, the rows to import are unchanged and the sheets for reading are not read.
+    const r = await cli('import', file, xlsx, '--dry-run');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 46 ongewijzigd');
+    expect(r.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 60 ongewijzigd');
+    expect(r.out).not.toMatch(/samenwerkingsverbanden|lidmaatschappen/);
   });
 
   it('values the vocabulary does not know: listed with their rows after the problems, read as --value says (nothing written before) and remembered for the next list', async () => {

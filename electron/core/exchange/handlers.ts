@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import { IMPORT_EXTENSIONS, otherFormatAdvice, type ImportFormat, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
-import { HEADER_SEARCH_ROWS, type TableKind } from '../../../shared/exchange/fields';
+import { HEADER_SEARCH_ROWS, isInfoSheet, type TableKind } from '../../../shared/exchange/fields';
 import type { TablePlan } from '../../../shared/exchange/plan';
 import { isGraphFormat, placesOf, readGraphFile, writeGraphExport } from './graphs';
 import { jsonFormatOf, readImportFile, readSocialeKaartFile } from './files';
@@ -153,7 +153,10 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           headerRow: s.headerRow ?? 1,
           ...(read.raw[i].findHeader ? { top: topRows(read.raw[i].rows) } : {}),
           samples: s.kind === 'skip' ? [] : s.rows.slice(0, 3),
-          rows: s.kind === 'skip' ? 0 : s.rows.length,
+          // A sheet left out still says how many rows it has (below its header).
+          rows: s.kind === 'skip' ? Math.max(0, read.raw[i].rows.length - (s.headerRow ?? 1)) : s.rows.length,
+          // A sheet for reading (a Regiekaart export's partnerships, memberships, gaps; the template's explanation).
+          ...(s.kind === 'skip' && isInfoSheet(s.name) ? { info: true } : {}),
           columns: s.kind === 'skip' ? {} : s.columns,
           fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, s.fallbacks),
         }));

@@ -7,6 +7,7 @@ import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColu
 import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan, type ValueChoice } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
+import { infoSheets } from '../../../shared/exchange/infoSheets';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
@@ -385,7 +386,10 @@ async function xlsxBytes(sheets: { name: string; rows: string[][] }[]): Promise<
   ).toBuffer();
 }
 
-/** Writes actors, services and agreements for spreadsheets: one CSV of one kind, or an xlsx with a sheet per kind. */
+/**
+ * Writes actors, services and agreements for spreadsheets: one CSV of one kind, or an xlsx with a sheet per kind
+ * and the sheets for reading (`infoSheets`).
+ */
 export async function writeTableExport(doc: NetworkDocument, out: string, format: TableFormat, kinds: readonly TableKind[]): Promise<number> {
   const data = doc.snapshot();
   const vocab = mergeVocab(doc.vocab());
@@ -395,7 +399,8 @@ export async function writeTableExport(doc: NetworkDocument, out: string, format
     writeFileAtomic(out, text);
     return Buffer.byteLength(text);
   }
-  const bytes = await xlsxBytes(kinds.map((k) => ({ name: SHEET_TITLE[k], rows: tableRows(data, vocab, k) })));
+  // The sheets to import back, then those for reading (partnerships, memberships, gaps).
+  const bytes = await xlsxBytes([...kinds.map((k) => ({ name: SHEET_TITLE[k], rows: tableRows(data, vocab, k) })), ...infoSheets(data, vocab)]);
   writeFileAtomic(out, bytes);
   return bytes.length;
 }

@@ -86,6 +86,11 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
               </select>
             </label>
           </div>
+          {s.info && kind === 'skip' && (
+            <p className="muted" data-testid={`mapping-info-${i}`}>
+              {t('exchange.infoSheet')}
+            </p>
+          )}
           {s.headerRow > 1 && <p className="muted mapping-above">{t('exchange.aboveHeader', { count: s.headerRow - 1 })}</p>}
           {kind !== 'skip' && (
             <>
