@@ -474,6 +474,12 @@ describe('the command line writes the plan it checked', () => {
       const done = await h['exchange.import'](contract['exchange.import'].input.parse({ path: both.path, also: [edges], into: 'current', mapping: both.sheets!.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns })) }));
       expect(done.summary).toBe('actoren 3 nieuw, 0 bijgewerkt, 0 ongewijzigd; afspraken 2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
       expect(historyState(session.current().db).undo?.label).toBe('Geïmporteerd uit nodes.csv en edges.csv: 5 nieuw, 0 bijgewerkt');
+      // Into a new document: both files, planned against none.
+      const target = path.join(dir, 'gephi-nieuw.regiekaart');
+      const again = await preview({ path: nodes, also: [edges], into: 'new' });
+      const made = await h['exchange.import'](contract['exchange.import'].input.parse({ path: again.path, also: [edges], into: 'new', target, mapping: again.sheets!.map((s) => ({ sheet: s.name, kind: s.kind, columns: s.columns })) }));
+      expect([made.created, made.counts.actors, made.counts.agreements]).toEqual([true, 3, 2]);
+      expect(historyState(session.current().db).undo?.label).toBe('Geïmporteerd uit nodes.csv en edges.csv: 5 nieuw, 0 bijgewerkt');
     } finally {
       session.close();
     }
