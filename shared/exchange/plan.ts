@@ -117,9 +117,20 @@ export class ActorIndex {
   private readonly byName = new Map<string, Actor[]>();
   /** The numbers other lists gave actors: kept as a custom field named as an Id column (see `ownNumbering`). */
   private readonly byNumber = new Map<string, Actor[]>();
+  /** Actor rows of this file that have a problem, by the names, KBO number and id they gave: where they are. */
+  private readonly refused = new Map<string, string>();
 
   constructor(actors: readonly Actor[]) {
     for (const a of actors) this.add(a);
+  }
+
+  /**
+   * An actor row of the file that has a problem (it becomes no actor): a cell that names it says so, instead of
+   * that there is no such actor in the file.
+   */
+  refuse(keys: readonly (string | null)[], where: string): void {
+    for (const k of keys) if (k && !this.refused.has(k)) this.refused.set(k, where);
+    this.found.clear();
   }
 
   /** A graph file's node id names the actor it became. */
@@ -180,6 +191,8 @@ export class ActorIndex {
     const named = this.byName.get(normalise(v)) ?? [];
     if (named.length === 1) return { ok: true, value: named[0] };
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
+    const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
+    if (refused) return { ok: false, message: `"${v}" staat in dit bestand (${refused}), maar die rij heeft een probleem. Los dat eerst op.` };
     return { ok: false, message: `"${v}" is geen actor in het document of in dit bestand.` };
   }
 }
@@ -640,6 +653,11 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const { fileId, id } = idOf();
         const ref = r.read<string>('ref') ?? null;
         const { actor: match, ambiguous } = actors.match(id, kbo, sk, name);
+        // A row that becomes no actor: the file's other sheets that name it are told so.
+        const refuse = (label: string) => {
+          actors.refuse([name && `naam:${normalise(name)}`, kbo && `kbo:${kbo}`, fileId && `id:${fileId}`], r.rowWhere());
+          finish(label);
+        };
         if (ambiguous.length > 1) r.problems.push({ where: r.rowWhere(), message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id.` });
         const parts: AddressParts = { address: r.read('address'), street: r.read('street'), houseNumber: r.read('houseNumber'), box: r.read('box'), postcode: r.read('postcode'), municipality: r.read('municipality') };
         const current = match?.contact.address ?? null;
@@ -660,7 +678,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           notes: r.read<string>('notes'),
         };
         if (r.problems.length) {
-          finish(name);
+          refuse(name);
           continue;
         }
         // A new row is all its own fields (an empty cell, undefined, takes the field's default); a matched one is the
@@ -680,14 +698,14 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
             },
         );
         if (!next) {
-          finish(name);
+          refuse(name);
           continue;
         }
         const key = next.kbo ? `kbo:${next.kbo}` : `naam:${normalise(next.name)}`;
         const earlier = seenInFile.get(key);
         if (earlier !== undefined) {
           r.problems.push({ where: r.rowWhere(), message: `dezelfde actor als rij ${earlier} (${next.kbo ? `KBO ${next.kbo}` : `naam "${next.name}"`}).` });
-          finish(next.name);
+          refuse(next.name);
           continue;
         }
         seenInFile.set(key, r.rowNo);

@@ -279,6 +279,32 @@ describe('spreadsheet import and export', () => {
     expect(r.out).not.toMatch(/samenwerkingsverbanden|lidmaatschappen/);
   });
 
+  it('a partner list written by LibreOffice Calc (a merged title row, numbers as numbers, e-mail addresses made by a formula, date cells) imports; a party whose own row has a problem is named with that row', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = sha(file);
+    const xlsx = fixture('partners-libreoffice.xlsx');
+    const refused = await cli('import', file, xlsx);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('blad Partners 2026, rij 5, kolom "Type": "Buurtwerk" is geen gekend actortype.');
+    // The agreement's party is in the file, but its row becomes no actor: said so, with its row.
+    expect(refused.err).toContain('blad Samenwerkingen, rij 2, kolom "Partner 1": "Buurtwerk De Brug" staat in dit bestand (blad Partners 2026, rij 5), maar die rij heeft een probleem. Los dat eerst op.');
+    expect(sha(file)).toBe(before);
+    const r = await cli('import', file, xlsx, '--value', 'Type:Buurtwerk=Andere');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('actoren    2 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('afspraken  1 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    const data = await snapshot(file);
+    // The KBO number typed as a number, without its leading zero; the phone number too.
+    const brug = data.actors.find((a) => a.kbo === '0403170701')!;
+    expect(brug).toMatchObject({ name: 'Buurtwerk De Brug', contact: expect.objectContaining({ phone: '050112233', email: 'info@buurtwerkdebrug.example' }), custom: expect.objectContaining({ 'Laatste overleg': '2026-10-02' }) });
+    const zuid = data.actors.find((a) => a.name === 'Repair Café Zuid')!;
+    expect(zuid).toMatchObject({ type: 'ANDERE', contact: expect.objectContaining({ phone: '0471234567' }), custom: { 'Laatste overleg': '2026-11-20' } });
+    const cafe = data.agreements.find((a) => a.title === 'Herstelcafé in het buurthuis')!;
+    expect(cafe).toMatchObject({ startDate: '2026-09-01', status: 'ACTIEF' });
+    expect(cafe.parties.map((p) => p.actorId)).toEqual([brug.id, zuid.id]);
+  });
+
   it('values the vocabulary does not know: listed with their rows after the problems, read as --value says (nothing written before) and remembered for the next list', async () => {
     const file = await demo(tmpDir());
     const csv = path.join(tmpDir(), 'sportclubs.csv');
