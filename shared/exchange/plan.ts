@@ -494,13 +494,21 @@ const OWN_NUMBERING: Record<TableKind, { noun: string; by: string; kept: boolean
   agreements: { noun: 'afspraak', by: 'titel en partijen', kept: true },
 };
 
+/** How problems name a sheet: nothing when the file is that one sheet, else its place or "blad X". */
+const sheetPlace = (sheet: MappedSheet): string => (sheet.showName ? (sheet.place ?? `blad ${sheet.name}`) : '');
+/** A note on a sheet, after its place ("Blad Partners: kolom …", "edges.csv: kolom …"), or alone ("Kolom …"). */
+const sheetNote = (sheet: MappedSheet, note: string): string => {
+  const place = sheetPlace(sheet).replace(/^blad /, 'Blad ');
+  return place ? `${place}: ${note}` : `${note[0].toUpperCase()}${note.slice(1)}`;
+};
+
 /** The preview's note on a sheet whose id column is the file's own numbering. */
 function ownNumberingNote(sheet: MappedSheet, f: ForeignIds): string {
   const { noun, by, kept } = OWN_NUMBERING[sheet.kind];
   const e = f.example;
-  const place = sheetPlace(sheet).replace(/^blad /, 'Blad ');
-  return (
-    `${place ? `${place}: kolom` : 'Kolom'} "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
+  return sheetNote(
+    sheet,
+    `kolom "${f.header}" is een eigen nummering van het bestand, geen id uit deze kaart: ` +
     `${f.differ} van de ${f.matched} rijen met een id dat de kaart al heeft, noemen een andere ${noun} (rij ${e.row}: id "${e.id}" is "${e.known}" in de kaart, de rij noemt "${e.given}"). ` +
     `Daarom is op ${by} gezocht in plaats van op id, ${kept ? `en is het id bewaard als eigen veld "${f.header}".` : 'en is het id niet overgenomen.'}`
   );
@@ -590,9 +598,6 @@ const agreementKey = (title: string, parties: readonly string[]) => `${normalise
  * normalised name), or a problem with its row and column. Sheets go actors first, so services and agreements can
  * name actors from the same file.
  */
-/** How problems and notes name a sheet: nothing when the file is that one sheet, else its place or "blad X". */
-const sheetPlace = (sheet: MappedSheet): string => (sheet.showName ? (sheet.place ?? `blad ${sheet.name}`) : '');
-
 export function planTables(existing: NetworkData, vocab: Record<VocabKind, VocabEntry[]>, sheets: readonly MappedSheet[]): TablePlan {
   const codes = new CodeFinder(vocab);
   const actors = new ActorIndex(existing.actors);
@@ -622,8 +627,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       sheet.kind === 'agreements' ? 'title' : 'name',
     );
     if (own) plan.notes.push(ownNumberingNote(sheet, own));
-    const place = sheetPlace(sheet).replace(/^blad /, 'Blad ');
-    plan.notes.push(...(sheet.notes ?? []).map((n) => (place ? `${place}: ${n}` : `${n[0].toUpperCase()}${n.slice(1)}`)));
+    plan.notes.push(...(sheet.notes ?? []).map((n) => sheetNote(sheet, n)));
     /** The row's id cell, and the id it is matched and made with: none where the ids are the file's own numbering. */
     const idOf = (): { fileId: string | null; id: string | null } => {
       const fileId = r.read<string>('id') ?? null;

@@ -76,10 +76,7 @@ export function assertTogether(files: readonly string[], formats: readonly strin
 }
 
 /** The files of an import as its change and messages name them: "nodes.csv en edges.csv". */
-export function filesLabel(files: readonly string[]): string {
-  const names = files.map((f) => path.basename(f));
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
-}
+export const filesLabel = (files: readonly string[]): string => new Intl.ListFormat('nl-BE', { type: 'conjunction' }).format(files.map((f) => path.basename(f)));
 
 /** The fallback codes of a sheet: the user's, else each field's default. */
 export function fallbacksOf(kind: TableKind, given: Record<string, string> | undefined): Record<string, string> {
