@@ -320,13 +320,26 @@ export const INSERT_ORDER: readonly EntityName[] = ENTITY_KINDS;
 
 /** Converts a model object into column values for SQLite. */
 export function toRow(cols: readonly Col[], obj: Record<string, unknown>): unknown[] {
-  return cols.map(([field, , kind]) => {
+  const row = new Array<unknown>(cols.length);
+  for (let i = 0; i < cols.length; i++) {
+    const [field, , kind] = cols[i];
     const v = obj[field];
-    if (v === undefined || v === null) return null;
-    if (kind === 'json') return JSON.stringify(v);
-    if (kind === 'bool') return v ? 1 : 0;
-    return v;
-  });
+    row[i] = v === undefined || v === null ? null : kind === 'json' ? jsonText(v) : kind === 'bool' ? (v ? 1 : 0) : v;
+  }
+  return row;
+}
+
+/**
+ * A JSON column's text. An empty list or plain object, which most rows of an import have in most of their JSON
+ * columns (life domains, areas, conditions, custom fields), is written without JSON.stringify: the same text.
+ */
+function jsonText(v: unknown): string {
+  if (Array.isArray(v)) return v.length ? JSON.stringify(v) : '[]';
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k in v) if (Object.hasOwn(v as object, k)) return JSON.stringify(v);
+    return '{}';
+  }
+  return JSON.stringify(v);
 }
 
 /** One column's stored value as the model has it. */
