@@ -112,6 +112,39 @@ async function closeAndRelaunch(type: (win: Page) => Promise<void>, check: (win:
   }
 }
 
+test("two files as one import through the app's own file dialog: the first, then 'Nog een bestand toevoegen…'; one undo takes both back", async () => {
+  const win = await app.firstWindow();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiekaart-gephi-'));
+  const nodes = path.join(dir, 'nodes.csv');
+  const edges = path.join(dir, 'edges.csv');
+  fs.writeFileSync(nodes, 'Id,Label\r\n0,Buurtwerk Het Anker\r\n1,Repair Café Noord\r\n');
+  fs.writeFileSync(edges, 'Source,Target,Type,Label\r\n0,1,Undirected,Vrijwilligerspool Noord\r\n');
+  // The native dialog answers with these files, one per time it is opened (what it was asked is kept).
+  await app.evaluate(({ dialog }, files) => {
+    const queue = [...files];
+    const asked: string[] = [];
+    (globalThis as { asked?: string[] }).asked = asked;
+    dialog.showOpenDialog = (async (...args: unknown[]) => {
+      const options = args[args.length - 1] as { title?: string };
+      asked.push(options.title ?? '');
+      return { canceled: false, filePaths: [queue.shift()!] };
+    }) as typeof dialog.showOpenDialog;
+  }, [nodes, edges]);
+  await win.getByTestId('exchange-open').click();
+  const dialog = win.getByTestId('exchange-dialog');
+  await dialog.getByRole('button', { name: 'Controleren' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv' })).toBeVisible();
+  await dialog.getByTestId('import-files').getByRole('button', { name: 'Nog een bestand toevoegen…' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv en edges.csv' })).toBeVisible();
+  expect(await app.evaluate(() => (globalThis as { asked?: string[] }).asked)).toEqual(['Bestand importeren', 'Nog een bestand voor deze import']);
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(win.getByTestId('statusbar')).toContainText('Geïmporteerd uit nodes.csv en edges.csv');
+  await expect(win.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  await win.getByTestId('undo').click();
+  await expect(win.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('closing the window right after typing keeps what was typed: the host waits for the page to save it', async () => {
   await closeAndRelaunch(
     async (win) => {
