@@ -470,7 +470,12 @@ test("Gephi's node table and edge table as one import: the second file added in 
   await dialog.getByRole('button', { name: 'Controleren' }).click();
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw');
   await expect(dialog.getByTestId('mapping-sheet-0')).toContainText('Blad nodes (3 rijen)');
+  // With one file, one quiet link; it opens the list and the path field.
+  await expect(dialog.getByTestId('import-files')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e-import-one-file.png' });
+  await dialog.getByTestId('import-files-more').click();
   const files = dialog.getByTestId('import-files');
+  await expect(files.getByTestId('import-files-path')).toBeFocused();
   // A file that cannot go with it is refused with its name; the preview stays.
   await files.getByTestId('import-files-path').fill(path.resolve('test/fixtures/other-tools/kaart-networkx.gexf'));
   await files.getByTestId('import-files-add').click();

@@ -134,7 +134,7 @@ test("two files as one import through the app's own file dialog: the first, then
   const dialog = win.getByTestId('exchange-dialog');
   await dialog.getByRole('button', { name: 'Controleren' }).click();
   await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv' })).toBeVisible();
-  await dialog.getByTestId('import-files').getByRole('button', { name: 'Nog een bestand toevoegen…' }).click();
+  await dialog.getByRole('button', { name: 'Nog een bestand bij deze import…' }).click();
   await expect(dialog.getByRole('heading', { name: 'Inhoud van nodes.csv en edges.csv' })).toBeVisible();
   expect(await app.evaluate(() => (globalThis as { asked?: string[] }).asked)).toEqual(['Bestand importeren', 'Nog een bestand voor deze import']);
   await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();

@@ -330,6 +330,7 @@ export const en: Shape<typeof nl> = {
     export: 'Export',
     files: {
       title: 'Files of this import',
+      more: 'Another file with this import…',
       hint: 'Add another CSV or Excel file, such as Gephi’s edge table next to its node table, or a list of agreements next to a list of actors: they are checked together and imported as one step (undone at once).',
       path: 'Another file (path to .csv or .xlsx)',
       add: 'Add',

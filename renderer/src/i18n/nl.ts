@@ -354,6 +354,7 @@ export const nl = {
     export: 'Exporteren',
     files: {
       title: 'Bestanden van deze import',
+      more: 'Nog een bestand bij deze import…',
       hint: 'Nog een CSV- of Excelbestand erbij, bv. de verbindingentabel van Gephi bij de knopentabel, of een lijst afspraken bij een lijst actoren: alles wordt samen gecontroleerd en als één stap geïmporteerd (één keer ongedaan te maken).',
       path: 'Nog een bestand (pad naar .csv of .xlsx)',
       add: 'Toevoegen',
