@@ -105,6 +105,10 @@ function numbersOf(a: Actor): string[] {
   return out;
 }
 
+/** How many names not found get suggestions, and how many actors may share a word for it to find candidates. */
+const MAX_SUGGESTED = 200;
+const COMMON_WORD = 200;
+
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
 export class ActorIndex {
   readonly byId = new Map<string, Actor>();
@@ -119,6 +123,10 @@ export class ActorIndex {
   private readonly byNumber = new Map<string, Actor[]>();
   /** Actor rows of this file that have a problem, by the names, KBO number and id they gave: where they are. */
   private readonly refused = new Map<string, string>();
+  /** The actors by each word of their names, for suggestions (made at the first name not found; see `near`). */
+  private byWord: Map<string, Actor[]> | null = null;
+  /** How many names not found were given suggestions: a file with thousands has a column mapped wrongly. */
+  private suggested = 0;
 
   constructor(actors: readonly Actor[]) {
     for (const a of actors) this.add(a);
@@ -141,6 +149,7 @@ export class ActorIndex {
 
   add(a: Actor, previous?: Actor): void {
     this.found.clear();
+    this.byWord = null;
     if (previous) {
       if (previous.kbo) this.byKbo.delete(previous.kbo);
       if (previous.socialeKaartId) this.bySk.delete(previous.socialeKaartId);
@@ -193,7 +202,35 @@ export class ActorIndex {
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
     if (refused) return { ok: false, message: `"${v}" staat in dit bestand (${refused}), maar die rij heeft een probleem. Los dat eerst op.` };
-    return { ok: false, message: `"${v}" is geen actor in het document of in dit bestand.` };
+    const near = this.near(v);
+    return { ok: false, message: `"${v}" is geen actor in het document of in dit bestand.${near.length ? ` Bedoelt u ${near.map((a) => `"${a.name}"`).join(' of ')}?` : ''}` };
+  }
+
+  /**
+   * Up to two actors for a name that was not found: those whose names hold all of its words ("Het Anker" in "LDC
+   * Het Anker (vzw Zorg Zuid)"), or else share at least half of all their words with it ("CAW Regio X" and "CAW
+   * Regio X (incl. JAC)"); the nearest first. Words that a great many actors have ("vzw") do not find candidates;
+   * after 200 names, none are looked for.
+   */
+  private near(v: string): Actor[] {
+    if (++this.suggested > MAX_SUGGESTED) return [];
+    if (!this.byWord) {
+      this.byWord = new Map();
+      for (const a of this.byId.values()) for (const w of new Set(normalise(a.name).split(' '))) if (w) pushTo(this.byWord, w, a);
+    }
+    const words = new Set(normalise(v).split(' ').filter(Boolean));
+    const shared = new Map<Actor, number>();
+    for (const w of words) {
+      const list = this.byWord.get(w);
+      if (list && list.length <= COMMON_WORD) for (const a of list) shared.set(a, (shared.get(a) ?? 0) + 1);
+    }
+    // How near: all of the name's words in the actor's, then the share of all their words that both have.
+    const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, share: n / new Set([...words, ...normalise(a.name).split(' ')]).size }));
+    const holding = scored.filter((s) => s.holds);
+    return (holding.length ? holding : scored.filter((s) => sameName(v, s.a.name)))
+      .sort((x, y) => y.share - x.share || x.a.name.localeCompare(y.a.name, 'nl'))
+      .slice(0, 2)
+      .map((s) => s.a);
   }
 }
 

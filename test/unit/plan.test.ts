@@ -221,3 +221,33 @@ describe('values the vocabulary does not know are listed with their rows, and re
     expect(other.values.map((v) => [v.value, v.chosen, v.remembered])).toEqual([['Sportclub', 'BURENHULP', false]]);
   });
 });
+
+describe('a party name that is not found gets the nearest actors as a suggestion', () => {
+  const names = ['CAW Regio X (incl. JAC)', 'CGG Regio X', 'LDC Het Anker (vzw Zorg Zuid)', 'Sociaal Huis Voorbeeldstad', 'Repair Café Voorbeeldstad'];
+  const data = NetworkDataSchema.parse({ meta: { title: 't' }, actors: names.map((name, i) => ({ id: `A${i}`, name, type: 'ANDERE', legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL' })) });
+  const problems = (parties: string[][], actors = data) =>
+    planTables(actors, mergeVocab(DEFAULT_VOCAB), [sheet('agreements', ['Titel', 'Partij 1', 'Partij 2'], parties.map((p, i) => [`Afspraak ${i}`, ...p]))]).problems.map((p) => p.message);
+
+  it('an actor whose name holds all its words comes first, and alone; else those that share half of all their words', () => {
+    expect(problems([['CAW Regio X', 'Het Anker']])).toEqual([
+      '"CAW Regio X" is geen actor in het document of in dit bestand. Bedoelt u "CAW Regio X (incl. JAC)"?',
+      '"Het Anker" is geen actor in het document of in dit bestand. Bedoelt u "LDC Het Anker (vzw Zorg Zuid)"?',
+    ]);
+    expect(problems([['Sociaal Huis Voorbeeldstad Noord', 'Onbekend Overleg']])).toEqual([
+      '"Sociaal Huis Voorbeeldstad Noord" is geen actor in het document of in dit bestand. Bedoelt u "Sociaal Huis Voorbeeldstad"?',
+      '"Onbekend Overleg" is geen actor in het document of in dit bestand.',
+    ]);
+  });
+
+  it('a word that a great many actors have finds no candidates, and after 200 names not found none are looked for', () => {
+    const many = NetworkDataSchema.parse({ meta: { title: 't' }, actors: Array.from({ length: 250 }, (_, i) => ({ id: `V${i}`, name: `Vzw nummer${i}`, type: 'ANDERE', legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL' })) });
+    expect(problems([['Vzw', 'nummer7']], many)).toEqual([
+      '"Vzw" is geen actor in het document of in dit bestand.',
+      '"nummer7" is geen actor in het document of in dit bestand. Bedoelt u "Vzw nummer7"?',
+    ]);
+    const rows = Array.from({ length: 101 }, (_, i) => [`Onbekend ${i}`, `Regio X ${i}`]);
+    const messages = problems(rows);
+    expect(messages.filter((m) => m.includes('Bedoelt u'))).toHaveLength(100);
+    expect(messages.at(-1)).toBe('"Regio X 100" is geen actor in het document of in dit bestand.');
+  });
+});
