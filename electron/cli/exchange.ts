@@ -68,6 +68,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     groups: { type: 'string' },
     value: { type: 'string', multiple: true },
     column: { type: 'string', multiple: true },
+    'new-parties': { type: 'boolean' },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -139,6 +140,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const columns = (values.column as string[] | undefined) ?? [];
   const sheets = columns.length ? mapSheets(raw, chooseColumns(suggested, given, columns)) : suggested;
   chooseValues(sheets, (values.value as string[] | undefined) ?? []);
+  // Parties found nowhere become new actors, on every sheet of agreements.
+  if (values['new-parties']) for (const s of sheets) if (s.kind === 'agreements') s.newParties = true;
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
     if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}${columnHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
@@ -260,7 +263,11 @@ function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly stri
 /** After problems that the dialog's mapping step solves: how to map a column here. */
 function columnHint(plan: TablePlan): string {
   const mapping = plan.problems.some((p) => p.message.includes('"Eigen veld (bewaren)"') || p.message.includes('Wijs een kolom toe'));
-  return mapping ? '\nEen kolom anders lezen: --column "Kolom=veld" (de naam van een veld, "eigen veld" of "negeren").' : '';
+  const parties = plan.problems.some((p) => p.message.includes('is geen actor in het document of in dit bestand'));
+  return (
+    (mapping ? '\nEen kolom anders lezen: --column "Kolom=veld" (de naam van een veld, "eigen veld" of "negeren").' : '') +
+    (parties ? '\nPartijen die nergens staan als nieuwe actor toevoegen: --new-parties.' : '')
+  );
 }
 
 /** After the problems: the values the vocabulary does not know, and how to say what they become. */

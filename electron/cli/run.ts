@@ -33,14 +33,15 @@ Opdrachten:
                                         de kaart voor yEd, Gephi of Cytoscape (actoren, afspraken, posities)
   import <bestand${DOCUMENT_EXTENSION}> <invoer> [--format json|csv|xlsx|graphml|gexf|socialekaart|kumu|regiekaart] [--kind actors|services|agreements]
          [--header-row N] [--groups partnerships|actors|ignore] [--column "Kolom=veld" …] [--value "Kolom:waarde=woord" …]
-         [--skip-problems] [--dry-run]
+         [--new-parties] [--skip-problems] [--dry-run]
                                         importeer in het document (een nieuw als het nog niet bestaat); bestaande
                                         actoren worden bijgewerkt (KBO, Sociale Kaart-id, naam); een mislukte
                                         import schrijft niets en geeft exitcode 1; de kopregel van een rekenblad
                                         wordt gezocht in de eerste 10 rijen, of is rij N; een groep in yEd of
                                         Gephi wordt een samenwerkingsverband met de knopen erin als leden, met
                                         --groups actors een actor, met --groups ignore niets; --column leest
-                                        een kolom als een ander veld, als eigen veld of niet ("negeren")
+                                        een kolom als een ander veld, als eigen veld of niet ("negeren");
+                                        --new-parties maakt van partijen die nergens staan nieuwe actoren
   import <bestand${DOCUMENT_EXTENSION}> <invoer.csv|xlsx> <invoer.csv|xlsx> … [dezelfde opties]
                                         rekenbladen samen als één import (bv. de knopen- en de
                                         verbindingentabel van Gephi): één controle, één stap ongedaan te maken

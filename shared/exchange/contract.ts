@@ -45,6 +45,8 @@ export const SheetMappingSchema = z
     headerRow: z.number().int().min(1).max(HEADER_SEARCH_ROWS).optional(),
     /** What values the vocabulary does not know become: by field key, the value as in the file, and a code. */
     values: z.record(z.string().max(100), z.record(z.string().max(300), z.string().max(100))).optional(),
+    /** An agreements sheet: a party the map and the file do not have becomes a new actor (named as in the cell). */
+    newParties: z.boolean().optional(),
   })
   .strict();
 export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
@@ -132,6 +134,8 @@ export const ImportPreviewSchema = z.object({
         file: z.string().optional(),
         /** A sheet that is there to be read, not imported (a Regiekaart export's partnerships or gaps). */
         info: z.boolean().optional(),
+        /** An agreements sheet whose parties the map does not have become new actors (the user's choice). */
+        newParties: z.boolean().optional(),
         kind: z.union([TableKindSchema, z.literal('skip')]),
         header: z.array(z.string()),
         /** The spreadsheet row of the header (1 for the first). */

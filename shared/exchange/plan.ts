@@ -30,6 +30,8 @@ export interface MappedSheet {
   fallbacks?: Record<string, string>;
   /** What values the vocabulary does not know become, by field key and value (a code or label of the vocabulary). */
   values?: Record<string, Record<string, string>>;
+  /** An agreements sheet: a party the map and the file do not have becomes a new actor (see `ActorIndex.makeNew`). */
+  newParties?: boolean;
 }
 
 /**
@@ -127,6 +129,11 @@ export class ActorIndex {
   private byWord: Map<string, Actor[]> | null = null;
   /** How many names not found were given suggestions: a file with thousands has a column mapped wrongly. */
   private suggested = 0;
+  /**
+   * While an agreements sheet whose user chose so is read: makes a new actor of a party name that is found nowhere
+   * (not a row of the file with a problem, not a name two actors share), or null where the name cannot be one.
+   */
+  makeNew: ((name: string) => Actor | null) | null = null;
 
   constructor(actors: readonly Actor[]) {
     for (const a of actors) this.add(a);
@@ -149,7 +156,9 @@ export class ActorIndex {
 
   add(a: Actor, previous?: Actor): void {
     this.found.clear();
-    this.byWord = null;
+    // The word index follows a new actor; a renamed one makes it anew when next needed.
+    if (previous) this.byWord = null;
+    else if (this.byWord) for (const w of new Set(normalise(a.name).split(' '))) if (w) pushTo(this.byWord, w, a);
     if (previous) {
       if (previous.kbo) this.byKbo.delete(previous.kbo);
       if (previous.socialeKaartId) this.bySk.delete(previous.socialeKaartId);
@@ -202,6 +211,11 @@ export class ActorIndex {
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
     if (refused) return { ok: false, message: `"${v}" staat in dit bestand (${refused}), maar die rij heeft een probleem. Los dat eerst op.` };
+    const made = this.makeNew?.(v);
+    if (made) {
+      this.add(made);
+      return { ok: true, value: made };
+    }
     const near = this.near(v);
     return { ok: false, message: `"${v}" is geen actor in het document of in dit bestand.${near.length ? ` Bedoelt u ${near.map((a) => `"${a.name}"`).join(' of ')}?` : ''}` };
   }
@@ -212,7 +226,7 @@ export class ActorIndex {
    * Regio X (incl. JAC)"); the nearest first. Words that a great many actors have ("vzw") do not find candidates;
    * after 200 names, none are looked for.
    */
-  private near(v: string): Actor[] {
+  near(v: string): Actor[] {
     if (++this.suggested > MAX_SUGGESTED) return [];
     if (!this.byWord) {
       this.byWord = new Map();
@@ -531,6 +545,44 @@ const OWN_NUMBERING: Record<TableKind, { noun: string; by: string; kept: boolean
   agreements: { noun: 'afspraak', by: 'titel en partijen', kept: true },
 };
 
+/**
+ * An agreements sheet's parties that are found nowhere made new actors, as the user chose: named as in the cell,
+ * with the actor fields' defaults (Andere, vzw, Lokaal), each once. They are written before the sheet's agreements,
+ * as one set, and the note names them, with the actors of the map they resemble (a typing error is better fixed).
+ */
+function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: RowReader): { done: () => void } {
+  const start = plan.writes.length;
+  const writes: PlannedWrite[] = [];
+  const like: string[] = [];
+  const defaults = Object.fromEntries(TABLE_FIELDS.actors.filter((f) => f.fallback).map((f) => [f.key, f.fallback!]));
+  actors.makeNew = (name) => {
+    const near = actors.near(name);
+    const parsed = parseActor({ id: newId(), name: name.trim(), type: defaults.type, legalForm: defaults.legalForm, level: defaults.level, contact: {}, custom: {} });
+    if (!parsed.success) return null;
+    const a = parsed.data;
+    writes.push({ op: 'insert', entity: 'actor', value: a });
+    plan.rows.push({ sheet: sheet.name, row: r.rowNo, kind: 'actors', action: 'create', id: a.id, label: a.name });
+    plan.summary.actors.create++;
+    if (near.length) like.push(`"${a.name}" lijkt op ${near.map((n) => `"${n.name}"`).join(' en ')}`);
+    return a;
+  };
+  return {
+    done: () => {
+      actors.makeNew = null;
+      if (!writes.length) return;
+      plan.writes.splice(start, 0, ...writes);
+      const names = writes.slice(0, 10).map((w) => `"${(w.value as Actor).name}"`).join(', ');
+      plan.notes.push(
+        sheetNote(
+          sheet,
+          `${writes.length === 1 ? '1 nieuwe actor' : `${writes.length} nieuwe actoren`} gemaakt van partijen die nergens stonden: ${names}${writes.length > 10 ? ` en ${writes.length - 10} andere` : ''} ` +
+            `(soort Andere, vzw, lokaal: vul ze aan in de kaart).${like.length ? ` Kijk na of het geen tikfout is: ${like.slice(0, 5).join('; ')}${like.length > 5 ? ' …' : ''}.` : ''}`,
+        ),
+      );
+    },
+  };
+}
+
 /** How problems name a sheet: nothing when the file is that one sheet, else its place or "blad X". */
 const sheetPlace = (sheet: MappedSheet): string => (sheet.showName ? (sheet.place ?? `blad ${sheet.name}`) : '');
 /** A note on a sheet, after its place ("Blad Partners: kolom …", "edges.csv: kolom …"), or alone ("Kolom …"). */
@@ -683,6 +735,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
 
     const firstRow = (sheet.headerRow ?? 1) + 1;
     const fanned = sheet.kind === 'agreements' ? fanOut(sheet, firstRow) : null;
+    const made = sheet.kind === 'agreements' && sheet.newParties ? newParties(plan, sheet, actors, r) : null;
     const count = fanned ? fanned.length : sheet.rows.length;
     for (let i = 0; i < count; i++) {
       if (!(fanned ? r.load(fanned[i].row, fanned[i].rowNo) : r.load(sheet.rows[i], i + firstRow))) continue;
@@ -877,6 +930,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       agreements.set(next.id, next);
       report('update', next.id, next.title, changed);
     }
+    made?.done();
     for (const [field, use] of r.valueRows) {
       for (const v of use.values.values()) plan.values.push({ sheet: sheet.name, field, vocab: use.vocab, column: sheet.header[use.column], ...v });
     }

@@ -513,6 +513,27 @@ test("Gephi's node table and edge table as one import: the second file added in 
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 });
 
+test('a list of agreements with parties the map does not have: the nearest actor suggested, or, ticked, new actors made in the same step', async ({ page }) => {
+  await openCopyOfDemo(page, 'nieuwe-partijen');
+  const csv = path.join(WORK_DIR, 'afspraken-nieuwe-partijen.csv');
+  fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nDoorverwijzing;CAW Regio X;Sociaal Huis Voorbeeldstad\r\nPool;Vrijwilligerscentrale Zuid;Sociaal Huis Voorbeeldstad\r\n');
+  const dialog = await checkFile(page, csv);
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('"CAW Regio X" is geen actor in het document of in dit bestand. Bedoelt u "CAW Regio X (incl. JAC)"?');
+  // The box shows the core's new plan, as the other choices of the mapping do.
+  await dialog.getByTestId('mapping-new-parties-0').click();
+  await expect(dialog.getByTestId('mapping-new-parties-0')).toBeChecked();
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 2 nieuw');
+  await expect(dialog.getByTestId('exchange-note')).toContainText('Kijk na of het geen tikfout is: "CAW Regio X" lijkt op "CAW Regio X (incl. JAC)".');
+  await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e-import-new-parties.png' });
+  await axeCheck(page)('import, nieuwe partijen');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+});
+
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
 

@@ -544,6 +544,40 @@ describe('the command line writes the plan it checked', () => {
     expect((await snapshot(file)).agreements.find((a) => a.title === 'Vrijwilligerspool')!.custom).toEqual({ Type: 'Undirected' });
   });
 
+  it('a list of agreements whose parties the map does not have: named with the nearest actors; with --new-parties they become new actors, each once, in the same undo step', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = await snapshot(file);
+    const csv = path.join(dir, 'afspraken.csv');
+    fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nDoorverwijzing;CAW Regio X;Sociaal Huis Voorbeeldstad\r\nPool;Vrijwilligerscentrale Zuid;Buurtwerk Zonnewijzer\r\nOverleg;vrijwilligerscentrale zuid;Sociaal Huis Voorbeeldstad\r\n');
+    const refused = await cli('import', file, csv);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('rij 2, kolom "Partij 1": "CAW Regio X" is geen actor in het document of in dit bestand. Bedoelt u "CAW Regio X (incl. JAC)"?');
+    expect(refused.err).toContain('Partijen die nergens staan als nieuwe actor toevoegen: --new-parties.');
+    const r = await cli('import', file, csv, '--new-parties');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('actoren    3 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('afspraken  3 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('3 nieuwe actoren gemaakt van partijen die nergens stonden: "CAW Regio X", "Vrijwilligerscentrale Zuid", "Buurtwerk Zonnewijzer" (soort Andere, vzw, lokaal: vul ze aan in de kaart). Kijk na of het geen tikfout is: "CAW Regio X" lijkt op "CAW Regio X (incl. JAC)".');
+    const data = await snapshot(file);
+    const made = data.actors.filter((a) => !before.actors.some((b) => b.id === a.id));
+    expect(made.map((a) => [a.name, a.type, a.legalForm, a.level]).sort()).toEqual([
+      ['Buurtwerk Zonnewijzer', 'ANDERE', 'PRIVATE_NONPROFIT', 'LOKAAL'],
+      ['CAW Regio X', 'ANDERE', 'PRIVATE_NONPROFIT', 'LOKAAL'],
+      ['Vrijwilligerscentrale Zuid', 'ANDERE', 'PRIVATE_NONPROFIT', 'LOKAAL'],
+    ]);
+    // The same name twice (in another case) is one actor.
+    const zuid = made.find((a) => a.name === 'Vrijwilligerscentrale Zuid')!;
+    expect(data.agreements.filter((a) => a.parties.some((p) => p.actorId === zuid.id)).map((a) => a.title).sort()).toEqual(['Overleg', 'Pool']);
+    const doc = await NetworkDocument.open(file);
+    try {
+      undo(doc);
+      expect(doc.snapshot()).toEqual(before);
+    } finally {
+      doc.close();
+    }
+  });
+
   it('a list in a format people have but Regiekaart does not read (.xls, .ods, .numbers) is refused with what to do, and nothing is written', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

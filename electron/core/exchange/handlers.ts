@@ -157,6 +157,7 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           rows: s.kind === 'skip' ? Math.max(0, read.raw[i].rows.length - (s.headerRow ?? 1)) : s.rows.length,
           // A sheet for reading (a Regiekaart export's partnerships, memberships, gaps; the template's explanation).
           ...(s.kind === 'skip' && isInfoSheet(s.name) ? { info: true } : {}),
+          ...(s.kind === 'agreements' && s.newParties ? { newParties: true } : {}),
           columns: s.kind === 'skip' ? {} : s.columns,
           fallbacks: s.kind === 'skip' ? {} : fallbacksOf(s.kind, s.fallbacks),
         }));

@@ -20,6 +20,7 @@ export const mappingOf = (s: Sheet): SheetMappingInput => ({
   fallbacks: s.fallbacks,
   ...(s.top ? { headerRow: s.headerRow } : {}),
   ...(s.values?.some((v) => v.chosen && !v.remembered) ? { values: chosenValues(s) } : {}),
+  ...(s.newParties ? { newParties: true } : {}),
 });
 
 /** A row's filled cells in one short line, for choosing the header row. */
@@ -142,6 +143,12 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                     </label>
                   );
                 })}
+              {kind === 'agreements' && (
+                <label className="check mapping-new-parties">
+                  <input type="checkbox" checked={!!s.newParties} onChange={(e) => change(i, { newParties: e.target.checked || undefined })} data-testid={`mapping-new-parties-${i}`} />
+                  {t('exchange.newParties')}
+                </label>
+              )}
               {s.values && s.values.length > 0 && (
                 <fieldset className="mapping-values" data-testid={`mapping-values-${i}`}>
                   <legend>{t('exchange.values')}</legend>

@@ -359,6 +359,7 @@ export const en: Shape<typeof nl> = {
     skipProblems: 'Skip the rows with a problem and import the others',
     sheet_one: 'Sheet {{name}} (1 row)',
     sheet_other: 'Sheet {{name}} ({{count}} rows)',
+    newParties: 'Add parties that are not on the map or in this file as new actors (type Other; to be completed on the map)',
     infoSheet: 'This sheet is there to be read (the partnerships, memberships or gaps in a Regiekaart export, or the template’s explanation) and is not imported: those are made and changed on the map.',
     sheetFile_one: '{{file}} (1 row)',
     sheetFile_other: '{{file}} ({{count}} rows)',

@@ -383,6 +383,7 @@ export const nl = {
     skipProblems: 'Rijen met een probleem overslaan en de andere importeren',
     sheet_one: 'Blad {{name}} (1 rij)',
     sheet_other: 'Blad {{name}} ({{count}} rijen)',
+    newParties: 'Partijen die niet in de kaart of in dit bestand staan, als nieuwe actor toevoegen (soort Andere; aan te vullen in de kaart)',
     infoSheet: 'Dit blad is er om te lezen (de samenwerkingsverbanden, lidmaatschappen of lacunes in een export van Regiekaart, of de uitleg bij het sjabloon) en wordt niet ingelezen: die maakt en wijzigt u in de kaart.',
     sheetFile_one: '{{file}} (1 rij)',
     sheetFile_other: '{{file}} ({{count}} rijen)',
