@@ -547,7 +547,7 @@ const OWN_NUMBERING: Record<TableKind, { noun: string; by: string; kept: boolean
 
 /**
  * An agreements sheet's parties that are found nowhere made new actors, as the user chose: named as in the cell,
- * with the actor fields' defaults (Andere, vzw, Lokaal), each once. They are written before the sheet's agreements,
+ * with the actor fields' defaults (Andere, vzw, Lokaal), each once; a cell that is a number or an id stays a problem. They are written before the sheet's agreements,
  * as one set, and the note names them, with the actors of the map they resemble (a typing error is better fixed).
  */
 function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: RowReader): { done: () => void } {
@@ -556,6 +556,8 @@ function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: 
   const like: string[] = [];
   const defaults = Object.fromEntries(TABLE_FIELDS.actors.filter((f) => f.fallback).map((f) => [f.key, f.fallback!]));
   actors.makeNew = (name) => {
+    // A number or an id names an actor by a reference that was not found (a node table not imported), not by name.
+    if (/^\d+$/.test(name.trim()) || isUuid(name.trim())) return null;
     const near = actors.near(name);
     const parsed = parseActor({ id: newId(), name: name.trim(), type: defaults.type, legalForm: defaults.legalForm, level: defaults.level, contact: {}, custom: {} });
     if (!parsed.success) return null;

@@ -566,6 +566,11 @@ describe('the command line writes the plan it checked', () => {
       ['CAW Regio X', 'ANDERE', 'PRIVATE_NONPROFIT', 'LOKAAL'],
       ['Vrijwilligerscentrale Zuid', 'ANDERE', 'PRIVATE_NONPROFIT', 'LOKAAL'],
     ]);
+    // A number names a node of a table that is not there: no actor is made of it.
+    const { edges } = gephiTables(dir);
+    const numbers = await cli('import', file, edges, '--new-parties', '--dry-run');
+    expect(numbers.code).toBe(1);
+    expect(numbers.err).toContain('rij 2, kolom "Source": "0" is geen actor in het document of in dit bestand.');
     // The same name twice (in another case) is one actor.
     const zuid = made.find((a) => a.name === 'Vrijwilligerscentrale Zuid')!;
     expect(data.agreements.filter((a) => a.parties.some((p) => p.actorId === zuid.id)).map((a) => a.title).sort()).toEqual(['Overleg', 'Pool']);
