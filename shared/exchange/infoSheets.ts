@@ -9,9 +9,14 @@ import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
  */
 export const INFO_SHEETS = ['Samenwerkingsverbanden', 'Lidmaatschappen', 'Lacunes'] as const;
 
-export function infoSheets(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): { name: string; rows: string[][] }[] {
+/** How spreadsheet exports write a code (its Dutch label), a list of codes ("Wonen; Welzijn") and yes/no. */
+export function cellWords(vocab: Record<VocabKind, VocabEntry[]>) {
   const label = (k: VocabKind, code: string | null) => (code ? vocabLabel(vocab, k, code, 'nl') : '');
-  const labels = (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; ');
+  return { label, labels: (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; '), yes: (b: boolean) => (b ? 'ja' : 'nee') };
+}
+
+export function infoSheets(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): { name: string; rows: string[][] }[] {
+  const { label, labels, yes } = cellWords(vocab);
   const actor = new Map(data.actors.map((a) => [a.id, a.name]));
   const actorName = (id: string | null) => (id ? (actor.get(id) ?? id) : '');
   const area = new Map(data.areas.map((a) => [a.id, a.name]));
@@ -21,7 +26,6 @@ export function infoSheets(data: NetworkData, vocab: Record<VocabKind, VocabEntr
   const members = new Map<string, number>();
   for (const m of data.members) members.set(m.partnershipId, (members.get(m.partnershipId) ?? 0) + 1);
   const byName = <T>(xs: readonly T[], name: (x: T) => string) => [...xs].sort((a, b) => name(a).localeCompare(name(b), 'nl'));
-  const yes = (b: boolean) => (b ? 'ja' : 'nee');
   return [
     {
       name: INFO_SHEETS[0],

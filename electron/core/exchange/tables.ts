@@ -7,7 +7,7 @@ import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColu
 import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan, type ValueChoice } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
-import { infoSheets } from '../../../shared/exchange/infoSheets';
+import { cellWords, infoSheets } from '../../../shared/exchange/infoSheets';
 import { assertNoProblems, ImportError } from '../../../shared/exchange/problems';
 import { DEFAULT_VIEW_ID, mergedSources, NetworkDataSchema, originLabel, positionId, type NetworkData } from '../../../shared/model';
 import { formatKbo } from '../../../shared/util/kbo';
@@ -273,7 +273,6 @@ function rememberValues(tx: EditTx, vocab: Vocab, values: readonly ValueChoice[]
   }
   for (const [key, e] of changed) tx.putVocab(key.slice(0, key.indexOf(':')) as VocabKind, e, true);
 }
-const yes = (b: boolean) => (b ? 'ja' : 'nee');
 
 /**
  * How a sheet names each actor in a party or provider cell: by its name, which an import finds it by, except where
@@ -288,8 +287,7 @@ function actorRefs(actors: readonly { id: string; name: string }[]): Map<string,
 
 /** Actors, services or agreements as spreadsheet rows, with the template's Dutch headers, labels instead of codes. */
 export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): string[][] {
-  const label = (k: VocabKind, code: string | null) => (code ? vocabLabel(vocab, k, code, 'nl') : '');
-  const labels = (k: VocabKind, codes: readonly string[]) => codes.map((c) => label(k, c)).join('; ');
+  const { label, labels, yes } = cellWords(vocab);
   const actorName = actorRefs(data.actors);
   const headers = templateFields(kind).map((f) => f.nl);
   if (kind === 'actors') {
