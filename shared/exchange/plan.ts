@@ -107,6 +107,9 @@ function numbersOf(a: Actor): string[] {
   return out;
 }
 
+/** The words of a name, normalised ("CAW Regio X (incl. JAC)": caw, regio, x, incl, jac). */
+const wordsOf = (name: string): Set<string> => new Set(normalise(name).split(' ').filter(Boolean));
+
 /** How many names not found get suggestions, and how many actors may share a word for it to find candidates. */
 const MAX_SUGGESTED = 200;
 const COMMON_WORD = 200;
@@ -158,7 +161,7 @@ export class ActorIndex {
     this.found.clear();
     // The word index follows a new actor; a renamed one makes it anew when next needed.
     if (previous) this.byWord = null;
-    else if (this.byWord) for (const w of new Set(normalise(a.name).split(' '))) if (w) pushTo(this.byWord, w, a);
+    else if (this.byWord) for (const w of wordsOf(a.name)) pushTo(this.byWord, w, a);
     if (previous) {
       if (previous.kbo) this.byKbo.delete(previous.kbo);
       if (previous.socialeKaartId) this.bySk.delete(previous.socialeKaartId);
@@ -230,16 +233,16 @@ export class ActorIndex {
     if (++this.suggested > MAX_SUGGESTED) return [];
     if (!this.byWord) {
       this.byWord = new Map();
-      for (const a of this.byId.values()) for (const w of new Set(normalise(a.name).split(' '))) if (w) pushTo(this.byWord, w, a);
+      for (const a of this.byId.values()) for (const w of wordsOf(a.name)) pushTo(this.byWord, w, a);
     }
-    const words = new Set(normalise(v).split(' ').filter(Boolean));
+    const words = wordsOf(v);
     const shared = new Map<Actor, number>();
     for (const w of words) {
       const list = this.byWord.get(w);
       if (list && list.length <= COMMON_WORD) for (const a of list) shared.set(a, (shared.get(a) ?? 0) + 1);
     }
     // How near: all of the name's words in the actor's, then the share of all their words that both have.
-    const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, share: n / new Set([...words, ...normalise(a.name).split(' ')]).size }));
+    const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, share: n / new Set([...words, ...wordsOf(a.name)]).size }));
     const holding = scored.filter((s) => s.holds);
     return (holding.length ? holding : scored.filter((s) => sameName(v, s.a.name)))
       .sort((x, y) => y.share - x.share || x.a.name.localeCompare(y.a.name, 'nl'))
@@ -521,9 +524,8 @@ class RowReader {
  * Kind Voorbeeldstad"). Half of all their words, at least.
  */
 function sameName(a: string, b: string): boolean {
-  const [x, y] = [normalise(a), normalise(b)];
-  if (x === y) return true;
-  const [wa, wb] = [new Set(x.split(' ').filter(Boolean)), new Set(y.split(' ').filter(Boolean))];
+  if (normalise(a) === normalise(b)) return true;
+  const [wa, wb] = [wordsOf(a), wordsOf(b)];
   const shared = [...wa].filter((w) => wb.has(w)).length;
   return shared * 2 >= new Set([...wa, ...wb]).size;
 }
