@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { filesLabel, joinSheets, mapSheets } from '../../electron/core/exchange/tables';
 import { readPhone } from '../../shared/exchange/cells';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from '../../shared/exchange/fields';
@@ -125,5 +126,27 @@ describe("Gephi's edge table", () => {
     const mapped = mapSheets([{ name: 'edges', rows: [['Source', 'Target', 'Type'], ['0', '1', 'Undirected']] }], [{ sheet: 'edges', columns: { Type: 'type' } }])[0] as MappedSheet;
     expect(mapped.columns.Type).toBe('type');
     expect(mapped.notes).toBeUndefined();
+  });
+});
+
+describe('several files read as one, for any sheet names (fast-check)', () => {
+  it('every sheet keeps its rows and order, the first file its names, and no two sheets share a name', () => {
+    const name = fc.constantFrom('Blad1', 'Blad1 (b.xlsx)', 'Partners', 'nodes', 'edges', 'Blad2');
+    const file = fc.record({ file: fc.constantFrom('/x/a.xlsx', '/y/b.xlsx', '/z/nodes.csv', '/z/edges.csv', '/w/c.xlsx'), names: fc.array(name, { minLength: 1, maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 2, maxLength: 5 }), (files) => {
+        const input = files.map((f, i) => ({
+          file: f.file,
+          format: (f.file.endsWith('.csv') ? 'csv' : 'xlsx') as 'csv' | 'xlsx',
+          sheets: (f.file.endsWith('.csv') ? f.names.slice(0, 1) : [...new Set(f.names)]).map((n, j) => ({ name: n, rows: [[`${i}:${j}`]] })),
+        }));
+        const joined = joinSheets(input);
+        const all = input.flatMap((f) => f.sheets);
+        expect(joined.map((s) => s.rows)).toEqual(all.map((s) => s.rows));
+        expect(new Set(joined.map((s) => s.name)).size).toBe(joined.length);
+        expect(joined.slice(0, input[0].sheets.length).map((s) => s.name)).toEqual(input[0].sheets.map((s) => s.name));
+        expect(joined.every((s) => s.place && s.file)).toBe(true);
+      }),
+    );
   });
 });
