@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SnapshotReplySchema } from './model/snapshotPatch';
 import { DocumentInfoSchema, ChangeEntrySchema, VocabEntrySchema, ViewSchema, PositionSchema, Id, CountsSchema } from './model';
-import { AlsoSchema, ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, GroupsAsSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
+import { AlsoSchema, ExchangeFormatSchema, ImportFormatSchema, ImportPreviewSchema, MappingSchema, PlanSummarySchema, GroupsAsSchema, MergeChoicesSchema, TableKindSchema } from './exchange/contract';
 import { DeletePreviewSchema, EditBatchSchema, EditOutcomeSchema, EntityKindSchema, HistoryStateSchema } from './edit/commands';
 import { VOCAB_KINDS } from './vocab/defaults';
 import { DraftInputSchema, DraftKeySchema, DraftSchema } from './edit/drafts';
@@ -148,7 +148,15 @@ export const contract = {
         groups: GroupsAsSchema.optional(),
       })
       .strict(),
-    output: z.object({ document: DocumentInfoSchema, counts: CountsSchema, created: z.boolean(), summary: z.string() }),
+    output: z.object({
+      document: DocumentInfoSchema,
+      counts: CountsSchema,
+      created: z.boolean(),
+      /** What it did, in Dutch (a merge's, a spreadsheet's), or empty. */
+      summary: z.string(),
+      /** A spreadsheet or graph import: what it did per kind, and whether rows with a problem were skipped. */
+      planned: z.object({ summary: PlanSummarySchema, skipped: z.boolean() }).optional(),
+    }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -19,6 +19,7 @@ import { CheckSettingsForm, CoverageMatrix, FindingsPanel, GapRegister, countByS
 import { runChecks } from '../../shared/checks';
 import { coverage } from '../../shared/checks/coverage';
 import { TextField } from './components/forms/fields';
+import { PLAN_KINDS } from '../../shared/exchange/fields';
 import { SpecForm } from './components/forms/SpecForm';
 import { blanks, specs } from './components/forms/specs';
 import { Inspector, type Save } from './components/Inspector';
@@ -730,9 +731,16 @@ export function App() {
                 setQuery('');
               }
               await queryClient.invalidateQueries();
+              // What a spreadsheet or graph import did, in the user's language ("actoren 2 nieuw, …; afspraken …").
+              const planned = done.planned;
+              const summary = planned
+                ? PLAN_KINDS.filter((k) => Object.values(planned.summary[k]).some((n) => n > 0))
+                    .map((k) => `${t('exchange.importedKind', { kind: t(`exchange.kind.${k}`).toLocaleLowerCase(i18n.language), ...planned.summary[k] })}${planned.skipped ? t('exchange.importedSkipped', { count: planned.summary[k].problem }) : ''}`)
+                    .join('; ')
+                : done.summary;
               setStatus(
-                done.summary
-                  ? t('exchange.importedTables', { file: done.fileName, summary: done.summary })
+                summary
+                  ? t('exchange.importedTables', { file: done.fileName, summary })
                   : t(done.created ? 'exchange.importedNew' : 'exchange.imported', { file: done.fileName, actors: done.counts.actors, agreements: done.counts.agreements }),
               );
             }

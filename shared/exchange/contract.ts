@@ -105,6 +105,8 @@ export const MergePreviewSchema = z.object({
 export type MergePreview = z.infer<typeof MergePreviewSchema>;
 
 const Counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), problem: z.number().int() });
+/** What a spreadsheet or graph import did, per kind of row (for the message in the user's language). */
+export const PlanSummarySchema = z.record(PlanKindSchema, Counts);
 const Problem = z.object({ where: z.string(), message: z.string() });
 
 /** What an import would do, shown before anything is written. */
@@ -170,7 +172,7 @@ export const ImportPreviewSchema = z.object({
    */
   plan: z
     .object({
-      summary: z.record(PlanKindSchema, Counts),
+      summary: PlanSummarySchema,
       rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), kind: PlanKindSchema, action: z.enum(['create', 'update', 'unchanged', 'problem']), id: z.string().nullable(), label: z.string(), changed: z.array(z.string()).optional() })),
     })
     .optional(),

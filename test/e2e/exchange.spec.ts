@@ -534,6 +534,20 @@ test('a list of agreements with parties the map does not have: the nearest actor
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 });
 
+test('in English, the message after a spreadsheet import says what it did in English', async ({ page }) => {
+  await openCopyOfDemo(page, 'engels-import');
+  await page.getByTestId('language').selectOption('en');
+  const csv = path.join(WORK_DIR, 'english-partners.csv');
+  fs.writeFileSync(csv, 'Naam;Type\r\nBuurtwerk Het Anker;Andere\r\nSociaal Huis Voorbeeldstad;\r\n');
+  await page.getByTestId('exchange-open').click();
+  const dialog = page.getByTestId('exchange-dialog');
+  await dialog.getByTestId('exchange-import-path').fill(csv);
+  await dialog.getByRole('button', { name: 'Check' }).click();
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actors: 1 new, 0 updated, 1 unchanged, 0 with a problem');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('statusbar')).toContainText('Imported from english-partners.csv: actors 1 new, 0 updated, 1 unchanged. One step to undo.');
+});
+
 const visibleActors = (page: Page) => onMap(page, (cy) => cy.nodes('[kind = "actor"]:visible').length, null);
 const actorCount = async (page: Page) => Number((await page.getByTestId('tab-actors').textContent())!.match(/\((\d+)\)/)![1]);
 

@@ -221,13 +221,13 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
         const doc = session.current();
         const plan = kept.take(key, how, stamp, sheets, doc) ?? planTableImport(doc, sheets, label, read.layer);
         applyTablePlan(doc, plan, label, !!skipProblemRows, read.placesFor?.(plan));
-        return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true) };
+        return { document: doc.info(), counts: doc.counts(), created: false, summary: describePlan(plan, !!skipProblemRows, true), planned: { summary: plan.summary, skipped: !!skipProblemRows } };
       }
       const planned = kept.take(key, how, stamp, sheets, null);
       const out = await newFile();
       const plan = await createFromTables(out, sheets, label, !!skipProblemRows, platform.nativeBinding, read, planned);
       const document = await session.open(out);
-      return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true) };
+      return { document, counts: document.counts, created: true, summary: describePlan(plan, !!skipProblemRows, true), planned: { summary: plan.summary, skipped: !!skipProblemRows } };
     },
   };
 }

@@ -4,13 +4,16 @@ import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../
 import { GROUPS_AS, PLAN_KINDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
+import type { CallOutput } from '../../../shared/api';
 import { ImportFiles } from './ImportFiles';
 import { ImportMapping, mappingOf } from './ImportMapping';
 import { PlanRows } from './PlanRows';
 import { MergeReview } from './MergeReview';
 import { Modal } from './Modal';
 
-export type ExchangeDone = { kind: 'export'; path: string; bytes: number } | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string };
+export type ExchangeDone =
+  | { kind: 'export'; path: string; bytes: number }
+  | { kind: 'import'; fileName: string; counts: Record<string, number>; created: boolean; summary: string; planned?: CallOutput<'exchange.import'>['planned'] };
 
 /** A file wrong on every row (a column mapped to the wrong field) lists its first problems, and counts the rest. */
 const PROBLEMS_SHOWN = 200;
@@ -104,7 +107,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
         merge: preview.merge && into === 'current' ? merge : undefined,
         groups: preview.groups?.as,
       });
-      await onDone({ kind: 'import', fileName: fileNames, counts: done.counts, created: done.created, summary: done.summary });
+      await onDone({ kind: 'import', fileName: fileNames, counts: done.counts, created: done.created, summary: done.summary, planned: done.planned });
     });
   const exportNow = () =>
     run(async () => {

@@ -471,6 +471,8 @@ export const en: Shape<typeof nl> = {
     target: 'New document (path to .regiekaart)',
     exported: 'Exported: {{path}} ({{size}} kB)',
     imported: 'Imported from {{file}}: {{actors}} actors, {{agreements}} agreements. One step to undo.',
+    importedKind: '{{kind}} {{create}} new, {{update}} updated, {{unchanged}} unchanged',
+    importedSkipped: ', {{count}} skipped',
     importedTables: 'Imported from {{file}}: {{summary}}. One step to undo.',
     importedNew: 'New document from {{file}}: {{actors}} actors, {{agreements}} agreements.',
   },

@@ -495,6 +495,8 @@ export const nl = {
     target: 'Nieuw document (pad naar .regiekaart)',
     exported: 'Geëxporteerd: {{path}} ({{size}} kB)',
     imported: 'Geïmporteerd uit {{file}}: {{actors}} actoren, {{agreements}} afspraken. Ongedaan maken kan in één stap.',
+    importedKind: '{{kind}} {{create}} nieuw, {{update}} bijgewerkt, {{unchanged}} ongewijzigd',
+    importedSkipped: ', {{count}} overgeslagen',
     importedTables: 'Geïmporteerd uit {{file}}: {{summary}}. Ongedaan maken kan in één stap.',
     importedNew: 'Nieuw document uit {{file}}: {{actors}} actoren, {{agreements}} afspraken.',
   },
