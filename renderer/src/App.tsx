@@ -19,7 +19,7 @@ import { CheckSettingsForm, CoverageMatrix, FindingsPanel, GapRegister, countByS
 import { runChecks } from '../../shared/checks';
 import { coverage } from '../../shared/checks/coverage';
 import { TextField } from './components/forms/fields';
-import { PLAN_KINDS } from '../../shared/exchange/fields';
+import { plannedKinds } from '../../shared/exchange/fields';
 import { SpecForm } from './components/forms/SpecForm';
 import { blanks, specs } from './components/forms/specs';
 import { Inspector, type Save } from './components/Inspector';
@@ -734,7 +734,7 @@ export function App() {
               // What a spreadsheet or graph import did, in the user's language ("actoren 2 nieuw, …; afspraken …").
               const planned = done.planned;
               const summary = planned
-                ? PLAN_KINDS.filter((k) => Object.values(planned.summary[k]).some((n) => n > 0))
+                ? plannedKinds(planned.summary)
                     .map((k) => `${t('exchange.importedKind', { kind: t(`exchange.kind.${k}`).toLocaleLowerCase(i18n.language), ...planned.summary[k] })}${planned.skipped ? t('exchange.importedSkipped', { count: planned.summary[k].problem }) : ''}`)
                     .join('; ')
                 : done.summary;

@@ -12,6 +12,8 @@ export const GROUPS_AS = ['partnerships', 'actors', 'ignore'] as const;
 export type GroupsAs = (typeof GROUPS_AS)[number];
 export const PLAN_KINDS = [...TABLE_KINDS, 'partnerships', 'members'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
+/** The kinds of rows an import's plan counts any of (created, updated, unchanged or with a problem), in order. */
+export const plannedKinds = (summary: Record<PlanKind, Record<string, number>>): PlanKind[] => PLAN_KINDS.filter((k) => Object.values(summary[k]).some((n) => n > 0));
 
 /** How a cell is read. */
 export type FieldType =

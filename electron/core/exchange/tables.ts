@@ -3,8 +3,8 @@ import writeXlsxFile from 'write-excel-file/node';
 import { aliasesOf, isDirection, splitList } from '../../../shared/exchange/cells';
 import { readCsv, safeCell, unsafeCell, writeCsv, type RawSheet } from '../../../shared/exchange/csv';
 import { decodeUtf8 } from '../../../shared/exchange/decode';
-import { detectKind, findHeaderRow, normalise, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, templateFields, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
-import { planTables, PLAN_KINDS, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan, type ValueChoice } from '../../../shared/exchange/plan';
+import { detectKind, findHeaderRow, normalise, plannedKinds, SECOND_EXAMPLE_ACTOR, suggestColumns, TABLE_FIELDS, templateFields, type ColumnTarget, type FieldDef, type TableKind } from '../../../shared/exchange/fields';
+import { planTables, type MappedSheet, type PlanKind, type PlannedWrite, type TablePlan, type ValueChoice } from '../../../shared/exchange/plan';
 import type { GraphLayer } from '../../../shared/exchange/graph';
 import { planGraphLayer } from '../../../shared/exchange/graphLayer';
 import { cellWords, infoSheets } from '../../../shared/exchange/infoSheets';
@@ -185,7 +185,7 @@ const KIND_NL: Record<PlanKind, string> = { actors: 'actoren', services: 'dienst
 
 /** What a spreadsheet import does, per kind of row: a line each (aligned, for the terminal) or one sentence. */
 export function describePlan(plan: TablePlan, skipped: boolean, oneLine = false): string {
-  const kinds = PLAN_KINDS.filter((k) => Object.values(plan.summary[k]).some((n) => n > 0));
+  const kinds = plannedKinds(plan.summary);
   const width = Math.max(...kinds.map((k) => KIND_NL[k].length + 1), 10);
   return kinds
     .map((k) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../../shared/exchange/contract';
-import { GROUPS_AS, PLAN_KINDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
+import { GROUPS_AS, plannedKinds, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
 import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import type { CallOutput } from '../../../shared/api';
@@ -200,7 +200,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
               {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check({ merge: m })} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">
-                  {PLAN_KINDS.filter((k) => Object.values(preview.plan!.summary[k]).some((n) => n > 0)).map((k) => (
+                  {plannedKinds(preview.plan.summary).map((k) => (
                     <li key={k}>{t('exchange.planLine', { kind: t(`exchange.kind.${k}`), ...preview.plan!.summary[k] })}</li>
                   ))}
                 </ul>
