@@ -28,7 +28,9 @@ export type FieldType =
   /** One actor, by id, KBO number or name. */
   | { t: 'actor' }
   /** Several actors in one cell, separated by ; or a line break. */
-  | { t: 'actors' };
+  | { t: 'actors' }
+  /** Several texts in one cell (an actor's other names), separated by ; or a line break. */
+  | { t: 'texts' };
 
 /** One column a spreadsheet can fill: its Dutch and English header, other names it goes by, and how it is read. */
 export interface FieldDef {
@@ -78,6 +80,7 @@ export const TABLE_FIELDS: Record<TableKind, FieldDef[]> = {
     { key: 'postcode', nl: 'Adres: postcode', en: 'Address: postcode', synonyms: ['postcode', 'postnummer', 'post code', 'postal code', 'zip', 'zip code'], type: text, example: '', partOf: 'address' },
     { key: 'municipality', nl: 'Adres: gemeente', en: 'Address: municipality', synonyms: ['gemeente', 'plaats', 'woonplaats', 'stad', 'city', 'municipality', 'plaatsnaam'], type: text, example: '', partOf: 'address' },
     { key: 'active', nl: 'Actief', en: 'Active', synonyms: ['actief ja nee'], type: { t: 'bool' }, example: 'ja' },
+    { key: 'aliases', nl: 'Andere namen', en: 'Other names', synonyms: ['andere naam', 'alias', 'aliassen', 'aliases', 'ook gekend als', 'ook bekend als', 'afkorting', 'roepnaam', 'other name', 'also known as', 'aka'], type: { t: 'texts' }, example: 'CAW VR; CAW Regio' },
     { key: 'notes', nl: 'Opmerkingen', en: 'Notes', synonyms: ['opmerking', 'notities', 'beschrijving', 'omschrijving', 'description'], type: text, example: '' },
     { key: 'id', nl: 'Id', en: 'Id', synonyms: ['regiekaart id', 'code'], type: text, example: '' },
     /** When the actor was last brought in line with the Sociale Kaart (set by a Sociale Kaart import). */
@@ -126,6 +129,7 @@ export const SECOND_EXAMPLE_ACTOR: Record<string, string> = {
   website: '',
   phone: '',
   address: 'Markt 1, 8000 Voorbeeldstad',
+  aliases: 'Sociale dienst Voorbeeldstad',
 };
 
 /** The Dutch sheet names of the template, and other names a sheet of that kind may have. */
@@ -152,6 +156,23 @@ export function normalise(s: string): string {
   return normaliseUnicode(s);
 }
 const ASCII = /^\p{ASCII}*$/u;
+
+/**
+ * An actor's other names as kept: trimmed, each once (as normalised), without its own name or empty ones, in the
+ * order given ("CAW O-Vl; caw o vl; CAW Oost-Vlaanderen" for "CAW Oost-Vlaanderen" keeps "CAW O-Vl").
+ */
+export function otherNames(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([normalise(name)]);
+  const out: string[] = [];
+  for (const raw of aliases) {
+    const a = raw.trim();
+    const n = normalise(a);
+    if (!n || seen.has(n)) continue;
+    seen.add(n);
+    out.push(a);
+  }
+  return out;
+}
 
 /** `normalise` for any text (exported for the test that holds the ASCII shortcut to it). */
 export function normaliseUnicode(s: string): string {

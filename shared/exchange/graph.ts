@@ -397,6 +397,7 @@ function exportRows(data: NetworkData, vocab: Record<VocabKind, VocabEntry[]>): 
   type Agreement = NetworkData['agreements'][number];
   const actorAttrs: [string, (a: Actor) => string][] = [
     ['name', (a) => a.name],
+    ['aliases', (a) => a.aliases.join('; ')],
     ['type', (a) => label('actorType', a.type)],
     ['sectors', (a) => a.sectors.map((s) => label('sector', s)).join('; ')],
     ['legalForm', (a) => label('legalForm', a.legalForm)],

@@ -8,7 +8,7 @@ const FIELDS: Record<string, string> = {
   meta: 'Title, municipality, the area that is the municipality, the reference date of the data.',
   vocab: 'The document’s vocabularies (actor types, sectors, life domains, …), defaults and own entries, Dutch and English labels.',
   areas: 'Areas (wards, municipalities, primary care zones) with the areas they lie in.',
-  actors: 'Organisations in the network. kbo is the 10-digit enterprise number, socialeKaartId the Sociale Kaart record id; custom keeps fields from other tools.',
+  actors: 'Organisations in the network. aliases are other names it goes by (imports find it by them), kbo is the 10-digit enterprise number, socialeKaartId the Sociale Kaart record id; custom keeps fields from other tools.',
   orgUnits: 'Departments and decision bodies inside an actor.',
   functions: 'Job roles (never persons) inside an actor.',
   services: 'What an actor offers, to which target groups, in which life domains and areas.',

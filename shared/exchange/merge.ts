@@ -19,7 +19,7 @@ import {
 import { flemishDate } from '../util/dates';
 import { vocabLabel, type VocabEntry, type VocabKind } from '../vocab';
 import { NEW_ACTOR } from './contract';
-import { normalise } from './fields';
+import { normalise, otherNames } from './fields';
 import type { ExchangeDocument } from './format';
 import { ActorIndex } from './plan';
 import type { ImportProblem } from './problems';
@@ -138,6 +138,7 @@ const FIELDS: Record<'areas' | 'actors' | 'services' | 'partnerships' | 'agreeme
   ],
   actors: [
     { path: 'name', nl: 'Naam', show: 'text' },
+    { path: 'aliases', nl: 'Andere namen', show: 'text', list: true },
     { path: 'type', nl: 'Type', show: { code: 'actorType' } },
     { path: 'sectors', nl: 'Sectoren', show: { codes: 'sector' } },
     { path: 'legalForm', nl: 'Rechtsvorm', show: { code: 'legalForm' } },
@@ -288,7 +289,7 @@ export function planMerge(
     if (s === 'area') return (Array.isArray(v) ? v : [v]).map((id) => areaName.get(String(id)) ?? String(id)).join(', ');
     if (typeof s === 'object' && 'code' in s) return vocabLabel(vocab, s.code, String(v), 'nl');
     if (typeof s === 'object' && 'codes' in s) return (v as string[]).map((c) => vocabLabel(vocab, s.codes, c, 'nl')).join(', ');
-    return String(v);
+    return Array.isArray(v) ? v.join(', ') : String(v);
   };
 
   const listed = new Set<string>();
@@ -302,7 +303,8 @@ export function planMerge(
       const yours = getPath(other, f.path);
       if (isEmpty(yours) || sameValue(mine, yours)) continue;
       if (f.list) {
-        const joined = union((mine as string[]) ?? [], yours as string[]);
+        // Other names: each once, and not the name it has.
+        const joined = f.path === 'aliases' ? otherNames(String(working.name), [...((mine as string[]) ?? []), ...(yours as string[])]) : union((mine as string[]) ?? [], yours as string[]);
         if (joined.length !== ((mine as string[]) ?? []).length) {
           setPath(working, f.path, joined);
           changed.push(f.path);
@@ -426,7 +428,7 @@ export function planMerge(
   for (const a of theirs.actors) {
     const chosen = choices.matches?.[a.id];
     const before = earlier.get(a.id);
-    const auto = before ? { actor: before.actor, ambiguous: [] } : index.match(null, a.kbo, a.socialeKaartId, a.name);
+    const auto = before ? { actor: before.actor, ambiguous: [] } : index.match(null, a.kbo, a.socialeKaartId, a.name, a.aliases);
     const by: MatchedBy | null = !auto.actor ? null : before ? before.by : a.kbo && auto.actor.kbo === a.kbo ? 'KBO' : a.socialeKaartId && auto.actor.socialeKaartId === a.socialeKaartId ? 'SOCIALE_KAART' : 'NAAM';
     let ourId: string | null = auto.actor?.id ?? null;
     let how: MatchedBy | null = by;

@@ -4,7 +4,7 @@ import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
 import { CodeFinder, readBool, readDate, readKbo, readPhone, splitList, type Cell } from './cells';
-import { normalise, PLAN_KINDS, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type PlanKind, type TableKind } from './fields';
+import { normalise, otherNames, PLAN_KINDS, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type PlanKind, type TableKind } from './fields';
 
 export { PLAN_KINDS, type PlanKind } from './fields';
 import type { ImportProblem } from './problems';
@@ -107,6 +107,13 @@ function numbersOf(a: Actor): string[] {
   return out;
 }
 
+/** The names an actor is found by, normalised: its name and its other names, each once. */
+function namesOf(a: Actor): string[] {
+  const own = normalise(a.name);
+  if (!a.aliases.length) return [own];
+  return [...new Set([own, ...a.aliases.map(normalise)])];
+}
+
 /** The words of a name, normalised ("CAW Regio X (incl. JAC)": caw, regio, x, incl, jac). */
 const wordsOf = (name: string): Set<string> => new Set(normalise(name).split(' ').filter(Boolean));
 
@@ -165,24 +172,45 @@ export class ActorIndex {
     if (previous) {
       if (previous.kbo) this.byKbo.delete(previous.kbo);
       if (previous.socialeKaartId) this.bySk.delete(previous.socialeKaartId);
-      const list = this.byName.get(normalise(previous.name));
-      if (list) this.byName.set(normalise(previous.name), list.filter((x) => x.id !== previous.id));
+      for (const n of namesOf(previous)) {
+        const list = this.byName.get(n);
+        if (list) this.byName.set(n, list.filter((x) => x.id !== previous.id));
+      }
       for (const n of numbersOf(previous)) this.byNumber.set(n, (this.byNumber.get(n) ?? []).filter((x) => x.id !== previous.id));
     }
     this.byId.set(a.id, a);
     if (a.kbo) this.byKbo.set(a.kbo, a);
     if (a.socialeKaartId) this.bySk.set(a.socialeKaartId, a);
-    pushTo(this.byName, normalise(a.name), a);
+    for (const n of namesOf(a)) pushTo(this.byName, n, a);
     for (const n of numbersOf(a)) pushTo(this.byNumber, n, a);
   }
 
-  /** The actor a row describes: by KBO number, then Sociale Kaart id, then exact normalised name (id first, if given). */
-  match(id: string | null, kbo: string | null, sk: string | null, name: string): { actor: Actor | null; ambiguous: Actor[] } {
+  /**
+   * The actors a (normalised) name names: those whose name it is, else those it is another name of ("CAW O-Vl").
+   * A name that is one actor's name and another's other name is the first one's.
+   */
+  named(n: string): Actor[] {
+    const list = this.byName.get(n);
+    if (!list) return [];
+    if (list.length < 2) return list;
+    const own = list.filter((a) => normalise(a.name) === n);
+    return own.length ? own : list;
+  }
+
+  /**
+   * The actor a row describes: by KBO number, then Sociale Kaart id, then exact normalised name, which may be one of
+   * the actor's other names (id first, if given). A row's own other names (a neighbour's map has them too) are
+   * looked for when its name finds none.
+   */
+  match(id: string | null, kbo: string | null, sk: string | null, name: string, aliases: readonly string[] = []): { actor: Actor | null; ambiguous: Actor[] } {
     const direct = (id && this.byId.get(id)) || (kbo && this.byKbo.get(kbo)) || (sk && this.bySk.get(sk));
     if (direct) return { actor: direct, ambiguous: [] };
-    const named = this.byName.get(normalise(name)) ?? [];
     // A row with a KBO number that names an actor with another KBO number is another organisation.
-    const fitting = named.filter((a) => !(kbo && a.kbo && a.kbo !== kbo));
+    const fits = (a: Actor) => !(kbo && a.kbo && a.kbo !== kbo);
+    const fitting = this.named(normalise(name)).filter(fits);
+    if (!fitting.length) {
+      for (const other of aliases) for (const a of this.named(normalise(other))) if (fits(a) && !fitting.includes(a)) fitting.push(a);
+    }
     return fitting.length === 1 ? { actor: fitting[0], ambiguous: [] } : { actor: null, ambiguous: fitting };
   }
 
@@ -209,7 +237,7 @@ export class ActorIndex {
     const kbo = normaliseKbo(v);
     const byKbo = kbo ? this.byKbo.get(kbo) : undefined;
     if (byKbo) return { ok: true, value: byKbo };
-    const named = this.byName.get(normalise(v)) ?? [];
+    const named = this.named(normalise(v));
     if (named.length === 1) return { ok: true, value: named[0] };
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
@@ -422,6 +450,8 @@ class RowReader {
     switch (def.type.t) {
       case 'text':
         return value as T;
+      case 'texts':
+        return splitList(value) as T;
       case 'phone':
         return readPhone(value) as T;
       case 'kbo':
@@ -750,7 +780,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const sk = r.read<string>('socialeKaartId') ?? null;
         const { fileId, id } = idOf();
         const ref = r.read<string>('ref') ?? null;
-        const { actor: match, ambiguous } = actors.match(id, kbo, sk, name);
+        const aliases = r.read<string[]>('aliases');
+        const { actor: match, ambiguous } = actors.match(id, kbo, sk, name, aliases);
         // A row that becomes no actor: the file's other sheets that name it are told so.
         const refuse = (label: string) => {
           actors.refuse([name && `naam:${normalise(name)}`, kbo && `kbo:${kbo}`, fileId && `id:${fileId}`], r.rowWhere());
@@ -763,8 +794,11 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const place = placeOf(parts);
         if (address === undefined && current && place && !inAddress(current, place)) placeOnly.push(r.rowNo);
         const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address }, { ...(match?.contact ?? {}) });
+        // A row that names the actor by one of its other names does not rename it to that name.
+        const byOtherName = match && normalise(name) !== normalise(match.name) && match.aliases.some((x) => normalise(x) === normalise(name));
         const fields = {
-          name: name || undefined,
+          name: (!byOtherName && name) || undefined,
+          aliases: aliases && otherNames((!byOtherName && name) || match?.name || name, aliases),
           type: r.read<string>('type'),
           sectors: r.read<string[]>('sectors'),
           legalForm: r.read<string>('legalForm'),

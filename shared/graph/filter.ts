@@ -125,7 +125,7 @@ export const isUnfiltered = (f: ViewFilters) =>
 export const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('nl');
 
 /**
- * Search as the map's Ctrl+F does it: actors by name, id, KBO number or one of their services' names;
+ * Search as the map's Ctrl+F does it: actors by name, other name, id, KBO number or one of their services' names;
  * agreements by title or id; partnerships by name. Returns map element ids, actors first, in name order.
  */
 export function searchNetwork(data: NetworkData, query: string): string[] {
@@ -138,6 +138,7 @@ export function searchNetwork(data: NetworkData, query: string): string[] {
     .filter(
       (a) =>
         fold(a.name).includes(q) ||
+        a.aliases.some((n) => fold(n).includes(q)) ||
         fold(a.id) === q ||
         (digits.length >= 4 && !!a.kbo && a.kbo.replace(/[^0-9]/g, '').includes(digits)) ||
         (serviceNames.get(a.id) ?? []).some((n) => n.includes(q)),

@@ -55,6 +55,12 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 export const ActorSchema = z.object({
   id: Id,
   name: Name,
+  /**
+   * Other names the actor goes by in lists and other maps ("CAW O-Vl", an old name, an abbreviation): imports and
+   * merges find it by them as by its name. Set in the inspector, or remembered when the user tells an import which
+   * actor a name it did not find is.
+   */
+  aliases: z.array(Name).max(50).default([]),
   type: Code,
   /** First one is the primary sector. */
   sectors: Codes,

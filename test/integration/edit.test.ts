@@ -104,6 +104,24 @@ describe('migration 3 (meetings, mitigations, check settings)', () => {
   });
 });
 
+describe('migration 6 (actor aliases)', () => {
+  it('upgrades a version-5 file: its actors have no other names yet, and can be given some, undoably', async () => {
+    const file = path.join(tmpDir(), 'v5.regiekaart');
+    const v5 = await NetworkDocument.open(file, { create: true, migrations: MIGRATIONS.slice(0, 5) });
+    v5.db.exec(`INSERT INTO actors (id, name, type, sectors, legal_form, level) VALUES ('A1', 'CAW Oost-Vlaanderen', 'CAW', '[]', 'PRIVATE_NONPROFIT', 'LOKAAL')`);
+    v5.close();
+    const doc = await NetworkDocument.open(file);
+    open.push(doc);
+    expect(doc.schemaVersion).toBe(6);
+    const [a1] = doc.snapshot().actors;
+    expect(a1.aliases).toEqual([]);
+    apply(doc, { steps: [{ op: 'update', kind: 'actor', value: { ...a1, aliases: ['CAW O-Vl'] } }] });
+    expect(doc.snapshot().actors[0].aliases).toEqual(['CAW O-Vl']);
+    undo(doc);
+    expect(doc.snapshot().actors[0].aliases).toEqual([]);
+  });
+});
+
 describe('edit commands and their undo', () => {
   it('creates an actor with a KBO number; undo removes it, redo brings back the same actor', async () => {
     const { doc } = await demo();

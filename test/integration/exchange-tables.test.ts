@@ -522,7 +522,7 @@ describe('the command line writes the plan it checked', () => {
       expect(r.code).toBe(2);
       return r.err.split('\n')[0];
     };
-    expect(await usage('--column', 'Info=Notities')).toBe('Fout: --column: "Notities" is geen veld van actoren. Kies uit Naam, Type, Sectoren, Rechtsvorm, Niveau, KBO-nummer, Sociale Kaart-id, Telefoon, E-mail, Website, Adres, Adres: straat, Adres: huisnummer, Adres: bus, Adres: postcode, Adres: gemeente, Actief, Opmerkingen, Id, of "eigen veld" of "negeren".');
+    expect(await usage('--column', 'Info=Notities')).toBe('Fout: --column: "Notities" is geen veld van actoren. Kies uit Naam, Type, Sectoren, Rechtsvorm, Niveau, KBO-nummer, Sociale Kaart-id, Telefoon, E-mail, Website, Adres, Adres: straat, Adres: huisnummer, Adres: bus, Adres: postcode, Adres: gemeente, Actief, Andere namen, Opmerkingen, Id, of "eigen veld" of "negeren".');
     expect(await usage('--column', 'Telefoonnummer=Telefoon')).toBe('Fout: --column: geen kolom "Telefoonnummer" in een blad met actoren, diensten of afspraken.');
     expect(await usage('--column', 'Nr')).toBe('Fout: --column verwacht "Kolom=veld" (bv. "Soort=eigen veld", "Info=Opmerkingen" of "Nr=negeren"), niet "Nr".');
     // The list's own kind of organisation read as the type: its words are then values to choose for, and the hint says how.

@@ -251,3 +251,37 @@ describe('a party name that is not found gets the nearest actors as a suggestion
     expect(messages.at(-1)).toBe('"Regio X 100" is geen actor in het document of in dit bestand.');
   });
 });
+
+describe("an actor's other names find it as its name does, without renaming it", () => {
+  const vocab = mergeVocab(DEFAULT_VOCAB);
+  const actor = (id: string, name: string, aliases: string[] = [], kbo?: string) => ({ id, name, aliases, type: 'CAW', legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL', ...(kbo ? { kbo } : {}) });
+  const data = NetworkDataSchema.parse({
+    meta: { title: 't' },
+    actors: [actor('A1', 'CAW Oost-Vlaanderen', ['CAW O-Vl', 'Centrum Algemeen Welzijnswerk']), actor('A2', 'CAW O-Vl Jongeren'), actor('A3', 'Huis van het Kind', ['CAW O-Vl Jongeren'])],
+  });
+
+  it("a party cell and a provider cell with an other name find the actor; a name that is one actor's name and another's other name is the first one's", () => {
+    const plan = planTables(data, vocab, [
+      sheet('agreements', ['Titel', 'Partij 1', 'Partij 2'], [['Doorverwijzing', 'caw o-vl', 'Centrum Algemeen Welzijnswerk'], ['Jongeren', 'CAW O-Vl Jongeren', 'CAW O-VL']]),
+      sheet('services', ['Naam', 'Aanbieder'], [['Onthaal', 'Centrum Algemeen Welzijnswerk']]),
+    ]);
+    expect(plan.problems).toEqual([{ where: 'rij 2', message: 'een afspraak heeft minstens twee partijen.' }]);
+    const [service, jongeren] = plan.writes.map((w) => w.value as { providerId?: string; parties?: { actorId: string }[] });
+    expect(service.providerId).toBe('A1');
+    expect(jongeren.parties!.map((p) => p.actorId)).toEqual(['A2', 'A1']);
+  });
+
+  it('an actor row that names it by an other name updates it and keeps its name; its Andere namen column replaces them, each once and never its own name', () => {
+    const plan = planTables(data, vocab, [sheet('actors', ['Naam', 'E-mail', 'Andere namen'], [['CAW O-Vl', 'onthaal@caw.example', 'CAW OVL; caw ovl; CAW Oost-Vlaanderen; Centrum Algemeen Welzijnswerk']])]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.rows.map((r) => [r.action, r.changed])).toEqual([['update', ['aliases', 'contact']]]);
+    expect(plan.writes[0].value).toMatchObject({ id: 'A1', name: 'CAW Oost-Vlaanderen', aliases: ['CAW OVL', 'Centrum Algemeen Welzijnswerk'], contact: { email: 'onthaal@caw.example' } });
+  });
+
+  it("a row's own other names match when its name does not (a neighbour's map has them too), but not across KBO numbers", () => {
+    const withKbo = NetworkDataSchema.parse({ meta: { title: 't' }, actors: [actor('A1', 'CAW Oost-Vlaanderen', [], '0403.170.701')] });
+    const row = (kbo: string) => planTables(withKbo, vocab, [sheet('actors', ['Naam', 'Andere namen', 'KBO-nummer'], [['CAW Regio Gent', 'CAW Oost-Vlaanderen', kbo]])]).rows[0];
+    expect(row('')).toMatchObject({ action: 'update', id: 'A1' });
+    expect(row('0202.239.951')).toMatchObject({ action: 'create' });
+  });
+});

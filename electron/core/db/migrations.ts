@@ -171,6 +171,11 @@ const V5 = `
 ALTER TABLE actors ADD COLUMN provenance TEXT NOT NULL DEFAULT '[]';
 `;
 
+/** Version 6: the other names an actor goes by (found by imports and merges as its name is). */
+const V6 = `
+ALTER TABLE actors ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+`;
+
 /** All migrations, oldest first. Each runs in one transaction together with its user_version bump. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'model v1', up: (db) => db.exec(V1) },
@@ -183,6 +188,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'report settings', up: (db) => db.exec(V4) },
   // Provenance per actor, for merging a neighbour's map.
   { version: 5, name: 'actor provenance', up: (db) => db.exec(V5) },
+  // Other names per actor, so that a list that writes a name otherwise finds the actor (and the user's choice is kept).
+  { version: 6, name: 'actor aliases', up: (db) => db.exec(V6) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -310,6 +310,7 @@ export function tableRows(data: NetworkData, vocab: Vocab, kind: TableKind): str
         a.contact.website ?? '',
         a.contact.address ?? '',
         yes(a.active),
+        a.aliases.join('; '),
         a.notes ?? '',
         a.id,
         ...(merged ? [originLabel(a, own)] : []),

@@ -61,6 +61,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     cols: [
       t('id'),
       t('name'),
+      j('aliases'),
       t('type'),
       j('sectors'),
       t('legalForm'),

@@ -24,6 +24,8 @@ interface ActorRow {
   level: string;
   kbo: string;
   agreements: number;
+  /** Not a column: the table's search finds an actor by its other names too. */
+  aliases: string;
 }
 interface AgreementRow {
   key: string;
@@ -203,6 +205,7 @@ export function Tables({
         level: vocabLabel(vocab, 'level', a.level, lang),
         kbo: a.kbo ?? '',
         agreements: count.get(a.id) ?? 0,
+        aliases: a.aliases.join('; '),
       }));
   }, [data, visible, vocab, lang]);
 

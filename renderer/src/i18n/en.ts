@@ -48,6 +48,8 @@ export const en: Shape<typeof nl> = {
     boardMembers: 'Board seats held by (RC12: actors with a seat on the board)',
     kbo: 'Enterprise number (KBO)',
     socialeKaart: 'Sociale Kaart id',
+    aliases: 'Other names',
+    aliasesHint: 'One name per line: how other lists and maps call this actor. An import or merge also finds it by these names.',
     notes: 'Notes',
     services: 'Services',
     agreements: 'Agreements',

@@ -58,6 +58,8 @@ export const nl = {
     boardMembers: 'Bestuursmandaten van (RC12: actoren met een zetel in de raad van bestuur)',
     kbo: 'Ondernemingsnummer (KBO)',
     socialeKaart: 'Sociale Kaart-id',
+    aliases: 'Andere namen',
+    aliasesHint: 'Eén naam per regel: hoe andere lijsten en kaarten deze actor noemen. Een import of samenvoeging vindt hem ook onder die namen.',
     notes: 'Opmerkingen',
     services: 'Diensten',
     agreements: 'Afspraken',

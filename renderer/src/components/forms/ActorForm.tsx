@@ -3,12 +3,14 @@ import type { Actor, NetworkData } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { formSetters } from './draft';
 import { CustomFields } from './CustomFields';
-import { CodeChecklist, CodeSelect, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
+import { otherNames } from '../../../../shared/exchange/fields';
+import { CodeChecklist, CodeSelect, LinesField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
 
 /** What a new actor starts as; its type fills in the usual sector and legal form. */
 export function blankActor(): Omit<Actor, 'id'> & { id?: string } {
   return {
     name: '',
+    aliases: [],
     type: '',
     sectors: [],
     legalForm: '',
@@ -106,6 +108,15 @@ export function ActorForm({
         testId="actor-board-members"
       />
       <CodeChecklist label={t('inspector.sectors')} vocab={vocab} kind="sector" value={draft.sectors} onChange={(v) => set('sectors', v, true)} error={errors.sectors} testId="actor-sectors" />
+      <LinesField
+        label={t('inspector.aliases')}
+        hint={t('inspector.aliasesHint')}
+        value={draft.aliases}
+        onChange={(v) => set('aliases', otherNames(draft.name, v))}
+        onCommit={commit}
+        error={errors.aliases ?? Object.entries(errors).find(([k]) => k.startsWith('aliases.'))?.[1]}
+        testId="actor-aliases"
+      />
       <TextField label={t('inspector.socialeKaart')} value={draft.socialeKaartId} onChange={(v) => set('socialeKaartId', v)} onCommit={commit} error={errors.socialeKaartId} testId="actor-sociale-kaart" />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} error={errors.notes} testId="actor-notes" />
       <CustomFields value={draft.custom} onChange={(v, now) => set('custom', v, now)} onCommit={commit} testId="actor-custom" />

@@ -63,6 +63,49 @@ export function TextField(props: {
   );
 }
 
+/**
+ * A list of short texts typed one per line (an actor's other names): the list is each line trimmed, empty lines left
+ * out. What is typed stays as typed while the user types; a change from elsewhere (undo) shows, and leaving the field
+ * shows the list as kept.
+ */
+export function LinesField(props: { label: string; value: readonly string[]; onChange: (v: string[]) => void; onCommit?: () => void; error?: string; hint?: string; testId?: string }) {
+  const id = useId();
+  const joined = props.value.join('\n');
+  const [text, setText] = useState(joined);
+  const [shown, setShown] = useState(joined);
+  const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (shown !== joined) {
+    setShown(joined);
+    if (lines(text).join('\n') !== joined) setText(joined);
+  }
+  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <Field label={props.label} error={props.error} id={id}>
+      <textarea
+        id={id}
+        rows={Math.min(5, Math.max(2, props.value.length + 1))}
+        value={text}
+        aria-invalid={!!props.error}
+        aria-describedby={describedBy}
+        data-testid={props.testId}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange(lines(e.target.value));
+        }}
+        onBlur={() => {
+          setText(joined);
+          props.onCommit?.();
+        }}
+      />
+      {props.hint && (
+        <p className="muted field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </Field>
+  );
+}
+
 /** A date field (JJJJ-MM-DD), empty means none. */
 export function DateField(props: { label: string; value: string | null; onChange: (v: string | null) => void; onCommit?: () => void; error?: string; testId?: string }) {
   const id = useId();
