@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GROUPS_AS, HEADER_SEARCH_ROWS, normalise, TABLE_FIELDS, TABLE_KINDS, type GroupsAs, type TableKind } from '../../shared/exchange/fields';
-import type { TablePlan } from '../../shared/exchange/plan';
+import { NEW_PARTY, type TablePlan } from '../../shared/exchange/plan';
 import { describeProblems } from '../../shared/exchange/problems';
 import type { Counts } from '../../shared/model';
 import { NetworkDocument } from '../core/document';
@@ -53,9 +53,10 @@ const summary = (c: Counts) => `${c.actors} actoren, ${c.agreements} afspraken, 
 
 /**
  * `import <document> <input> [<input> …] [--format] [--kind] [--header-row N] [--groups partnerships|actors|ignore]
- * [--value "Kolom:waarde=woord" …] [--skip-problems] [--dry-run]`: all or nothing; a new document when the target
+ * [--value "Kolom:waarde=woord" …] [--party "Naam=actor" …] [--skip-problems] [--dry-run]`: all or nothing; a new document when the target
  * does not exist. The header row of a spreadsheet is found among its top rows unless `--header-row` names it. A
- * value the vocabulary does not know becomes what `--value` says (a code or label). A graph file's group nodes become
+ * value the vocabulary does not know becomes what `--value` says (a code or label); a party name not found, the
+ * actor `--party` names (by id, KBO number or name; "nieuw" for a new one), remembered as its other name. A graph file's group nodes become
  * partnerships of the nodes in them, with `--groups actors` actors, with `--groups ignore` nothing. The target is
  * checked on a read-only connection first, so a refused import leaves it byte for byte as it was. Several
  * spreadsheet files are one import, their sheets read as one workbook's.
@@ -69,6 +70,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     value: { type: 'string', multiple: true },
     column: { type: 'string', multiple: true },
     'new-parties': { type: 'boolean' },
+    party: { type: 'string', multiple: true },
     'skip-problems': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     merge: { type: 'boolean' },
@@ -142,9 +144,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   chooseValues(sheets, (values.value as string[] | undefined) ?? []);
   // Parties found nowhere become new actors, on every sheet of agreements.
   if (values['new-parties']) for (const s of sheets) if (s.kind === 'agreements') s.newParties = true;
+  chooseParties(sheets, (values.party as string[] | undefined) ?? []);
   const skip = !!values['skip-problems'];
   const refuse = (plan: TablePlan) => {
-    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}${columnHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
+    if (plan.problems.length && !skip) throw new CoreError('INVALID_INPUT', `${describeProblems(path.basename(source), plan.problems)}${unknownValuesHint(plan)}${unknownPartiesHint(plan)}${columnHint(plan)}\nMet --skip-problems worden de andere rijen toch geïmporteerd.`);
   };
   // The whole plan first, on a read-only connection (or against a new, empty document): problems are reported
   // without the file being opened for writing.
@@ -258,6 +261,30 @@ function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly stri
     // (Where no sheet holds rows of a known kind, the planner says so.)
     if (!used && sheets.some((s) => s.kind !== 'skip')) throw new UsageError(`--value: geen kolom "${column}" met waarden uit een woordenlijst (soort, sector, status …).`);
   }
+}
+
+/**
+ * The `--party "Naam=actor"` choices, on each sheet of services and agreements: the name (as in the file, case and
+ * accents aside) is that actor (its id, KBO number or name, checked by the planner), or with "nieuw" a new one.
+ */
+function chooseParties(sheets: ReturnType<typeof mapSheets>, given: readonly string[]): void {
+  for (const v of given) {
+    const m = /^(.+?)=(.+)$/.exec(v);
+    if (!m) throw new UsageError(`--party verwacht "Naam=actor" (bv. "CAW O-Vl=CAW Oost-Vlaanderen", of "Naam=nieuw"), niet "${v}".`);
+    const [name, actor] = m.slice(1).map((x) => x.trim());
+    const to = ['nieuw', 'new'].includes(actor.toLowerCase()) ? NEW_PARTY : actor;
+    for (const s of sheets) if (s.kind === 'services' || s.kind === 'agreements') s.parties = { ...s.parties, [name]: to };
+  }
+}
+
+/** After the problems: the party names not found, with the nearest actors, and how to say which actor each is. */
+function unknownPartiesHint(plan: TablePlan): string {
+  const unknown = plan.parties.filter((p) => !p.chosen);
+  if (!unknown.length) return '';
+  const list = unknown.slice(0, 10).map((p) => `  kolom ${p.column}: "${p.value}" (${p.rows} keer)${p.near.length ? `, bedoelt u ${p.near.map((n) => `"${n.name}"`).join(' of ')}?` : ''}`);
+  const more = unknown.length > 10 ? `\n  … en ${unknown.length - 10} andere` : '';
+  const e = unknown[0];
+  return `\nPartijen die niet gevonden zijn:\n${list.join('\n')}${more}\nZeg welke actor het is met --party "${e.value}=${e.near[0]?.name ?? '<naam, KBO-nummer of id>'}" (de naam wordt onthouden als andere naam van die actor), of "${e.value}=nieuw".`;
 }
 
 /** After problems that the dialog's mapping step solves: how to map a column here. */

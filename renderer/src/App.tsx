@@ -718,6 +718,7 @@ export function App() {
         <ExchangeDialog
           askPath={!app.data?.nativeDialogs}
           vocab={vocab}
+          actors={data?.actors ?? []}
           onCancel={() => setExchangeOpen(false)}
           onDone={async (done) => {
             if (done.kind === 'export') {

@@ -47,6 +47,11 @@ export const SheetMappingSchema = z
     values: z.record(z.string().max(100), z.record(z.string().max(300), z.string().max(100))).optional(),
     /** An agreements sheet: a party the map and the file do not have becomes a new actor (named as in the cell). */
     newParties: z.boolean().optional(),
+    /**
+     * A services or agreements sheet: which actor each party or provider name that was not found is, by the name as
+     * in the file: an actor's id, KBO number or name, or "NIEUW" for a new actor of that name.
+     */
+    parties: z.record(z.string().max(300), z.string().max(300)).optional(),
   })
   .strict();
 export type SheetMappingInput = z.infer<typeof SheetMappingSchema>;
@@ -156,6 +161,13 @@ export const ImportPreviewSchema = z.object({
         values: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), rows: z.number().int(), chosen: z.string().nullable(), remembered: z.boolean() })).optional(),
         /** How many more such values there are than are listed (a column of free text mapped to a code field). */
         valuesMore: z.number().int().optional(),
+        /**
+         * The party and provider names that were not found, and those the user said which actor they are (`chosen`:
+         * an actor's `ref`, or "NIEUW"), each with its column, its number of cells and the nearest actors.
+         */
+        parties: z.array(z.object({ column: z.string(), value: z.string(), rows: z.number().int(), near: z.array(z.object({ ref: z.string(), name: z.string() })), chosen: z.string().nullable() })).optional(),
+        /** How many more such names there are than are listed. */
+        partiesMore: z.number().int().optional(),
       }),
     )
     .optional(),

@@ -3,6 +3,7 @@ import { isUuid, newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
 import type { VocabEntry, VocabKind } from '../vocab';
+import { NEW_ACTOR } from './contract';
 import { CodeFinder, readBool, readDate, readKbo, readPhone, splitList, type Cell } from './cells';
 import { normalise, otherNames, PLAN_KINDS, TABLE_FIELDS, TABLE_KINDS, type ColumnTarget, type FieldDef, type PlanKind, type TableKind } from './fields';
 
@@ -32,6 +33,27 @@ export interface MappedSheet {
   values?: Record<string, Record<string, string>>;
   /** An agreements sheet: a party the map and the file do not have becomes a new actor (see `ActorIndex.makeNew`). */
   newParties?: boolean;
+  /**
+   * Which actor a party or provider name the import did not find is, as the user chose: by the name as in the file,
+   * an actor's id, KBO number or name, or `NEW_PARTY` (a new actor of that name). Remembered as the actor's other name.
+   */
+  parties?: Record<string, string>;
+}
+
+/** The choice that makes a new actor of a party name that was not found (the word a merge uses for a new actor). */
+export const NEW_PARTY = NEW_ACTOR;
+
+/** A party or provider name that was not found, or that the user said which actor it is: for the user to choose. */
+export interface PartyChoice {
+  sheet: string;
+  column: string;
+  /** The name as in the file (its first spelling). */
+  value: string;
+  rows: number;
+  /** The nearest actors (see `ActorIndex.near`): `ref` names them in a choice (the id of one in the map, else its name). */
+  near: { ref: string; name: string }[];
+  /** What the user chose (an actor as `ref`, or `NEW_PARTY`); null: not chosen. */
+  chosen: string | null;
 }
 
 /**
@@ -80,6 +102,8 @@ export interface TablePlan {
   notes: string[];
   /** Per sheet, the values of its code columns the vocabulary does not know (and those the user chose a code for). */
   values: ValueChoice[];
+  /** Per sheet, the party and provider names not found (and those the user said which actor they are). */
+  parties: PartyChoice[];
 }
 
 /** "is geen …" for each vocabulary (gekend/gekende after the noun's gender). */
@@ -143,10 +167,42 @@ export class ActorIndex {
    * While an agreements sheet whose user chose so is read: makes a new actor of a party name that is found nowhere
    * (not a row of the file with a problem, not a name two actors share), or null where the name cannot be one.
    */
-  makeNew: ((name: string) => Actor | null) | null = null;
+  makeNew: ((name: string, chosen?: boolean) => Actor | null) | null = null;
+  /** While a sheet is read: which actor names not found are, as the user chose (by the name normalised). */
+  private choices = new Map<string, string>();
+  /** The nearest actors of each name not found, as `near` gave them (by the name as in the cell). */
+  readonly nearOf = new Map<string, Actor[]>();
+  /** The actors of the document itself (not new from the file), by id: their id names them in a choice. */
+  private readonly own: ReadonlySet<string>;
 
   constructor(actors: readonly Actor[]) {
     for (const a of actors) this.add(a);
+    this.own = new Set(actors.map((a) => a.id));
+  }
+
+  /** The user's choices for a sheet's names not found (see `MappedSheet.parties`); none after it. */
+  choose(parties: Record<string, string> | undefined): void {
+    this.choices = new Map(Object.entries(parties ?? {}).filter(([, v]) => v.trim()).map(([k, v]) => [normalise(k), v.trim()]));
+    this.used.clear();
+    this.found.clear();
+  }
+
+  /** The choices that named an actor found nowhere else (a name the map has, or has since, is that actor). */
+  private readonly used = new Set<string>();
+
+  /** What the user chose for a name, if anything. */
+  private choiceFor(raw: string): string | undefined {
+    return this.choices.size ? this.choices.get(normalise(raw)) : undefined;
+  }
+
+  /** What the user chose for a name that the import read so, if anything. */
+  chosenFor(raw: string): string | undefined {
+    return this.used.size ? (this.used.has(normalise(raw)) ? this.choiceFor(raw) : undefined) : undefined;
+  }
+
+  /** How a choice names an actor: its id if the document has it, else its name (an actor new from the file gets its id when planned). */
+  refOf(a: Actor): string {
+    return this.own.has(a.id) ? a.id : a.name;
   }
 
   /**
@@ -240,6 +296,25 @@ export class ActorIndex {
     const named = this.named(normalise(v));
     if (named.length === 1) return { ok: true, value: named[0] };
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
+    // A name found nowhere: what the user chose it is, if anything.
+    const choice = this.choiceFor(v);
+    if (choice !== undefined) {
+      this.used.add(normalise(v));
+      if (choice === NEW_PARTY) {
+        const made = this.makeNew?.(v, true);
+        if (made) {
+          this.add(made);
+          return { ok: true, value: made };
+        }
+        return { ok: false, message: `"${v}" kan geen nieuwe actor worden (een nummer of id noemt een actor die er niet is).` };
+      }
+      // The chosen actor by id, KBO number or name, as a cell names one (without the choices: a choice is no name).
+      const chosen = this.choices;
+      this.choices = new Map();
+      const to = this.lookup(choice);
+      this.choices = chosen;
+      return to.ok ? to : { ok: false, message: `"${v}": de gekozen actor "${choice}" is niet gevonden.` };
+    }
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
     if (refused) return { ok: false, message: `"${v}" staat in dit bestand (${refused}), maar die rij heeft een probleem. Los dat eerst op.` };
     const made = this.makeNew?.(v);
@@ -248,7 +323,8 @@ export class ActorIndex {
       return { ok: true, value: made };
     }
     const near = this.near(v);
-    return { ok: false, message: `"${v}" is geen actor in het document of in dit bestand.${near.length ? ` Bedoelt u ${near.map((a) => `"${a.name}"`).join(' of ')}?` : ''}` };
+    this.nearOf.set(v, near);
+    return { ok: false, unknown: v, message: `"${v}" is geen actor in het document of in dit bestand.${near.length ? ` Bedoelt u ${near.map((a) => `"${a.name}"`).join(' of ')}?` : ''}` };
   }
 
   /**
@@ -382,6 +458,29 @@ class RowReader {
     for (const f of found) this.countValue(key, column, f.part, f.code, f.remembered, f.n);
   }
 
+  /** Per name not found or chosen (normalised): where it is, how many rows name it, and what the user chose. */
+  readonly partyRows = new Map<string, { column: number; value: string; rows: number; chosen: string | null }>();
+
+  /** An actor named in a party or provider cell, or null (and a problem); a name not found, or chosen, is counted. */
+  private party(column: number, name: string): Actor | null {
+    const a = this.actors.find(name);
+    const chosen = this.actors.chosenFor(name);
+    if (!a.ok) {
+      this.problems.push({ where: this.where(column), message: a.message });
+      if (a.unknown !== undefined || chosen !== undefined) this.countParty(column, a.unknown ?? name.trim(), chosen ?? null);
+      return null;
+    }
+    if (chosen !== undefined) this.countParty(column, name.trim(), chosen);
+    return a.value;
+  }
+
+  private countParty(column: number, value: string, chosen: string | null): void {
+    const n = normalise(value);
+    const seen = this.partyRows.get(n);
+    if (seen) seen.rows++;
+    else this.partyRows.set(n, { column, value, rows: 1, chosen });
+  }
+
   /** A cell's value, trimmed ('' when empty or missing). */
   private cell(i: number): string {
     const v = this.row[i];
@@ -433,12 +532,8 @@ class RowReader {
         if (!value) continue;
         filled = true;
         for (const part of splitList(value)) {
-          const a = this.actors.find(part);
-          if (!a.ok) {
-            this.problems.push({ where: this.where(i), message: a.message });
-            continue;
-          }
-          found.push(a.value);
+          const a = this.party(i, part);
+          if (a) found.push(a);
         }
       }
       return filled ? (found as T) : undefined;
@@ -458,8 +553,7 @@ class RowReader {
         r = readKbo(value);
         break;
       case 'actor':
-        r = this.actors.find(value);
-        break;
+        return (this.party(column, value) ?? undefined) as T;
       default:
         r = this.repeating(key, def, value);
     }
@@ -587,9 +681,9 @@ function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: 
   const writes: PlannedWrite[] = [];
   const like: string[] = [];
   const defaults = Object.fromEntries(TABLE_FIELDS.actors.filter((f) => f.fallback).map((f) => [f.key, f.fallback!]));
-  actors.makeNew = (name) => {
+  actors.makeNew = (name, chosen) => {
     // A number or an id names an actor by a reference that was not found (a node table not imported), not by name.
-    if (/^\d+$/.test(name.trim()) || isUuid(name.trim())) return null;
+    if ((!sheet.newParties && !chosen) || /^\d+$/.test(name.trim()) || isUuid(name.trim())) return null;
     const near = actors.near(name);
     const parsed = parseActor({ id: newId(), name: name.trim(), type: defaults.type, legalForm: defaults.legalForm, level: defaults.level, contact: {}, custom: {} });
     if (!parsed.success) return null;
@@ -616,6 +710,52 @@ function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: 
     },
   };
 }
+
+/**
+ * A sheet's names not found, listed for the user to choose which actor each is (with the nearest ones), and each
+ * name the user chose an actor of the map or the file for remembered as that actor's other name, so that the next
+ * import of the list finds it: the actor's write gets it, or an update of it is added (a row "bijgewerkt").
+ */
+function rememberChoices(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: RowReader): void {
+  const remembered: string[] = [];
+  for (const p of r.partyRows.values()) {
+    plan.parties.push({
+      sheet: sheet.name,
+      column: sheet.header[p.column],
+      value: p.value,
+      rows: p.rows,
+      near: (actors.nearOf.get(p.value) ?? []).map((a) => ({ ref: actors.refOf(a), name: a.name })),
+      chosen: p.chosen,
+    });
+    if (!p.chosen || p.chosen === NEW_PARTY) continue;
+    const found = actors.find(p.value);
+    if (!found.ok) continue;
+    const actor = found.value;
+    if (namesOf(actor).includes(normalise(p.value)) || actor.aliases.length >= MAX_ALIASES) continue;
+    const next: Actor = { ...actor, aliases: [...actor.aliases, p.value] };
+    const write = plan.writes.find((w) => w.entity === 'actor' && w.value.id === actor.id);
+    if (write) write.value = next;
+    else plan.writes.push({ op: 'update', entity: 'actor', value: next });
+    const row = plan.rows.find((x) => x.kind === 'actors' && x.id === actor.id && x.action !== 'problem');
+    if (!row) {
+      plan.rows.push({ sheet: sheet.name, row: r.rowNo, kind: 'actors', action: 'update', id: actor.id, label: actor.name, changed: ['aliases'] });
+      plan.summary.actors.update++;
+    } else if (row.action !== 'create') {
+      if (row.action === 'unchanged') {
+        plan.summary.actors.unchanged--;
+        plan.summary.actors.update++;
+        row.action = 'update';
+      }
+      row.changed = [...new Set([...(row.changed ?? []), 'aliases'])];
+    }
+    actors.add(next, actor);
+    remembered.push(`"${p.value}" als andere naam van "${actor.name}"`);
+  }
+  if (remembered.length) plan.notes.push(sheetNote(sheet, `onthouden voor een volgende import: ${remembered.slice(0, 10).join(', ')}${remembered.length > 10 ? ` en ${remembered.length - 10} andere` : ''}.`));
+}
+
+/** How many other names an actor may have (as its schema says). */
+const MAX_ALIASES = 50;
 
 /** How problems name a sheet: nothing when the file is that one sheet, else its place or "blad X". */
 const sheetPlace = (sheet: MappedSheet): string => (sheet.showName ? (sheet.place ?? `blad ${sheet.name}`) : '');
@@ -728,7 +868,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
   const serviceKey = new Map(existing.services.map((s) => [`${s.providerId}|${normalise(s.name)}`, s]));
   const agreements = new Map(existing.agreements.map((a) => [a.id, a]));
   const agreementByKey = new Map(existing.agreements.map((a) => [agreementKey(a.title, a.parties.map((p) => p.actorId)), a]));
-  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(PLAN_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {}, notes: [], values: [] };
+  const plan: TablePlan = { writes: [], rows: [], problems: [], summary: Object.fromEntries(PLAN_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, problem: 0 }])) as TablePlan['summary'], refs: {}, notes: [], values: [], parties: [] };
   const ordered = [...sheets].sort((a, b) => TABLE_KINDS.indexOf(a.kind) - TABLE_KINDS.indexOf(b.kind));
   // The same organisation twice in one file is one actor: the second row is reported.
   const seenInFile = new Map<string, number>();
@@ -769,7 +909,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
 
     const firstRow = (sheet.headerRow ?? 1) + 1;
     const fanned = sheet.kind === 'agreements' ? fanOut(sheet, firstRow) : null;
-    const made = sheet.kind === 'agreements' && sheet.newParties ? newParties(plan, sheet, actors, r) : null;
+    actors.choose(sheet.parties);
+    const made = sheet.kind !== 'actors' && (sheet.newParties || Object.values(sheet.parties ?? {}).includes(NEW_PARTY)) ? newParties(plan, sheet, actors, r) : null;
     const count = fanned ? fanned.length : sheet.rows.length;
     for (let i = 0; i < count; i++) {
       if (!(fanned ? r.load(fanned[i].row, fanned[i].rowNo) : r.load(sheet.rows[i], i + firstRow))) continue;
@@ -969,6 +1110,8 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
       report('update', next.id, next.title, changed);
     }
     made?.done();
+    rememberChoices(plan, sheet, actors, r);
+    actors.choose(undefined);
     for (const [field, use] of r.valueRows) {
       for (const v of use.values.values()) plan.values.push({ sheet: sheet.name, field, vocab: use.vocab, column: sheet.header[use.column], ...v });
     }

@@ -534,6 +534,63 @@ test('a list of agreements with parties the map does not have: the nearest actor
   await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
 });
 
+test('a party name not found: the user says which actor it is (or a new one); the name is remembered as an other name, so the next import finds it; the inspector edits other names', async ({ page }) => {
+  await openCopyOfDemo(page, 'andere-namen');
+  const csv = path.join(WORK_DIR, 'afspraken-andere-namen.csv');
+  fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nOnthaal;CAW Regio X;Sociaal Huis Voorbeeldstad\r\nDoorverwijzing;CAW Regio X;CGG Regio X\r\nVoedselhulp;Het Mandje;Buurtpool Zuid\r\n');
+  let dialog = await checkFile(page, csv);
+  const parties = dialog.getByTestId('mapping-parties-0');
+  await expect(parties).toContainText('Partijen die niet gevonden zijn');
+  await expect(parties).toContainText('Kolom Partij 1: "CAW Regio X" (2 keer)');
+  const party = (name: string) => parties.getByRole('combobox', { name: `Welke actor is "${name}"?` });
+  // The nearest actor is offered first; any actor of the map can be chosen; or a new one.
+  await party('CAW Regio X').selectOption({ label: 'CAW Regio X (incl. JAC)' });
+  await expect(dialog.getByTestId('exchange-problems')).not.toContainText('"CAW Regio X"');
+  await party('Het Mandje').selectOption({ label: 'Sociale kruidenier Het Mandje vzw' });
+  await party('Buurtpool Zuid').selectOption({ label: 'Nieuwe actor "Buurtpool Zuid" maken' });
+  await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 1 nieuw, 2 bijgewerkt');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 3 nieuw');
+  await expect(dialog.getByTestId('exchange-note').filter({ hasText: 'Onthouden' })).toContainText('Onthouden voor een volgende import: "CAW Regio X" als andere naam van "CAW Regio X (incl. JAC)", "Het Mandje" als andere naam van "Sociale kruidenier Het Mandje vzw".');
+  // The choices stay chosen in the preview made anew.
+  await expect(party('CAW Regio X')).toHaveValue('A12');
+  await page.screenshot({ path: 'test-results/e2e-import-party-choices.png' });
+  await axeCheck(page)('import, partijen kiezen');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (47)');
+  // The actor has the name among its other names.
+  await page.getByTestId('tab-actors').click();
+  await page.getByTestId('table-filter').fill('CAW Regio X');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' }).click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByTestId('actor-aliases')).toHaveValue('CAW Regio X');
+  // The same list again: every name is found, nothing changes.
+  dialog = await checkFile(page, csv);
+  await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
+  await expect(dialog.getByTestId('mapping-parties-0')).toHaveCount(0);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 0 nieuw, 0 bijgewerkt, 3 ongewijzigd');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  // Another name typed in the inspector, one per line: saved as one step, found by the search, undone.
+  const aliases = inspector.getByTestId('actor-aliases');
+  await aliases.click();
+  await aliases.press('End');
+  await aliases.pressSequentially('\nCAW X\n\ncaw regio x ');
+  await aliases.blur();
+  await expect(aliases).toHaveValue('CAW Regio X\nCAW X');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /CAW Regio X \(incl\. JAC\)/);
+  await page.getByTestId('table-filter').fill('CAW X');
+  await expect(page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e-inspector-aliases.png' });
+  await page.getByTestId('undo').click();
+  await expect(aliases).toHaveValue('CAW Regio X');
+  // Undoing the import takes the remembered name away with the rest of it.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (46)');
+  await page.getByTestId('table-filter').fill('CAW Regio X');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' }).click();
+  await expect(inspector.getByTestId('actor-aliases')).toHaveValue('');
+});
+
 test('in English, the message after a spreadsheet import says what it did in English', async ({ page }) => {
   await openCopyOfDemo(page, 'engels-import');
   await page.getByTestId('language').selectOption('en');

@@ -583,6 +583,85 @@ describe('the command line writes the plan it checked', () => {
     }
   });
 
+  it('--party says which actor a name not found is (or "nieuw"): the name is remembered as its other name, the next import of the list finds it, and one undo takes all of it back', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = await snapshot(file);
+    const csv = path.join(dir, 'afspraken.csv');
+    fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nOnthaal;CAW Regio X;Sociaal Huis\r\nDoorverwijzing;caw regio x;CGG Regio X\r\nVoedselhulp;Het Mandje;Buurtpool Zuid\r\n');
+    const services = path.join(dir, 'diensten.csv');
+    fs.writeFileSync(services, 'Naam;Aanbieder\r\nSchuldhulp;CAW Regio X\r\n');
+    const refused = await cli('import', file, csv);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Partijen die niet gevonden zijn:\n  kolom Partij 1: "CAW Regio X" (2 keer), bedoelt u "CAW Regio X (incl. JAC)"?\n  kolom Partij 2: "Sociaal Huis" (1 keer), bedoelt u "Sociaal Huis Voorbeeldstad"?');
+    expect(refused.err).toContain('Zeg welke actor het is met --party "CAW Regio X=CAW Regio X (incl. JAC)"');
+    // A chosen actor that is not there is named, and nothing is written.
+    const wrong = await cli('import', file, csv, '--party', 'CAW Regio X=CAW Nergens', '--party', 'Sociaal Huis=A03', '--party', 'Het Mandje=A39', '--party', 'Buurtpool Zuid=nieuw');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('rij 2, kolom "Partij 1": "CAW Regio X": de gekozen actor "CAW Nergens" is niet gevonden.');
+    expect(await snapshot(file)).toEqual(before);
+    // By name, by id, by KBO number (none here) or new.
+    const r = await cli('import', file, csv, '--party', 'caw regio x=CAW Regio X (incl. JAC)', '--party', 'Sociaal Huis=A03', '--party', 'Het Mandje=A39', '--party', 'Buurtpool Zuid=nieuw');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('actoren    1 nieuw, 3 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('afspraken  3 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).toContain('Onthouden voor een volgende import: "CAW Regio X" als andere naam van "CAW Regio X (incl. JAC)", "Sociaal Huis" als andere naam van "Sociaal Huis Voorbeeldstad", "Het Mandje" als andere naam van "Sociale kruidenier Het Mandje vzw".');
+    const data = await snapshot(file);
+    const actor = (id: string) => data.actors.find((a) => a.id === id)!;
+    expect([actor('A12').aliases, actor('A03').aliases, actor('A39').aliases]).toEqual([['CAW Regio X'], ['Sociaal Huis'], ['Het Mandje']]);
+    // Their names and everything else stay as they were.
+    expect({ ...actor('A12'), aliases: [] }).toEqual(before.actors.find((a) => a.id === 'A12'));
+    const pool = data.actors.find((a) => a.name === 'Buurtpool Zuid')!;
+    expect(data.agreements.find((a) => a.title === 'Voedselhulp')!.parties.map((p) => p.actorId)).toEqual(['A39', pool.id]);
+    // The list again, and a services list naming the provider so: found, nothing to choose.
+    const again = await cli('import', file, csv);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(again.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 3 ongewijzigd');
+    const provider = await cli('import', file, services);
+    expect([provider.code, provider.err]).toEqual([0, '']);
+    expect((await snapshot(file)).services.find((s) => s.name === 'Schuldhulp')!.providerId).toBe('A12');
+    const doc = await NetworkDocument.open(file);
+    try {
+      undo(doc);
+      undo(doc);
+      expect(doc.snapshot()).toEqual(before);
+    } finally {
+      doc.close();
+    }
+  });
+
+  it("the dialog lists a sheet's names not found with the nearest actors, and plans the user's choices (kept with the mapping); a name it has already is never remembered twice", async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const csv = path.join(dir, 'afspraken.csv');
+    fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nOnthaal;CAW Regio X;Sociaal Huis Voorbeeldstad\r\nOverleg;Onbekend Overleg Zuid;Sociaal Huis Voorbeeldstad\r\n');
+    const session = new Session({ host: 'web', appVersion: 'test', dialogs: null, bundledDemo: null, workDir: dir });
+    const handlers = createHandlers(session);
+    await session.open(file, false);
+    try {
+      const preview = (mapping?: unknown) => handlers['exchange.preview'](contract['exchange.preview'].input.parse({ path: csv, ...(mapping ? { mapping } : {}) }));
+      const first = await preview();
+      expect(first.sheets![0].parties).toEqual([
+        { column: 'Partij 1', value: 'CAW Regio X', rows: 1, near: [{ ref: 'A12', name: 'CAW Regio X (incl. JAC)' }], chosen: null },
+        { column: 'Partij 1', value: 'Onbekend Overleg Zuid', rows: 1, near: [], chosen: null },
+      ]);
+      const mapping = [{ sheet: first.sheets![0].name, parties: { 'CAW Regio X': 'A12', 'Onbekend Overleg Zuid': 'NIEUW' } }];
+      const chosen = await preview(mapping);
+      expect(chosen.problems).toEqual([]);
+      expect(chosen.sheets![0].parties!.map((p) => [p.value, p.chosen])).toEqual([['CAW Regio X', 'A12'], ['Onbekend Overleg Zuid', 'NIEUW']]);
+      expect(chosen.plan!.summary.actors).toEqual({ create: 1, update: 1, unchanged: 0, problem: 0 });
+      const out = await handlers['exchange.import'](contract['exchange.import'].input.parse({ path: csv, into: 'current', mapping }));
+      expect(out.planned?.summary.agreements.create).toBe(2);
+      const a12 = session.current().snapshot().actors.find((a) => a.id === 'A12')!;
+      expect(a12.aliases).toEqual(['CAW Regio X']);
+      // Chosen again for a name it now has: nothing to remember, nothing to update.
+      const twice = await preview(mapping);
+      expect(twice.plan!.summary.actors).toEqual({ create: 0, update: 0, unchanged: 0, problem: 0 });
+    } finally {
+      session.close();
+    }
+  });
+
   it('a list in a format people have but Regiekaart does not read (.xls, .ods, .numbers) is refused with what to do, and nothing is written', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

@@ -179,10 +179,17 @@ export function exchangeHandlers(session: Session, pick: Pick_): ExchangeHandler
           problems: plan.problems,
           intoCurrent,
           // Per sheet, its values the vocabulary does not know (a hundred at most: more is a column of free text).
+          // and its party names not found (as many; those the user chose first, so that they can be changed again).
           sheets: shown.map((s) => {
             const all = plan.values.filter((v) => v.sheet === s.name);
             const values = all.slice(0, MAX_VALUES).map(({ sheet: _, vocab: __, ...v }) => v);
-            return values.length ? { ...s, values, ...(all.length > MAX_VALUES ? { valuesMore: all.length - MAX_VALUES } : {}) } : s;
+            const names = plan.parties.filter((p) => p.sheet === s.name).sort((a, b) => Number(!a.chosen) - Number(!b.chosen));
+            const parties = names.slice(0, MAX_VALUES).map(({ sheet: _, ...p }) => p);
+            return {
+              ...s,
+              ...(values.length ? { values, ...(all.length > MAX_VALUES ? { valuesMore: all.length - MAX_VALUES } : {}) } : {}),
+              ...(parties.length ? { parties, ...(names.length > MAX_VALUES ? { partiesMore: names.length - MAX_VALUES } : {}) } : {}),
+            };
           }),
           ...(read.groups ? { groups: read.groups } : {}),
           plan: { summary: plan.summary, rows: plan.rows.slice(0, 500) },

@@ -21,7 +21,7 @@ export function fileStamp(bytes: Uint8Array): string {
 export function mappingKey(sheets: Sheets): string {
   const sorted = <T>(o: Record<string, T>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const values = (v: Record<string, Record<string, string>> | undefined) => sorted(v ?? {}).map(([k, m]) => [k, sorted(m)]);
-  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks)), values(s.values), !!s.newParties])));
+  return JSON.stringify(sheets.map((s) => (s.kind === 'skip' ? [s.name, s.kind, s.headerRow] : [s.name, s.kind, s.headerRow, sorted(s.columns), sorted(fallbacksOf(s.kind, s.fallbacks)), values(s.values), !!s.newParties, sorted(s.parties ?? {})])));
 }
 
 /**

@@ -28,7 +28,20 @@ const EXTENSION: Record<ExportChoice, string> = { json: 'json', xlsx: 'xlsx', cs
  * read and checked before anything is written (what the file holds, what becomes new or is updated, every problem
  * with its place); nothing is written until the user confirms, and then all of it at once, as one undoable step.
  */
-export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: boolean; vocab: Record<VocabKind, VocabEntry[]> | null; onCancel: () => void; onDone: (d: ExchangeDone) => Promise<void> | void }) {
+export function ExchangeDialog({
+  askPath,
+  vocab,
+  actors,
+  onCancel,
+  onDone,
+}: {
+  askPath: boolean;
+  vocab: Record<VocabKind, VocabEntry[]> | null;
+  /** The open document's actors, to say which one a party name not found is. */
+  actors: readonly { id: string; name: string }[];
+  onCancel: () => void;
+  onDone: (d: ExchangeDone) => Promise<void> | void;
+}) {
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<'import' | 'export'>('import');
   const [exportChoice, setExportChoice] = useState<ExportChoice>('xlsx');
@@ -196,7 +209,7 @@ export function ExchangeDialog({ askPath, vocab, onCancel, onDone }: { askPath: 
                   ))}
                 </fieldset>
               )}
-              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} onChange={(m) => void check({ mapping: m })} />}
+              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} actors={into === 'current' ? actors : []} onChange={(m) => void check({ mapping: m })} />}
               {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check({ merge: m })} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">

@@ -1,15 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, SheetMappingInput } from '../../../shared/exchange/contract';
+import { NEW_ACTOR as NEW_PARTY, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
 import { TABLE_FIELDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
 import { DEFAULT_VOCAB, type VocabEntry, type VocabKind } from '../../../shared/vocab';
 
 type Sheet = NonNullable<ImportPreview['sheets']>[number];
+
+/** How many actors the list to choose a party from may have (a map of thousands has the suggestions only). */
+const MAX_LISTED_ACTORS = 2000;
 
 /** What the user chose for values the vocabulary does not know, by field and value. */
 function chosenValues(s: Sheet): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const v of s.values ?? []) if (v.chosen && !v.remembered) (out[v.field] ??= {})[v.value] = v.chosen;
   return out;
+}
+
+/** Which actor the user said each party name not found is (by the name as in the file). */
+function chosenParties(s: Sheet): Record<string, string> {
+  return Object.fromEntries((s.parties ?? []).filter((p) => p.chosen).map((p) => [p.value, p.chosen!]));
 }
 
 /** The mapping of a sheet as the core last saw it, as an input to send back with one change. */
@@ -21,6 +29,7 @@ export const mappingOf = (s: Sheet): SheetMappingInput => ({
   ...(s.top ? { headerRow: s.headerRow } : {}),
   ...(s.values?.some((v) => v.chosen && !v.remembered) ? { values: chosenValues(s) } : {}),
   ...(s.newParties ? { newParties: true } : {}),
+  ...(s.parties?.some((p) => p.chosen) ? { parties: chosenParties(s) } : {}),
 });
 
 /** A row's filled cells in one short line, for choosing the header row. */
@@ -34,12 +43,25 @@ function shortCells(row: readonly string[]): string {
  * them) and what it holds; per column, a few values and the field it fills (or kept as a custom field, or ignored);
  * for new rows with an empty cell, the code they get. Another header row starts the sheet's mapping afresh.
  */
-export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vocab: Record<VocabKind, VocabEntry[]> | null; onChange: (mapping: SheetMappingInput[]) => void }) {
+export function ImportMapping({
+  sheets,
+  vocab,
+  actors,
+  onChange,
+}: {
+  sheets: Sheet[];
+  vocab: Record<VocabKind, VocabEntry[]> | null;
+  /** The actors of the document the import goes into, to choose from for a party name not found. */
+  actors: readonly { id: string; name: string }[];
+  onChange: (mapping: SheetMappingInput[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const words = vocab ?? DEFAULT_VOCAB;
   const change = (index: number, next: Partial<SheetMappingInput>) =>
-    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined, values: undefined } : {}) } : mappingOf(s))));
+    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined, values: undefined, parties: undefined } : {}) } : mappingOf(s))));
+  // Every actor of the map to choose from, by name (a list of thousands is left to the suggestions and the search).
+  const allActors = actors.length <= MAX_LISTED_ACTORS ? [...actors].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
   /** A vocabulary's entries as the options of a select. */
   const options = (vocabKind: VocabKind) =>
     words[vocabKind].map((w) => (
@@ -177,6 +199,53 @@ export function ImportMapping({ sheets, vocab, onChange }: { sheets: Sheet[]; vo
                     );
                   })}
                   {s.valuesMore ? <p className="muted">{t('exchange.valuesMore', { count: s.valuesMore })}</p> : null}
+                </fieldset>
+              )}
+              {s.parties && s.parties.length > 0 && (
+                <fieldset className="mapping-values mapping-parties" data-testid={`mapping-parties-${i}`}>
+                  <legend>{t('exchange.parties')}</legend>
+                  <p className="muted">{t('exchange.partiesHint')}</p>
+                  {s.parties.map((p) => {
+                    const set = (to: string) => {
+                      const chosen = chosenParties(s);
+                      if (to) chosen[p.value] = to;
+                      else delete chosen[p.value];
+                      change(i, { parties: chosen });
+                    };
+                    const near = new Set(p.near.map((n) => n.ref));
+                    // A choice made from the whole list stays an option after the preview is made anew.
+                    const others = allActors.filter((a) => !near.has(a.id));
+                    const known = p.chosen && p.chosen !== NEW_PARTY && !near.has(p.chosen) && !others.some((a) => a.id === p.chosen);
+                    return (
+                      <label key={p.value} className="mapping-value">
+                        <span>{t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}</span>
+                        <select aria-label={t('exchange.partyIs', { value: p.value })} value={p.chosen ?? ''} onChange={(e) => set(e.target.value)} className={p.chosen ? '' : 'unchosen'} data-testid="mapping-party">
+                          <option value="">{t('exchange.partyUnchosen')}</option>
+                          {p.near.length > 0 && (
+                            <optgroup label={t('exchange.partyNear')}>
+                              {p.near.map((n) => (
+                                <option key={n.ref} value={n.ref}>
+                                  {n.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          )}
+                          <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>
+                          {known && <option value={p.chosen!}>{p.chosen}</option>}
+                          {others.length > 0 && (
+                            <optgroup label={t('exchange.partyAll')}>
+                              {others.map((a) => (
+                                <option key={a.id} value={a.id}>
+                                  {a.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          )}
+                        </select>
+                      </label>
+                    );
+                  })}
+                  {s.partiesMore ? <p className="muted">{t('exchange.partiesMore', { count: s.partiesMore })}</p> : null}
                 </fieldset>
               )}
             </>

@@ -63,6 +63,15 @@ export function ActorForm({
   return (
     <div className="form" data-testid="actor-form">
       <TextField label={t('form.name')} value={draft.name} required autoFocus={autoFocus} onChange={(v) => set('name', v ?? '')} onCommit={commit} error={errors.name} testId="actor-name" />
+      <LinesField
+        label={t('inspector.aliases')}
+        hint={t('inspector.aliasesHint')}
+        value={draft.aliases}
+        onChange={(v) => set('aliases', otherNames(draft.name, v))}
+        onCommit={commit}
+        error={errors.aliases ?? Object.entries(errors).find(([k]) => k.startsWith('aliases.'))?.[1]}
+        testId="actor-aliases"
+      />
       <CodeSelect label={t('inspector.type')} vocab={vocab} kind="actorType" value={draft.type || null} onChange={chooseType} error={errors.type} testId="actor-type" />
       <CodeSelect label={t('inspector.legalForm')} vocab={vocab} kind="legalForm" value={draft.legalForm || null} onChange={(v) => set('legalForm', v, true)} error={errors.legalForm} testId="actor-legal-form" />
       <CodeSelect label={t('inspector.level')} vocab={vocab} kind="level" value={draft.level} onChange={(v) => set('level', v, true)} error={errors.level} testId="actor-level" />
@@ -108,15 +117,6 @@ export function ActorForm({
         testId="actor-board-members"
       />
       <CodeChecklist label={t('inspector.sectors')} vocab={vocab} kind="sector" value={draft.sectors} onChange={(v) => set('sectors', v, true)} error={errors.sectors} testId="actor-sectors" />
-      <LinesField
-        label={t('inspector.aliases')}
-        hint={t('inspector.aliasesHint')}
-        value={draft.aliases}
-        onChange={(v) => set('aliases', otherNames(draft.name, v))}
-        onCommit={commit}
-        error={errors.aliases ?? Object.entries(errors).find(([k]) => k.startsWith('aliases.'))?.[1]}
-        testId="actor-aliases"
-      />
       <TextField label={t('inspector.socialeKaart')} value={draft.socialeKaartId} onChange={(v) => set('socialeKaartId', v)} onCommit={commit} error={errors.socialeKaartId} testId="actor-sociale-kaart" />
       <TextField label={t('inspector.notes')} value={draft.notes} multiline onChange={(v) => set('notes', v)} onCommit={commit} error={errors.notes} testId="actor-notes" />
       <CustomFields value={draft.custom} onChange={(v, now) => set('custom', v, now)} onCommit={commit} testId="actor-custom" />
