@@ -342,7 +342,11 @@ function describeMergeLong(plan: MergePlan): string {
   const matched = plan.matches.filter((m) => m.ourId);
   if (matched.length) lines.push('Gekoppeld:', ...matched.map((m) => `  ${m.theirId} ${m.theirName} = ${m.ourId} ${m.ourName} (${by[m.by ?? 'KEUZE']})`));
   const added = plan.matches.filter((m) => !m.ourId);
-  if (added.length) lines.push('Nieuw:', ...added.map((m) => `  ${m.theirId} ${m.theirName}${m.candidates.length ? ` (zelfde naam als ${m.candidates.map((c) => c.id).join(', ')})` : ''}`));
+  const hint = (m: (typeof added)[number]) =>
+    m.candidates.length ? ` (zelfde naam als ${m.candidates.map((c) => c.id).join(', ')})`
+    : m.near.length ? ` (lijkt op ${m.near.map((c) => `${c.id} ${c.name}`).join(' en ')}: koppel met --match ${m.theirId}=${m.near[0].id})`
+    : '';
+  if (added.length) lines.push('Nieuw:', ...added.map((m) => `  ${m.theirId} ${m.theirName}${hint(m)}`));
   if (plan.differences.length) {
     lines.push('Verschillen (onze waarde blijft, tenzij --take-theirs):', ...plan.differences.map((d) => `  ${d.label}, ${d.fieldLabel}: ons "${d.ours}", hun "${d.theirs}" → ${d.take === 'theirs' ? 'hun waarde' : 'onze waarde'}`));
   }

@@ -85,6 +85,7 @@ export const MergePreviewSchema = z.object({
       ourName: z.string().nullable(),
       by: z.enum(['KBO', 'SOCIALE_KAART', 'NAAM', 'KEUZE']).nullable(),
       candidates: z.array(z.object({ id: z.string(), name: z.string() })),
+      near: z.array(z.object({ id: z.string(), name: z.string() })),
     }),
   ),
   differences: z.array(

@@ -54,6 +54,8 @@ export interface ActorMatch {
   by: MatchedBy | null;
   /** Our actors with the same name, when the name alone cannot decide (or the user chose otherwise). */
   candidates: { id: string; name: string }[];
+  /** For one that matched none of ours: our nearest actors by name (`ActorIndex.near`), to link it to by hand. */
+  near: { id: string; name: string }[];
 }
 
 /** A field both maps fill, with different values: the user chooses which stays (ours, unless told). */
@@ -446,10 +448,13 @@ export function planMerge(
       if (clash) plan.problems.push({ where: entityAt('actors', theirs.actors.indexOf(a), a.id), message: `${a.name} heeft hetzelfde KBO-nummer als ${clash.name} (${clash.id}); als nieuwe actor kan dat niet. Koppel ze.` });
     }
     const candidates = auto.ambiguous.length > 1 ? auto.ambiguous : [];
+    // "AZ Voorbeeldland" there may be "AZ Voorbeeldland (ziekenhuisnetwerk)" here: offered, not guessed (a name
+    // that holds all of theirs' words; names that differ by their municipality are other organisations).
+    const near = !auto.actor && !candidates.length ? index.near(a.name, true) : [];
     actorMap.set(a.id, ourId ?? allocate(a.id));
     if (ourId && how) matchedBy.set(a.id, how);
     if (!ourId) actorName.set(actorMap.get(a.id)!, a.name);
-    plan.matches.push({ theirId: a.id, theirName: a.name, ourId, ourName: ourId ? ourActor.get(ourId)!.name : null, by: ourId ? how : null, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
+    plan.matches.push({ theirId: a.id, theirName: a.name, ourId, ourName: ourId ? ourActor.get(ourId)!.name : null, by: ourId ? how : null, candidates: candidates.map((c) => ({ id: c.id, name: c.name })), near: near.map((c) => ({ id: c.id, name: c.name })) });
   }
   const mapActor = mapped(actorMap);
   const provenance = (a: Actor, added: boolean): Provenance => ({ source, sourceId: a.id, mergedOn: options.today, added, matchedBy: added ? null : (matchedBy.get(a.id) ?? null), file: options.file });
@@ -463,6 +468,9 @@ export function planMerge(
     // A matched actor records this map; merging the same map again renews its entry instead of adding a second one.
     after: (w, a) => {
       w.provenance = [...(w.provenance as Provenance[]).filter((p) => !(p.source === source && p.sourceId === a.id)), provenance(a, false)];
+      // Linked by hand under another name: that name becomes one of ours' other names, so that a list from that
+      // map finds it too.
+      if (matchedBy.get(a.id) === 'KEUZE') w.aliases = otherNames(String(w.name), [...((w.aliases as string[] | undefined) ?? []), a.name]);
     },
   });
 

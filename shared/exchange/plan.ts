@@ -331,9 +331,10 @@ export class ActorIndex {
    * Up to two actors for a name that was not found: those whose names hold all of its words ("Het Anker" in "LDC
    * Het Anker (vzw Zorg Zuid)"), or else share at least half of all their words with it ("CAW Regio X" and "CAW
    * Regio X (incl. JAC)"); the nearest first. Words that a great many actors have ("vzw") do not find candidates;
-   * after 200 names, none are looked for.
+   * after 200 names, none are looked for. With `holdingOnly`, only the first kind (a neighbour's "Sociaal Huis
+   * Noorddorp" shares half its words with our "Sociaal Huis Voorbeeldstad", and is another one).
    */
-  near(v: string): Actor[] {
+  near(v: string, holdingOnly = false): Actor[] {
     if (++this.suggested > MAX_SUGGESTED) return [];
     if (!this.byWord) {
       this.byWord = new Map();
@@ -348,7 +349,7 @@ export class ActorIndex {
     // How near: all of the name's words in the actor's, then the share of all their words that both have.
     const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, share: n / new Set([...words, ...wordsOf(a.name)]).size }));
     const holding = scored.filter((s) => s.holds);
-    return (holding.length ? holding : scored.filter((s) => sameName(v, s.a.name)))
+    return (holding.length || holdingOnly ? holding : scored.filter((s) => sameName(v, s.a.name)))
       .sort((x, y) => y.share - x.share || x.a.name.localeCompare(y.a.name, 'nl'))
       .slice(0, 2)
       .map((s) => s.a);

@@ -646,6 +646,10 @@ test("a newcomer's first map: a partner list from Excel, a Gephi file and a neig
   await expect(review.getByTestId('merge-summary')).toContainText('Niet overgenomen, want eigen aan Noorddorp: 1 organisatie-eenheid, 1 functie, 1 roltoewijzing');
   // AZ Voorbeeldland is spelled differently over there: the user links it by hand.
   await expect(review.getByTestId('merge-match-N16')).toHaveValue('NIEUW');
+  // Ours whose name holds all of theirs' words is offered beside it (and among the options).
+  await expect(review.getByTestId('merge-actor-N16')).toContainText('nieuw; lijkt op "AZ Voorbeeldland (ziekenhuisnetwerk)": kies die om te koppelen');
+  await expect(review.getByTestId('merge-match-N16').getByRole('option', { name: 'AZ Voorbeeldland (ziekenhuisnetwerk)' })).toHaveCount(1);
+  await review.getByTestId('merge-actor-N16').screenshot({ path: 'test-results/e2e-merge-near.png' });
   await review.getByTestId('merge-match-N16').selectOption({ label: 'Andere actor kiezen…' });
   // Enter on half a name neither picks nor merges; Escape closes the search, not the dialog.
   await review.getByTestId('merge-pick-N16').pressSequentially('AZ Voor');

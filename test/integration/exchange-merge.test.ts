@@ -44,6 +44,9 @@ describe("merging a neighbour's map", () => {
       expect(match.N14).toEqual(['A17', 'NAAM']);
       expect(match.N17).toEqual(['A13', 'NAAM']);
       expect(match.N16).toEqual([null, null]);
+      // It is offered as the nearest of ours, to link by hand; their own actors resemble none of ours.
+      expect(plan.matches.find((m) => m.theirId === 'N16')!.near).toEqual([{ id: 'A41', name: 'AZ Voorbeeldland (ziekenhuisnetwerk)' }]);
+      expect(plan.matches.filter((m) => m.near.length).map((m) => m.theirId)).toEqual(['N16']);
       for (const own of ['N01', 'N02', 'N03', 'N04', 'N05', 'N06']) expect(match[own], own).toEqual([null, null]);
 
       // Where both maps fill a field differently, the difference is listed and ours stays unless chosen.
@@ -73,6 +76,9 @@ describe("merging a neighbour's map", () => {
       // Provenance per actor: matched ones say how, added ones that they came from Noorddorp.
       expect(actor('A05').provenance).toEqual([{ source: 'Noorddorp', sourceId: 'N12', mergedOn: '2026-12-01', added: false, matchedBy: 'KBO', file: 'noorddorp.json' }]);
       expect(actor('A41').provenance[0]).toMatchObject({ sourceId: 'N16', matchedBy: 'KEUZE' });
+      // Linked by hand: their name is remembered as one of ours' other names (a list from Noorddorp finds it).
+      expect(actor('A41').aliases).toEqual(['AZ Voorbeeldland']);
+      expect(actor('A05').aliases).toEqual([]);
       expect(actor('N01').provenance).toEqual([{ source: 'Noorddorp', sourceId: 'N01', mergedOn: '2026-12-01', added: true, matchedBy: null, file: 'noorddorp.json' }]);
       expect(actor('A01').provenance).toEqual([]);
       // Their references point at ours: the OCMW under their gemeente, the CAW's service under our CAW.
@@ -263,6 +269,7 @@ describe("merging a neighbour's map", () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Proef (er is niets geschreven).');
     expect(dry.out).toContain('N12 LDC Het Anker = A05 LDC Het Anker (vzw Zorg Zuid) (KBO-nummer)');
+    expect(dry.out).toContain('N16 AZ Voorbeeldland (lijkt op A41 AZ Voorbeeldland (ziekenhuisnetwerk): koppel met --match N16=A41)');
     expect(dry.out).toContain('Thuisverpleging Regio X vzw, Niveau: ons "Bovenlokaal", hun "Lokaal" → onze waarde');
     expect(dry.out).toContain('Niet overgenomen (de eigen organisatie en opvolging van Noorddorp): 1 organisatie-eenheden, 1 functies, 1 roltoewijzingen.');
     expect(sha(file)).toBe(hash);

@@ -48,7 +48,7 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
   };
   /** The actors of ours a row offers: its match, the actors of the same name, and the one the user picked. */
   const optionsFor = (m: MergePreview['matches'][number]) => {
-    const ids = [m.ourId, ...m.candidates.map((c) => c.id), choices.matches?.[m.theirId]].filter((id): id is string => !!id && id !== NEW_ACTOR);
+    const ids = [m.ourId, ...m.candidates.map((c) => c.id), ...m.near.map((c) => c.id), choices.matches?.[m.theirId]].filter((id): id is string => !!id && id !== NEW_ACTOR);
     return [...new Set(ids)].map((id) => ({ id, name: ourName.get(id) ?? id }));
   };
   return (
@@ -139,7 +139,10 @@ export function MergeReview({ merge, choices, onChange }: { merge: MergePreview;
                   )}
                 </td>
                 <td className={m.ourId ? '' : 'muted'}>
-                  {m.ourId ? t(`exchange.merge.byWhat.${m.by ?? 'KEUZE'}`) : m.candidates.length ? t('exchange.merge.ambiguous', { count: m.candidates.length }) : t('exchange.merge.added')}
+                  {m.ourId ? t(`exchange.merge.byWhat.${m.by ?? 'KEUZE'}`)
+                    : m.candidates.length ? t('exchange.merge.ambiguous', { count: m.candidates.length })
+                    : m.near.length ? t('exchange.merge.near', { names: m.near.map((c) => `"${c.name}"`).join(t('exchange.merge.or')) })
+                    : t('exchange.merge.added')}
                 </td>
               </tr>
             ))}

@@ -468,6 +468,8 @@ export const en: Shape<typeof nl> = {
       pickHint: 'Type a name and choose',
       asNew: '(new actor)',
       added: 'added as new',
+      near: 'new; looks like {{names}}: choose it to link',
+      or: ' or ',
       ambiguous_one: 'name fits 1 actor: choose',
       ambiguous_other: 'name fits {{count}} actors: choose',
       byWhat: { KBO: 'KBO number', SOCIALE_KAART: 'Sociale Kaart id', NAAM: 'name', KEUZE: 'your choice' },

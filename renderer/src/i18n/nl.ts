@@ -492,6 +492,8 @@ export const nl = {
       pickHint: 'Typ een naam en kies',
       asNew: '(nieuwe actor)',
       added: 'nieuw toegevoegd',
+      near: 'nieuw; lijkt op {{names}}: kies die om te koppelen',
+      or: ' of ',
       ambiguous_one: 'naam past op 1 actor: kies',
       ambiguous_other: 'naam past op {{count}} actoren: kies',
       byWhat: { KBO: 'KBO-nummer', SOCIALE_KAART: 'Sociale Kaart-id', NAAM: 'naam', KEUZE: 'uw keuze' },
