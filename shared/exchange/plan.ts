@@ -184,8 +184,12 @@ export class ActorIndex {
   choose(parties: Record<string, string> | undefined): void {
     this.choices = new Map(Object.entries(parties ?? {}).filter(([, v]) => v.trim()).map(([k, v]) => [normalise(k), v.trim()]));
     this.used.clear();
+    this.byOtherName.clear();
     this.found.clear();
   }
+
+  /** The names of the sheet being read that found an actor as one of its other names (normalised: the name, the actor). */
+  readonly byOtherName = new Map<string, { name: string; actor: Actor }>();
 
   /** The choices that named an actor found nowhere else (a name the map has, or has since, is that actor). */
   private readonly used = new Set<string>();
@@ -253,6 +257,12 @@ export class ActorIndex {
     return own.length ? own : list;
   }
 
+  /** Notes that a name found the actor as one of its other names (said in the preview: why it is that actor). */
+  private noteOtherName(name: string, a: Actor): void {
+    const n = normalise(name);
+    if (n !== normalise(a.name) && !this.byOtherName.has(n)) this.byOtherName.set(n, { name: name.trim(), actor: a });
+  }
+
   /**
    * The actor a row describes: by KBO number, then Sociale Kaart id, then exact normalised name, which may be one of
    * the actor's other names (id first, if given). A row's own other names (a neighbour's map has them too) are
@@ -264,6 +274,7 @@ export class ActorIndex {
     // A row with a KBO number that names an actor with another KBO number is another organisation.
     const fits = (a: Actor) => !(kbo && a.kbo && a.kbo !== kbo);
     const fitting = this.named(normalise(name)).filter(fits);
+    if (fitting.length === 1) this.noteOtherName(name, fitting[0]);
     if (!fitting.length) {
       for (const other of aliases) for (const a of this.named(normalise(other))) if (fits(a) && !fitting.includes(a)) fitting.push(a);
     }
@@ -294,7 +305,10 @@ export class ActorIndex {
     const byKbo = kbo ? this.byKbo.get(kbo) : undefined;
     if (byKbo) return { ok: true, value: byKbo };
     const named = this.named(normalise(v));
-    if (named.length === 1) return { ok: true, value: named[0] };
+    if (named.length === 1) {
+      this.noteOtherName(v, named[0]);
+      return { ok: true, value: named[0] };
+    }
     if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
     // A name found nowhere: what the user chose it is, if anything.
     const choice = this.choiceFor(v);
@@ -753,6 +767,13 @@ function rememberChoices(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex
     remembered.push(`"${p.value}" als andere naam van "${actor.name}"`);
   }
   if (remembered.length) plan.notes.push(sheetNote(sheet, `onthouden voor een volgende import: ${remembered.slice(0, 10).join(', ')}${remembered.length > 10 ? ` en ${remembered.length - 10} andere` : ''}.`));
+  // Names found as an actor's other name (remembered before, or given in the inspector), except those chosen now.
+  const found = [...actors.byOtherName.values()].filter((f) => !r.partyRows.has(normalise(f.name)));
+  if (found.length) {
+    plan.notes.push(
+      sheetNote(sheet, `gevonden onder een andere naam: ${found.slice(0, 10).map((f) => `"${f.name}" is "${f.actor.name}"`).join(', ')}${found.length > 10 ? ` en ${found.length - 10} andere` : ''} (andere namen staan bij de actor in de inspector).`),
+    );
+  }
 }
 
 /** How many other names an actor may have (as its schema says). */

@@ -569,6 +569,7 @@ test('a party name not found: the user says which actor it is (or a new one); th
   await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
   await expect(dialog.getByTestId('mapping-parties-0')).toHaveCount(0);
   await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 0 nieuw, 0 bijgewerkt, 3 ongewijzigd');
+  await expect(dialog.getByTestId('exchange-note').filter({ hasText: 'andere naam' })).toContainText('Gevonden onder een andere naam: "CAW Regio X" is "CAW Regio X (incl. JAC)", "Het Mandje" is "Sociale kruidenier Het Mandje vzw"');
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
   // Another name typed in the inspector, one per line: saved as one step, found by the search, undone.
   const aliases = inspector.getByTestId('actor-aliases');

@@ -617,6 +617,7 @@ describe('the command line writes the plan it checked', () => {
     const again = await cli('import', file, csv);
     expect([again.code, again.err]).toEqual([0, '']);
     expect(again.out).toContain('afspraken  0 nieuw, 0 bijgewerkt, 3 ongewijzigd');
+    expect(again.out).toContain('Gevonden onder een andere naam: "CAW Regio X" is "CAW Regio X (incl. JAC)", "Sociaal Huis" is "Sociaal Huis Voorbeeldstad", "Het Mandje" is "Sociale kruidenier Het Mandje vzw" (andere namen staan bij de actor in de inspector).');
     const provider = await cli('import', file, services);
     expect([provider.code, provider.err]).toEqual([0, '']);
     expect((await snapshot(file)).services.find((s) => s.name === 'Schuldhulp')!.providerId).toBe('A12');

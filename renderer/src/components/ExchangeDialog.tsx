@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, MergeChoicesInput, SheetMappingInput } from '../../../shared/exchange/contract';
 import { GROUPS_AS, plannedKinds, TABLE_KINDS, type GroupsAs, type TableKind } from '../../../shared/exchange/fields';
@@ -55,18 +55,23 @@ export function ExchangeDialog({
   const [merge, setMerge] = useState<MergeChoicesInput>({});
   /** What a graph file's groups are read as, chosen (shown at once, before the new preview). */
   const [groupsAs, setGroupsAs] = useState<GroupsAs | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Busy while any request runs (a choice made during a preview sends another before the first is answered).
+  const [running, setRunning] = useState(0);
+  const busy = running > 0;
+  /** The preview requests made, and the mapping the newest one sent (until its answer is shown). */
+  const checks = useRef(0);
+  const pending = useRef<SheetMappingInput[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
+    setRunning((n) => n + 1);
     setError(null);
     try {
       await fn();
     } catch (err) {
       setError(dialogError(err));
     } finally {
-      setBusy(false);
+      setRunning((n) => n - 1);
     }
   };
   const mapping = preview?.sheets?.map(mappingOf);
@@ -80,6 +85,9 @@ export function ExchangeDialog({
    * say what that one gets).
    */
   const check = (changed: { mapping?: SheetMappingInput[]; merge?: MergeChoicesInput; into?: 'current' | 'new'; groups?: GroupsAs; also?: string[]; addFile?: boolean } = {}) => {
+    // Only the newest request's answer is shown: one overtaken by a later choice is dropped.
+    const asked = ++checks.current;
+    pending.current = changed.mapping ?? null;
     // The choice shows at once; the core's new plan follows.
     if (changed.merge) setMerge(changed.merge);
     if (changed.into) setInto(changed.into);
@@ -98,6 +106,8 @@ export function ExchangeDialog({
         into: again ? (changed.into ?? into) : undefined,
         groups: again ? (changed.groups ?? preview!.groups?.as) : undefined,
       });
+      if (asked !== checks.current) return;
+      pending.current = null;
       setPreview(p);
       setGroupsAs(p.groups?.as ?? null);
       if (!again) setInto(p.intoCurrent.allowed ? 'current' : 'new');
@@ -209,7 +219,7 @@ export function ExchangeDialog({
                   ))}
                 </fieldset>
               )}
-              {preview.sheets && <ImportMapping sheets={preview.sheets} vocab={vocab} actors={into === 'current' ? actors : []} onChange={(m) => void check({ mapping: m })} />}
+              {preview.sheets && <ImportMapping sheets={preview.sheets} pending={pending.current} vocab={vocab} actors={into === 'current' ? actors : []} onChange={(m) => void check({ mapping: m })} />}
               {preview.merge && into === 'current' && <MergeReview merge={preview.merge} choices={merge} onChange={(m) => void check({ merge: m })} />}
               {preview.plan && (
                 <ul className="plan-counts" data-testid="exchange-plan">

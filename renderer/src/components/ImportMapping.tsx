@@ -45,11 +45,17 @@ function shortCells(row: readonly string[]): string {
  */
 export function ImportMapping({
   sheets,
+  pending,
   vocab,
   actors,
   onChange,
 }: {
   sheets: Sheet[];
+  /**
+   * The mapping last sent, while the core plans it: a choice made meanwhile goes on top of it, not of the preview
+   * shown (choosing twice in quick succession would otherwise lose the first choice).
+   */
+  pending: SheetMappingInput[] | null;
   vocab: Record<VocabKind, VocabEntry[]> | null;
   /** The actors of the document the import goes into, to choose from for a party name not found. */
   actors: readonly { id: string; name: string }[];
@@ -58,8 +64,10 @@ export function ImportMapping({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const words = vocab ?? DEFAULT_VOCAB;
+  /** A sheet's mapping as it stands: as last sent, else as the preview shows it. */
+  const current = (i: number): SheetMappingInput => pending?.[i] ?? mappingOf(sheets[i]);
   const change = (index: number, next: Partial<SheetMappingInput>) =>
-    onChange(sheets.map((s, i) => (i === index ? { ...mappingOf(s), ...next, ...(next.kind && next.kind !== s.kind ? { columns: undefined, fallbacks: undefined, values: undefined, parties: undefined } : {}) } : mappingOf(s))));
+    onChange(sheets.map((s, i) => (i === index ? { ...current(i), ...next, ...(next.kind && next.kind !== (current(i).kind ?? s.kind) ? { columns: undefined, fallbacks: undefined, values: undefined, parties: undefined } : {}) } : current(i))));
   // Every actor of the map to choose from, by name (a list of thousands is left to the suggestions and the search).
   const allActors = actors.length <= MAX_LISTED_ACTORS ? [...actors].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
   /** A vocabulary's entries as the options of a select. */
@@ -134,7 +142,7 @@ export function ImportMapping({
                         <select
                           aria-label={t('exchange.fillsFor', { column: h })}
                           value={s.columns[h] ?? 'ignore'}
-                          onChange={(e) => change(i, { columns: { ...s.columns, [h]: e.target.value } })}
+                          onChange={(e) => change(i, { columns: { ...(current(i).columns ?? s.columns), [h]: e.target.value } })}
                           data-testid={`mapping-column-${i}-${c}`}
                         >
                           {/* Fields only other formats fill (a graph's node id, the Sociale Kaart sync date) show where they are used. */}
@@ -159,7 +167,7 @@ export function ImportMapping({
                   return (
                     <label key={f.key} className="mapping-fallback">
                       <span>{t('exchange.fallback', { field: f[lang] })}</span>
-                      <select value={s.fallbacks[f.key] ?? f.fallback} onChange={(e) => change(i, { fallbacks: { ...s.fallbacks, [f.key]: e.target.value } })} data-testid={`mapping-fallback-${i}-${f.key}`}>
+                      <select value={s.fallbacks[f.key] ?? f.fallback} onChange={(e) => change(i, { fallbacks: { ...(current(i).fallbacks ?? s.fallbacks), [f.key]: e.target.value } })} data-testid={`mapping-fallback-${i}-${f.key}`}>
                         {options(vocabKind)}
                       </select>
                     </label>
@@ -178,8 +186,10 @@ export function ImportMapping({
                   {s.values.map((v) => {
                     const vocabKind = vocabOf(kind, v.field);
                     if (!vocabKind) return null;
+                    // The choice at once, while the core plans it (a value remembered from before is not sent back).
+                    const shown = pending ? (current(i).values?.[v.field]?.[v.value] ?? (v.remembered ? v.chosen : null) ?? '') : (v.chosen ?? '');
                     const set = (code: string) => {
-                      const values = chosenValues(s);
+                      const values = { ...(current(i).values ?? {}) };
                       const forField = { ...(values[v.field] ?? {}) };
                       if (code) forField[v.value] = code;
                       else delete forField[v.value];
@@ -191,7 +201,7 @@ export function ImportMapping({
                           {t('exchange.valueFor', { column: v.column, value: v.value, count: v.rows })}
                           {v.remembered && <span className="muted"> {t('exchange.valueRemembered')}</span>}
                         </span>
-                        <select aria-label={t('exchange.valueBecomes', { column: v.column, value: v.value })} value={v.chosen ?? ''} onChange={(e) => set(e.target.value)} className={v.chosen ? '' : 'unchosen'}>
+                        <select aria-label={t('exchange.valueBecomes', { column: v.column, value: v.value })} value={shown} onChange={(e) => set(e.target.value)} className={shown ? '' : 'unchosen'}>
                           <option value="">{t('exchange.valueUnchosen')}</option>
                           {options(vocabKind)}
                         </select>
@@ -207,19 +217,21 @@ export function ImportMapping({
                   <p className="muted">{t('exchange.partiesHint')}</p>
                   {s.parties.map((p) => {
                     const set = (to: string) => {
-                      const chosen = chosenParties(s);
+                      const chosen = { ...(current(i).parties ?? {}) };
                       if (to) chosen[p.value] = to;
                       else delete chosen[p.value];
                       change(i, { parties: chosen });
                     };
+                    // The choice at once, while the core plans it.
+                    const shown = pending ? (current(i).parties?.[p.value] ?? '') : (p.chosen ?? '');
                     const near = new Set(p.near.map((n) => n.ref));
                     // A choice made from the whole list stays an option after the preview is made anew.
                     const others = allActors.filter((a) => !near.has(a.id));
-                    const known = p.chosen && p.chosen !== NEW_PARTY && !near.has(p.chosen) && !others.some((a) => a.id === p.chosen);
+                    const known = shown && shown !== NEW_PARTY && !near.has(shown) && !others.some((a) => a.id === shown);
                     return (
                       <label key={p.value} className="mapping-value">
                         <span>{t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}</span>
-                        <select aria-label={t('exchange.partyIs', { value: p.value })} value={p.chosen ?? ''} onChange={(e) => set(e.target.value)} className={p.chosen ? '' : 'unchosen'} data-testid="mapping-party">
+                        <select aria-label={t('exchange.partyIs', { value: p.value })} value={shown} onChange={(e) => set(e.target.value)} className={shown ? '' : 'unchosen'} data-testid="mapping-party">
                           <option value="">{t('exchange.partyUnchosen')}</option>
                           {p.near.length > 0 && (
                             <optgroup label={t('exchange.partyNear')}>
@@ -231,7 +243,7 @@ export function ImportMapping({
                             </optgroup>
                           )}
                           <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>
-                          {known && <option value={p.chosen!}>{p.chosen}</option>}
+                          {known && <option value={shown}>{shown}</option>}
                           {others.length > 0 && (
                             <optgroup label={t('exchange.partyAll')}>
                               {others.map((a) => (
