@@ -575,9 +575,11 @@ test('a party name not found: the user says which actor it is (or a new one); th
   const aliases = inspector.getByTestId('actor-aliases');
   await aliases.click();
   await aliases.press('End');
-  await aliases.pressSequentially('\nCAW X\n\ncaw regio x ');
+  await aliases.pressSequentially('\nCAW X\nCGG Regio X\n\ncaw regio x ');
   await aliases.blur();
-  await expect(aliases).toHaveValue('CAW Regio X\nCAW X');
+  await expect(aliases).toHaveValue('CAW Regio X\nCAW X\nCGG Regio X');
+  // A name another actor has is kept, with a warning that an import then finds that one.
+  await expect(inspector.getByTestId('actor-aliases-warning')).toHaveText('"CGG Regio X" is ook een naam van CGG Regio X. Een import vindt bij die naam de actor die hem als eigen naam heeft, en anders geen van beide.');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /CAW Regio X \(incl\. JAC\)/);
   await page.getByTestId('table-filter').fill('CAW X');
   await expect(page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' })).toBeVisible();

@@ -49,6 +49,8 @@ export const en: Shape<typeof nl> = {
     kbo: 'Enterprise number (KBO)',
     socialeKaart: 'Sociale Kaart id',
     aliases: 'Other names',
+    aliasClash: '"{{alias}}" is also a name of {{other}}.',
+    aliasClashWhy: 'An import finds the actor that has it as its own name for it, and otherwise neither.',
     aliasesHint: 'One name per line: how other lists and maps call this actor. An import or merge also finds it by these names.',
     notes: 'Notes',
     services: 'Services',

@@ -59,6 +59,8 @@ export const nl = {
     kbo: 'Ondernemingsnummer (KBO)',
     socialeKaart: 'Sociale Kaart-id',
     aliases: 'Andere namen',
+    aliasClash: '"{{alias}}" is ook een naam van {{other}}.',
+    aliasClashWhy: 'Een import vindt bij die naam de actor die hem als eigen naam heeft, en anders geen van beide.',
     aliasesHint: 'Eén naam per regel: hoe andere lijsten en kaarten deze actor noemen. Een import of samenvoeging vindt hem ook onder die namen.',
     notes: 'Opmerkingen',
     services: 'Diensten',

@@ -3,7 +3,7 @@ import type { Actor, NetworkData } from '../../../../shared/model';
 import type { VocabEntry, VocabKind } from '../../../../shared/vocab';
 import { formSetters } from './draft';
 import { CustomFields } from './CustomFields';
-import { otherNames } from '../../../../shared/exchange/fields';
+import { normalise, otherNames } from '../../../../shared/exchange/fields';
 import { CodeChecklist, CodeSelect, LinesField, RefChecklist, RefSelect, TextField, type FieldErrors } from './fields';
 
 /** What a new actor starts as; its type fills in the usual sector and legal form. */
@@ -60,12 +60,19 @@ export function ActorForm({
     onChange(next);
     onCommit?.(next);
   };
+  // Other names that another actor has as its name or as an other name: an import cannot tell them apart.
+  const clashes = draft.aliases.flatMap((alias) => {
+    const n = normalise(alias);
+    const other = data.actors.find((a) => a.id !== draft.id && (normalise(a.name) === n || a.aliases.some((x) => normalise(x) === n)));
+    return other ? [t('inspector.aliasClash', { alias, other: other.name })] : [];
+  });
   return (
     <div className="form" data-testid="actor-form">
       <TextField label={t('form.name')} value={draft.name} required autoFocus={autoFocus} onChange={(v) => set('name', v ?? '')} onCommit={commit} error={errors.name} testId="actor-name" />
       <LinesField
         label={t('inspector.aliases')}
         hint={t('inspector.aliasesHint')}
+        warning={clashes.length ? `${clashes.join(' ')} ${t('inspector.aliasClashWhy')}` : undefined}
         value={draft.aliases}
         onChange={(v) => set('aliases', otherNames(draft.name, v))}
         onCommit={commit}

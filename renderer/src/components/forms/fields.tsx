@@ -68,7 +68,17 @@ export function TextField(props: {
  * out. What is typed stays as typed while the user types; a change from elsewhere (undo) shows, and leaving the field
  * shows the list as kept.
  */
-export function LinesField(props: { label: string; value: readonly string[]; onChange: (v: string[]) => void; onCommit?: () => void; error?: string; hint?: string; testId?: string }) {
+export function LinesField(props: {
+  label: string;
+  value: readonly string[];
+  onChange: (v: string[]) => void;
+  onCommit?: () => void;
+  error?: string;
+  hint?: string;
+  /** Said under the field without refusing the value (a name another actor has too). */
+  warning?: string;
+  testId?: string;
+}) {
   const id = useId();
   const joined = props.value.join('\n');
   const [text, setText] = useState(joined);
@@ -78,7 +88,7 @@ export function LinesField(props: { label: string; value: readonly string[]; onC
     setShown(joined);
     if (lines(text).join('\n') !== joined) setText(joined);
   }
-  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = [props.hint && `${id}-hint`, props.warning && `${id}-warning`, props.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <Field label={props.label} error={props.error} id={id}>
       <textarea
@@ -100,6 +110,11 @@ export function LinesField(props: { label: string; value: readonly string[]; onC
       {props.hint && (
         <p className="muted field-hint" id={`${id}-hint`}>
           {props.hint}
+        </p>
+      )}
+      {props.warning && (
+        <p className="field-warning" id={`${id}-warning`} data-testid={props.testId && `${props.testId}-warning`}>
+          {props.warning}
         </p>
       )}
     </Field>
