@@ -186,6 +186,15 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (groupCount) io.out(`${groupsNote(groupCount, (groups as GroupsAs | undefined) ?? 'partnerships')}\n`);
   for (const note of plan.notes) io.out(`${note}\n`);
+  const like = plan.parties.filter((p) => p.row !== undefined && !p.chosen);
+  if (like.length) {
+    const lines = like.slice(0, 10).map((p) => `  rij ${p.row}: "${p.value}" lijkt op ${p.near.map((n) => `"${n.name}" (${n.ref})`).join(' en ')}`);
+    const how = `--party "${like[0].value}=${like[0].near[0].ref}" werkt die actor bij (en onthoudt de naam) in plaats van een nieuwe te maken`;
+    io.out(
+      `Nieuwe actoren die lijken op een actor van de kaart:\n${lines.join('\n')}${like.length > 10 ? `\n  … en ${like.length - 10} andere` : ''}\n` +
+        (values['dry-run'] ? `Is het dezelfde organisatie? ${how}.\n` : `Was het dezelfde organisatie? Maak de import in de app ongedaan; ${how}.\n`),
+    );
+  }
   const remembered = plan.values.filter((v) => v.remembered);
   if (remembered.length) {
     // Named as the document's vocabulary names them (its own entries too).
@@ -273,13 +282,13 @@ function chooseParties(sheets: ReturnType<typeof mapSheets>, given: readonly str
     if (!m) throw new UsageError(`--party verwacht "Naam=actor" (bv. "CAW O-Vl=CAW Oost-Vlaanderen", of "Naam=nieuw"), niet "${v}".`);
     const [name, actor] = m.slice(1).map((x) => x.trim());
     const to = ['nieuw', 'new'].includes(actor.toLowerCase()) ? NEW_PARTY : actor;
-    for (const s of sheets) if (s.kind === 'services' || s.kind === 'agreements') s.parties = { ...s.parties, [name]: to };
+    for (const s of sheets) if (s.kind !== 'skip') s.parties = { ...s.parties, [name]: to };
   }
 }
 
 /** After the problems: the party names not found, with the nearest actors, and how to say which actor each is. */
 function unknownPartiesHint(plan: TablePlan): string {
-  const unknown = plan.parties.filter((p) => !p.chosen);
+  const unknown = plan.parties.filter((p) => !p.chosen && p.row === undefined);
   if (!unknown.length) return '';
   const list = unknown.slice(0, 10).map((p) => `  kolom ${p.column}: "${p.value}" (${p.rows} keer)${p.near.length ? `, bedoelt u ${p.near.map((n) => `"${n.name}"`).join(' of ')}?` : ''}`);
   const more = unknown.length > 10 ? `\n  … en ${unknown.length - 10} andere` : '';

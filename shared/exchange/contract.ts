@@ -48,8 +48,9 @@ export const SheetMappingSchema = z
     /** An agreements sheet: a party the map and the file do not have becomes a new actor (named as in the cell). */
     newParties: z.boolean().optional(),
     /**
-     * A services or agreements sheet: which actor each party or provider name that was not found is, by the name as
-     * in the file: an actor's id, KBO number or name, or "NIEUW" for a new actor of that name.
+     * Which actor each party or provider name that was not found is, by the name as in the file: an actor's id, KBO
+     * number or name, or "NIEUW" for a new actor of that name. On an actors sheet: which actor of the map a row that
+     * matched none is (by the row's name).
      */
     parties: z.record(z.string().max(300), z.string().max(300)).optional(),
   })
@@ -166,7 +167,19 @@ export const ImportPreviewSchema = z.object({
          * The party and provider names that were not found, and those the user said which actor they are (`chosen`:
          * an actor's `ref`, or "NIEUW"), each with its column, its number of cells and the nearest actors.
          */
-        parties: z.array(z.object({ column: z.string(), value: z.string(), rows: z.number().int(), near: z.array(z.object({ ref: z.string(), name: z.string() })), chosen: z.string().nullable() })).optional(),
+        parties: z
+          .array(
+            z.object({
+              column: z.string(),
+              value: z.string(),
+              rows: z.number().int(),
+              /** An actors sheet's row that resembles actors of the map (it stays a new actor unless chosen). */
+              row: z.number().int().optional(),
+              near: z.array(z.object({ ref: z.string(), name: z.string() })),
+              chosen: z.string().nullable(),
+            }),
+          )
+          .optional(),
         /** How many more such names there are than are listed. */
         partiesMore: z.number().int().optional(),
       }),

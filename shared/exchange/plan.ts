@@ -35,7 +35,8 @@ export interface MappedSheet {
   newParties?: boolean;
   /**
    * Which actor a party or provider name the import did not find is, as the user chose: by the name as in the file,
-   * an actor's id, KBO number or name, or `NEW_PARTY` (a new actor of that name). Remembered as the actor's other name.
+   * an actor's id, KBO number or name, or `NEW_PARTY` (a new actor of that name). On an actors sheet: which actor of
+   * the map a row that matched none is (it updates that one). Remembered as the actor's other name.
    */
   parties?: Record<string, string>;
 }
@@ -50,6 +51,8 @@ export interface PartyChoice {
   /** The name as in the file (its first spelling). */
   value: string;
   rows: number;
+  /** An actors sheet's row (its name resembles actors of the map, or the user said which one it is): where it is. */
+  row?: number;
   /** The nearest actors (see `ActorIndex.near`): `ref` names them in a choice (the id of one in the map, else its name). */
   near: { ref: string; name: string }[];
   /** What the user chose (an actor as `ref`, or `NEW_PARTY`); null: not chosen. */
@@ -204,6 +207,29 @@ export class ActorIndex {
     return this.used.size ? (this.used.has(normalise(raw)) ? this.choiceFor(raw) : undefined) : undefined;
   }
 
+  /**
+   * The actor of the map the user said an actor row is (by its name), null when not chosen (or chosen new), or why
+   * the choice names no actor of the map.
+   */
+  sameAs(name: string): Cell<Actor> | null {
+    const choice = this.choiceFor(name);
+    if (choice === undefined || choice === NEW_PARTY) return null;
+    this.used.add(normalise(name));
+    const chosen = this.choices;
+    this.choices = new Map();
+    const to = this.lookup(choice);
+    this.choices = chosen;
+    return to.ok && this.own.has(to.value.id) ? to : { ok: false, message: `"${name.trim()}": de gekozen actor "${choice}" is geen actor van de kaart.` };
+  }
+
+  /** The actors of the map (not new from the file) a name resembles (see `near`), kept for the preview. */
+  nearOwn(name: string): Actor[] {
+    const v = name.trim();
+    const near = this.near(v).filter((a) => this.own.has(a.id));
+    this.nearOf.set(v, near);
+    return near;
+  }
+
   /** How a choice names an actor: its id if the document has it, else its name (an actor new from the file gets its id when planned). */
   refOf(a: Actor): string {
     return this.own.has(a.id) ? a.id : a.name;
@@ -344,12 +370,16 @@ export class ActorIndex {
   /**
    * Up to two actors for a name that was not found: those whose names hold all of its words ("Het Anker" in "LDC
    * Het Anker (vzw Zorg Zuid)"), or else share at least half of all their words with it ("CAW Regio X" and "CAW
-   * Regio X (incl. JAC)"); the nearest first. Words that a great many actors have ("vzw") do not find candidates;
+   * Regio X (incl. JAC)"); the nearest first (one whose name begins with the same word, then by the share). Words that a great many actors have ("vzw") do not find candidates;
    * after 200 names, none are looked for. With `holdingOnly`, only the first kind (a neighbour's "Sociaal Huis
    * Noorddorp" shares half its words with our "Sociaal Huis Voorbeeldstad", and is another one).
    */
   near(v: string, holdingOnly = false): Actor[] {
-    if (++this.suggested > MAX_SUGGESTED) return [];
+    if (++this.suggested > MAX_SUGGESTED) {
+      // No more suggestions: the word index need not follow new actors any longer.
+      this.byWord = null;
+      return [];
+    }
     if (!this.byWord) {
       this.byWord = new Map();
       for (const a of this.byId.values()) for (const w of wordsOf(a.name)) pushTo(this.byWord, w, a);
@@ -361,10 +391,13 @@ export class ActorIndex {
       if (list && list.length <= COMMON_WORD) for (const a of list) shared.set(a, (shared.get(a) ?? 0) + 1);
     }
     // How near: all of the name's words in the actor's, then the share of all their words that both have.
-    const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, share: n / new Set([...words, ...wordsOf(a.name)]).size }));
+    // A name's first word is most often what the organisation is ("CAW", "LDC", "OCMW"): one that begins alike
+    // comes before one that shares more of the other words ("CAW Regio X vzw" is the CAW, not the home nursing).
+    const first = normalise(v).split(' ')[0];
+    const scored = [...shared].map(([a, n]) => ({ a, holds: n === words.size, alike: normalise(a.name).split(' ')[0] === first, share: n / new Set([...words, ...wordsOf(a.name)]).size }));
     const holding = scored.filter((s) => s.holds);
     return (holding.length || holdingOnly ? holding : scored.filter((s) => sameName(v, s.a.name)))
-      .sort((x, y) => y.share - x.share || x.a.name.localeCompare(y.a.name, 'nl'))
+      .sort((x, y) => Number(y.alike) - Number(x.alike) || y.share - x.share || x.a.name.localeCompare(y.a.name, 'nl'))
       .slice(0, 2)
       .map((s) => s.a);
   }
@@ -474,7 +507,7 @@ class RowReader {
   }
 
   /** Per name not found or chosen (normalised): where it is, how many rows name it, and what the user chose. */
-  readonly partyRows = new Map<string, { column: number; value: string; rows: number; chosen: string | null }>();
+  readonly partyRows = new Map<string, { column: number; value: string; rows: number; chosen: string | null; row?: number }>();
 
   /** An actor named in a party or provider cell, or null (and a problem); a name not found, or chosen, is counted. */
   private party(column: number, name: string): Actor | null {
@@ -489,11 +522,21 @@ class RowReader {
     return a.value;
   }
 
-  private countParty(column: number, value: string, chosen: string | null): void {
+  private countParty(column: number, value: string, chosen: string | null, row?: number): void {
     const n = normalise(value);
     const seen = this.partyRows.get(n);
     if (seen) seen.rows++;
-    else this.partyRows.set(n, { column, value, rows: 1, chosen });
+    else this.partyRows.set(n, { column, value, rows: 1, chosen, ...(row ? { row } : {}) });
+  }
+
+  /** An actor row's name that resembles actors of the map, or that the user said is one of them (see `ActorIndex.sameAs`). */
+  countName(name: string, chosen: string | null, row: number): void {
+    this.countParty(this.column('name'), name.trim(), chosen, row);
+  }
+
+  /** The first column of a field (filled or not), or -1. */
+  column(key: string): number {
+    return this.first(key) >= 0 ? this.first(key) : (this.columnsOf.get(key)?.[0] ?? -1);
   }
 
   /** A cell's value, trimmed ('' when empty or missing). */
@@ -739,6 +782,7 @@ function rememberChoices(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex
       column: sheet.header[p.column],
       value: p.value,
       rows: p.rows,
+      ...(p.row ? { row: p.row } : {}),
       near: (actors.nearOf.get(p.value) ?? []).map((a) => ({ ref: actors.refOf(a), name: a.name })),
       chosen: p.chosen,
     });
@@ -944,7 +988,21 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const { fileId, id } = idOf();
         const ref = r.read<string>('ref') ?? null;
         const aliases = r.read<string[]>('aliases');
-        const { actor: match, ambiguous } = actors.match(id, kbo, sk, name, aliases);
+        const found = actors.match(id, kbo, sk, name, aliases);
+        const { ambiguous } = found;
+        // A row that matched none: the user may have said which actor of the map it is (a list's "CAW Regio X vzw" is
+        // "CAW Regio X (incl. JAC)"); else the actors of the map it resembles are offered (it stays a new one).
+        const sameAs = !found.actor && !ambiguous.length && name ? actors.sameAs(name) : null;
+        if (sameAs && !sameAs.ok) r.problems.push({ where: r.where(r.column('name')), message: sameAs.message });
+        const match = found.actor ?? (sameAs?.ok ? sameAs.value : null);
+        if (sameAs?.ok && kbo && sameAs.value.kbo && sameAs.value.kbo !== kbo) {
+          r.problems.push({ where: r.where(r.column('kbo')), message: `de rij heeft KBO-nummer ${kbo}, maar de gekozen actor "${sameAs.value.name}" heeft ${sameAs.value.kbo}: dan is het een andere organisatie.` });
+        }
+        if (sameAs) r.countName(name, actors.chosenFor(name) ?? null, r.rowNo);
+        else if (!match && !ambiguous.length && name) {
+          const like = actors.nearOwn(name).filter((a) => !(kbo && a.kbo));
+          if (like.length) r.countName(name, null, r.rowNo);
+        }
         // A row that becomes no actor: the file's other sheets that name it are told so.
         const refuse = (label: string) => {
           actors.refuse([name && `naam:${normalise(name)}`, kbo && `kbo:${kbo}`, fileId && `id:${fileId}`], r.rowWhere());
@@ -957,11 +1015,12 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const place = placeOf(parts);
         if (address === undefined && current && place && !inAddress(current, place)) placeOnly.push(r.rowNo);
         const contact = given({ phone: r.read<string>('phone'), email: r.read<string>('email'), website: r.read<string>('website'), address }, { ...(match?.contact ?? {}) });
-        // A row that names the actor by one of its other names does not rename it to that name.
-        const byOtherName = match && normalise(name) !== normalise(match.name) && match.aliases.some((x) => normalise(x) === normalise(name));
+        // A row that names the actor by one of its other names does not rename it to that name; one the user said is
+        // an actor of the map gives it its name as an other name.
+        const byOtherName = match && (sameAs?.ok || (normalise(name) !== normalise(match.name) && match.aliases.some((x) => normalise(x) === normalise(name))));
         const fields = {
           name: (!byOtherName && name) || undefined,
-          aliases: aliases && otherNames((!byOtherName && name) || match?.name || name, aliases),
+          aliases: sameAs?.ok ? otherNames(match!.name, [...(aliases ?? match!.aliases), name]) : aliases && otherNames((!byOtherName && name) || match?.name || name, aliases),
           type: r.read<string>('type'),
           sectors: r.read<string[]>('sectors'),
           legalForm: r.read<string>('legalForm'),

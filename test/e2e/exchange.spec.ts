@@ -594,6 +594,29 @@ test('a party name not found: the user says which actor it is (or a new one); th
   await expect(inspector.getByTestId('actor-aliases')).toHaveValue('');
 });
 
+test('a partner list whose new actors resemble actors of the map: listed, new as proposed, or said to be one of them (then updated, not duplicated)', async ({ page }) => {
+  await openCopyOfDemo(page, 'lijkt-op');
+  const csv = path.join(WORK_DIR, 'actoren-lijkt-op.csv');
+  fs.writeFileSync(csv, 'Naam;E-mail\r\nCAW Regio X vzw;onthaal@caw.example\r\nLDC De Linde;\r\nBuurtwerk Zonnewijzer;\r\n');
+  const dialog = await checkFile(page, csv);
+  const like = dialog.getByTestId('mapping-parties-0');
+  await expect(like).toContainText('Nieuwe actoren die lijken op een actor van de kaart');
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 3 nieuw, 0 bijgewerkt');
+  const row = like.getByRole('combobox', { name: 'Is "CAW Regio X vzw" een actor van de kaart?' });
+  await expect(row).toHaveValue('');
+  await expect(row.locator('option').nth(1)).toHaveText('CAW Regio X (incl. JAC)');
+  await row.selectOption({ label: 'CAW Regio X (incl. JAC)' });
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw, 1 bijgewerkt');
+  await page.screenshot({ path: 'test-results/e2e-import-same-actors.png' });
+  await axeCheck(page)('import, lijkt op');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  await page.getByTestId('table-filter').fill('CAW Regio X vzw');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'CAW Regio X (incl. JAC)' }).click();
+  await expect(page.getByTestId('inspector').getByTestId('actor-aliases')).toHaveValue('CAW Regio X vzw');
+  await expect(page.getByTestId('inspector').getByTestId('actor-email')).toHaveValue('onthaal@caw.example');
+});
+
 test('in English, the message after a spreadsheet import says what it did in English', async ({ page }) => {
   await openCopyOfDemo(page, 'engels-import');
   await page.getByTestId('language').selectOption('en');

@@ -631,6 +631,42 @@ describe('the command line writes the plan it checked', () => {
     }
   });
 
+  it('an actor row that matches none but resembles actors of the map is listed (it stays new); said to be one of them, it updates that one and its name is remembered', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const before = await snapshot(file);
+    const csv = path.join(dir, 'actoren.csv');
+    fs.writeFileSync(csv, 'Naam;Type;E-mail\r\nCAW Regio X vzw;CAW (incl. JAC);onthaal@caw.example\r\nLDC De Linde;;\r\nBuurtwerk Zonnewijzer;;\r\n');
+    const dry = await cli('import', file, csv, '--dry-run');
+    expect([dry.code, dry.err]).toEqual([0, '']);
+    expect(dry.out).toContain('actoren    3 nieuw, 0 bijgewerkt, 0 ongewijzigd');
+    // The CAW first: its name begins alike, though the home nursing shares more words.
+    expect(dry.out).toContain('Nieuwe actoren die lijken op een actor van de kaart:\n  rij 2: "CAW Regio X vzw" lijkt op "CAW Regio X (incl. JAC)" (A12) en "Thuisverpleging Regio X vzw" (A10)\n  rij 3: "LDC De Linde" lijkt op "LDC De Linde (OCMW)" (A04)\n');
+    expect(dry.out).toContain('Is het dezelfde organisatie? --party "CAW Regio X vzw=A12" werkt die actor bij');
+    // A choice of an actor that is not the map's, or of another organisation (another KBO number), is refused.
+    const wrong = await cli('import', file, csv, '--party', 'LDC De Linde=Buurtwerk Zonnewijzer');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('rij 3, kolom "Naam": "LDC De Linde": de gekozen actor "Buurtwerk Zonnewijzer" is geen actor van de kaart.');
+    const kbo = path.join(dir, 'kbo.csv');
+    fs.writeFileSync(kbo, 'Naam;KBO-nummer\r\nLDC Het Anker;0403.170.701\r\n');
+    const other = await cli('import', file, kbo, '--party', 'LDC Het Anker=A05');
+    expect(other.err).toContain('rij 2, kolom "KBO-nummer": de rij heeft KBO-nummer 0403170701, maar de gekozen actor "LDC Het Anker (vzw Zorg Zuid)" heeft 0455123406: dan is het een andere organisatie.');
+    expect(await snapshot(file)).toEqual(before);
+    const r = await cli('import', file, csv, '--party', 'CAW Regio X vzw=A12', '--party', 'ldc de linde=LDC De Linde (OCMW)');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('actoren    1 nieuw, 2 bijgewerkt, 0 ongewijzigd');
+    expect(r.out).not.toContain('lijken op');
+    const data = await snapshot(file);
+    const actor = (id: string) => data.actors.find((a) => a.id === id)!;
+    // Updated, not renamed: the row's name is one of its other names now.
+    expect(actor('A12')).toMatchObject({ name: 'CAW Regio X (incl. JAC)', aliases: ['CAW Regio X vzw'], contact: { email: 'onthaal@caw.example' } });
+    expect(actor('A04')).toMatchObject({ name: 'LDC De Linde (OCMW)', aliases: ['LDC De Linde'] });
+    expect(data.actors).toHaveLength(before.actors.length + 1);
+    const again = await cli('import', file, csv);
+    expect(again.out).toContain('actoren    0 nieuw, 0 bijgewerkt, 3 ongewijzigd');
+    expect(again.out).toContain('Gevonden onder een andere naam: "CAW Regio X vzw" is "CAW Regio X (incl. JAC)", "LDC De Linde" is "LDC De Linde (OCMW)"');
+  });
+
   it("the dialog lists a sheet's names not found with the nearest actors, and plans the user's choices (kept with the mapping); a name it has already is never remembered twice", async () => {
     const dir = tmpDir();
     const file = await demo(dir);

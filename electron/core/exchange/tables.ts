@@ -34,7 +34,7 @@ export interface SheetMapping {
   values?: Record<string, Record<string, string>>;
   /** An agreements sheet: parties the map and the file do not have become new actors. */
   newParties?: boolean;
-  /** A services or agreements sheet: which actor each name not found is (see `MappedSheet.parties`). */
+  /** Which actor each name not found is, or (an actors sheet) which actor of the map a row is (see `MappedSheet.parties`). */
   parties?: Record<string, string>;
 }
 
@@ -143,7 +143,7 @@ export function mapSheets(raw: readonly RawSheet[], mapping: readonly SheetMappi
     const directions = kind === 'agreements' ? header.filter((h, i) => suggested[h] === 'type' && given?.columns?.[h] === undefined && isDirections(rows, i)) : [];
     for (const h of directions) suggested[h] = 'custom';
     const notes = directions.map((h) => `kolom "${h}" is de richting van elke verbinding (zo schrijft Gephi ze), geen soort afspraak: bewaard als eigen veld.`);
-    return { name: s.name, kind, header, headerRow, rows, columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, values: given?.values, showName: raw.length > 1, place: s.place, ...(notes.length ? { notes } : {}), ...(kind === 'agreements' && given?.newParties ? { newParties: true } : {}), ...(kind !== 'actors' && given?.parties && Object.keys(given.parties).length ? { parties: given.parties } : {}) };
+    return { name: s.name, kind, header, headerRow, rows, columns: { ...suggested, ...(given?.columns ?? {}) }, fallbacks: given?.fallbacks, values: given?.values, showName: raw.length > 1, place: s.place, ...(notes.length ? { notes } : {}), ...(kind === 'agreements' && given?.newParties ? { newParties: true } : {}), ...(given?.parties && Object.keys(given.parties).length ? { parties: given.parties } : {}) };
   });
 }
 

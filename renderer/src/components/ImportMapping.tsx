@@ -213,8 +213,9 @@ export function ImportMapping({
               )}
               {s.parties && s.parties.length > 0 && (
                 <fieldset className="mapping-values mapping-parties" data-testid={`mapping-parties-${i}`}>
-                  <legend>{t('exchange.parties')}</legend>
-                  <p className="muted">{t('exchange.partiesHint')}</p>
+                  {/* An actors sheet: its new actors that resemble actors of the map (new unless the user says otherwise). */}
+                  <legend>{t(kind === 'actors' ? 'exchange.sameActors' : 'exchange.parties')}</legend>
+                  <p className="muted">{t(kind === 'actors' ? 'exchange.sameActorsHint' : 'exchange.partiesHint')}</p>
                   {s.parties.map((p) => {
                     const set = (to: string) => {
                       const chosen = { ...(current(i).parties ?? {}) };
@@ -230,9 +231,15 @@ export function ImportMapping({
                     const known = shown && shown !== NEW_PARTY && !near.has(shown) && !others.some((a) => a.id === shown);
                     return (
                       <label key={p.value} className="mapping-value">
-                        <span>{t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}</span>
-                        <select aria-label={t('exchange.partyIs', { value: p.value })} value={shown} onChange={(e) => set(e.target.value)} className={shown ? '' : 'unchosen'} data-testid="mapping-party">
-                          <option value="">{t('exchange.partyUnchosen')}</option>
+                        <span>{p.row !== undefined ? t('exchange.sameFor', { row: p.row, value: p.value }) : t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}</span>
+                        <select
+                          aria-label={t(p.row !== undefined ? 'exchange.sameIs' : 'exchange.partyIs', { value: p.value })}
+                          value={shown}
+                          onChange={(e) => set(e.target.value)}
+                          className={shown || p.row !== undefined ? '' : 'unchosen'}
+                          data-testid="mapping-party"
+                        >
+                          <option value="">{t(p.row !== undefined ? 'exchange.sameNew' : 'exchange.partyUnchosen')}</option>
                           {p.near.length > 0 && (
                             <optgroup label={t('exchange.partyNear')}>
                               {p.near.map((n) => (
@@ -242,7 +249,7 @@ export function ImportMapping({
                               ))}
                             </optgroup>
                           )}
-                          <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>
+                          {p.row === undefined && <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>}
                           {known && <option value={shown}>{shown}</option>}
                           {others.length > 0 && (
                             <optgroup label={t('exchange.partyAll')}>
