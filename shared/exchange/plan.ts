@@ -224,8 +224,10 @@ export class ActorIndex {
 
   /** The actors of the map (not new from the file) a name resembles (see `near`), kept for the preview. */
   nearOwn(name: string): Actor[] {
+    // (A new document has none: nothing to look for.)
+    if (!this.own.size) return [];
     const v = name.trim();
-    const near = this.near(v).filter((a) => this.own.has(a.id));
+    const near = this.near(v, false, (a) => this.own.has(a.id));
     this.nearOf.set(v, near);
     return near;
   }
@@ -372,9 +374,10 @@ export class ActorIndex {
    * Het Anker (vzw Zorg Zuid)"), or else share at least half of all their words with it ("CAW Regio X" and "CAW
    * Regio X (incl. JAC)"); the nearest first (one whose name begins with the same word, then by the share). Words that a great many actors have ("vzw") do not find candidates;
    * after 200 names, none are looked for. With `holdingOnly`, only the first kind (a neighbour's "Sociaal Huis
-   * Noorddorp" shares half its words with our "Sociaal Huis Voorbeeldstad", and is another one).
+   * Noorddorp" shares half its words with our "Sociaal Huis Voorbeeldstad", and is another one); `among` says which
+   * actors may be suggested.
    */
-  near(v: string, holdingOnly = false): Actor[] {
+  near(v: string, holdingOnly = false, among: (a: Actor) => boolean = () => true): Actor[] {
     if (++this.suggested > MAX_SUGGESTED) {
       // No more suggestions: the word index need not follow new actors any longer.
       this.byWord = null;
@@ -388,7 +391,7 @@ export class ActorIndex {
     const shared = new Map<Actor, number>();
     for (const w of words) {
       const list = this.byWord.get(w);
-      if (list && list.length <= COMMON_WORD) for (const a of list) shared.set(a, (shared.get(a) ?? 0) + 1);
+      if (list && list.length <= COMMON_WORD) for (const a of list) if (among(a)) shared.set(a, (shared.get(a) ?? 0) + 1);
     }
     // How near: all of the name's words in the actor's, then the share of all their words that both have.
     // A name's first word is most often what the organisation is ("CAW", "LDC", "OCMW"): one that begins alike
