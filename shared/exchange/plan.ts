@@ -215,10 +215,7 @@ export class ActorIndex {
     const choice = this.choiceFor(name);
     if (choice === undefined || choice === NEW_PARTY) return null;
     this.used.add(normalise(name));
-    const chosen = this.choices;
-    this.choices = new Map();
-    const to = this.lookup(choice);
-    this.choices = chosen;
+    const to = this.lookupChosen(choice);
     return to.ok && this.own.has(to.value.id) ? to : { ok: false, message: `"${name.trim()}": de gekozen actor "${choice}" is geen actor van de kaart.` };
   }
 
@@ -316,6 +313,17 @@ export class ActorIndex {
     return cell;
   }
 
+  /** The actor a choice names, by id, KBO number or name, as a cell names one (without the choices: a choice is no name). */
+  private lookupChosen(ref: string): Cell<Actor> {
+    const chosen = this.choices;
+    this.choices = new Map();
+    try {
+      return this.lookup(ref);
+    } finally {
+      this.choices = chosen;
+    }
+  }
+
   private lookup(raw: string): Cell<Actor> {
     const v = raw.trim();
     const alias = this.aliases.get(v);
@@ -350,11 +358,7 @@ export class ActorIndex {
         }
         return { ok: false, message: `"${v}" kan geen nieuwe actor worden (een nummer of id noemt een actor die er niet is).` };
       }
-      // The chosen actor by id, KBO number or name, as a cell names one (without the choices: a choice is no name).
-      const chosen = this.choices;
-      this.choices = new Map();
-      const to = this.lookup(choice);
-      this.choices = chosen;
+      const to = this.lookupChosen(choice);
       return to.ok ? to : { ok: false, message: `"${v}": de gekozen actor "${choice}" is niet gevonden.` };
     }
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
