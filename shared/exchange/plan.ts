@@ -376,8 +376,8 @@ export class ActorIndex {
   /**
    * Up to two actors for a name that was not found: those whose names hold all of its words ("Het Anker" in "LDC
    * Het Anker (vzw Zorg Zuid)"), or else share at least half of all their words with it ("CAW Regio X" and "CAW
-   * Regio X (incl. JAC)"); the nearest first (one whose name begins with the same word, then by the share). Words that a great many actors have ("vzw") do not find candidates;
-   * after 200 names, none are looked for. With `holdingOnly`, only the first kind (a neighbour's "Sociaal Huis
+   * Regio X (incl. JAC)"); the nearest first (one whose name begins with the same word, then by the share).
+   * Words that a great many actors have ("vzw") do not find candidates; after 200 names, none are looked for. With `holdingOnly`, only the first kind (a neighbour's "Sociaal Huis
    * Noorddorp" shares half its words with our "Sociaal Huis Voorbeeldstad", and is another one); `among` says which
    * actors may be suggested.
    */
