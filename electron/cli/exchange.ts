@@ -273,8 +273,9 @@ function chooseValues(sheets: ReturnType<typeof mapSheets>, given: readonly stri
 }
 
 /**
- * The `--party "Naam=actor"` choices, on each sheet of services and agreements: the name (as in the file, case and
- * accents aside) is that actor (its id, KBO number or name, checked by the planner), or with "nieuw" a new one.
+ * The `--party "Naam=actor"` choices, on every sheet: a party or provider name (as in the file, case and accents
+ * aside) is that actor (its id, KBO number or name, checked by the planner), or with "nieuw" a new one; an actor row
+ * of that name that matched none is that actor of the map.
  */
 function chooseParties(sheets: ReturnType<typeof mapSheets>, given: readonly string[]): void {
   for (const v of given) {
