@@ -186,7 +186,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (groupCount) io.out(`${groupsNote(groupCount, (groups as GroupsAs | undefined) ?? 'partnerships')}\n`);
   for (const note of plan.notes) io.out(`${note}\n`);
-  const like = plan.parties.filter((p) => p.row !== undefined && !p.chosen);
+  const like = plan.parties.filter((p) => p.row !== undefined && !p.chosen && !p.ambiguous);
   if (like.length) {
     const lines = like.slice(0, 10).map((p) => `  rij ${p.row}: "${p.value}" lijkt op ${p.near.map((n) => `"${n.name}" (${n.ref})`).join(' en ')}`);
     const how = `--party "${like[0].value}=${like[0].near[0].ref}" werkt die actor bij (en onthoudt de naam) in plaats van een nieuwe te maken`;
@@ -289,12 +289,27 @@ function chooseParties(sheets: ReturnType<typeof mapSheets>, given: readonly str
 
 /** After the problems: the party names not found, with the nearest actors, and how to say which actor each is. */
 function unknownPartiesHint(plan: TablePlan): string {
-  const unknown = plan.parties.filter((p) => !p.chosen && p.row === undefined);
+  return notFoundHint(plan) + sameNameHint(plan);
+}
+
+function notFoundHint(plan: TablePlan): string {
+  const unknown = plan.parties.filter((p) => !p.chosen && p.row === undefined && !p.ambiguous);
   if (!unknown.length) return '';
   const list = unknown.slice(0, 10).map((p) => `  kolom ${p.column}: "${p.value}" (${p.rows} keer)${p.near.length ? `, bedoelt u ${p.near.map((n) => `"${n.name}"`).join(' of ')}?` : ''}`);
   const more = unknown.length > 10 ? `\n  … en ${unknown.length - 10} andere` : '';
   const e = unknown[0];
   return `\nPartijen die niet gevonden zijn:\n${list.join('\n')}${more}\nZeg welke actor het is met --party "${e.value}=${e.near[0]?.name ?? '<naam, KBO-nummer of id>'}" (de naam wordt onthouden als andere naam van die actor), of "${e.value}=nieuw".`;
+}
+
+/** After the problems: the names that several actors have, with those actors, and how to say which one is meant. */
+function sameNameHint(plan: TablePlan): string {
+  const same = plan.parties.filter((p) => !p.chosen && p.ambiguous);
+  if (!same.length) return '';
+  const where = (p: (typeof same)[number]) => (p.row !== undefined ? `rij ${p.row}` : `kolom ${p.column}`);
+  const list = same.slice(0, 10).map((p) => `  ${where(p)}: "${p.value}"${p.row === undefined ? ` (${p.rows} keer)` : ''} is ${p.near.map((n) => `${n.ref} (${n.detail})`).join(' of ')}?`);
+  const more = same.length > 10 ? `\n  … en ${same.length - 10} andere` : '';
+  const e = same[0];
+  return `\nNamen die meer actoren hebben:\n${list.join('\n')}${more}\nZeg welke actor het is met --party "${e.value}=${e.near[0].ref}" (voor deze import: zet voortaan het KBO-nummer of het id in de lijst).`;
 }
 
 /** After problems that the dialog's mapping step solves: how to map a column here. */

@@ -175,8 +175,10 @@ export const ImportPreviewSchema = z.object({
               rows: z.number().int(),
               /** An actors sheet's row that resembles actors of the map (it stays a new actor unless chosen). */
               row: z.number().int().optional(),
-              near: z.array(z.object({ ref: z.string(), name: z.string() })),
+              /** The nearest actors, or those of the name when several actors have it (`ambiguous`), told apart by `detail`. */
+              near: z.array(z.object({ ref: z.string(), name: z.string(), detail: z.string().optional() })),
               chosen: z.string().nullable(),
+              ambiguous: z.literal(true).optional(),
             }),
           )
           .optional(),

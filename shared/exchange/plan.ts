@@ -1,4 +1,4 @@
-import { ActorSchema, AgreementSchema, agreementIssues, fieldwise, ServiceSchema, type Actor, type Agreement, type FieldwiseResult, type NetworkData, type Partnership, type PartnershipMember, type Service } from '../model';
+import { ActorSchema, AgreementSchema, agreementIssues, distinctDetails, fieldwise, ServiceSchema, type Actor, type Agreement, type FieldwiseResult, type NetworkData, type Partnership, type PartnershipMember, type Service } from '../model';
 import { isUuid, newId } from '../util/ids';
 import { normaliseKbo } from '../util/kbo';
 import { pushTo } from '../util/multimap';
@@ -53,8 +53,13 @@ export interface PartyChoice {
   rows: number;
   /** An actors sheet's row (its name resembles actors of the map, or the user said which one it is): where it is. */
   row?: number;
-  /** The nearest actors (see `ActorIndex.near`): `ref` names them in a choice (the id of one in the map, else its name). */
-  near: { ref: string; name: string }[];
+  /**
+   * The nearest actors (see `ActorIndex.near`), or, for a name that several actors have, those: `ref` names them in
+   * a choice (the id of one in the map, else its name); `detail` tells apart actors of the same name.
+   */
+  near: { ref: string; name: string; detail?: string }[];
+  /** The name is that of several actors (the choice is which one; it is not remembered, as it would not tell them apart). */
+  ambiguous?: true;
   /** What the user chose (an actor as `ref`, or `NEW_PARTY`); null: not chosen. */
   chosen: string | null;
 }
@@ -146,6 +151,8 @@ const wordsOf = (name: string): Set<string> => new Set(normalise(name).split(' '
 
 /** How many names not found get suggestions, and how many actors may share a word for it to find candidates. */
 const MAX_SUGGESTED = 200;
+/** How many actors of one name a choice offers (more: the list names them by id or KBO number). */
+const MAX_SAME_NAME = 20;
 const COMMON_WORD = 200;
 
 /** The actors of the document and of the import so far, findable by id, KBO number, Sociale Kaart id and name. */
@@ -324,6 +331,13 @@ export class ActorIndex {
     }
   }
 
+  /** The actor the user chose for a name (counted as used). */
+  private chosen(v: string, choice: string): Cell<Actor> {
+    this.used.add(normalise(v));
+    const to = this.lookupChosen(choice);
+    return to.ok ? to : { ok: false, message: `"${v}": de gekozen actor "${choice}" is niet gevonden.` };
+  }
+
   private lookup(raw: string): Cell<Actor> {
     const v = raw.trim();
     const alias = this.aliases.get(v);
@@ -345,9 +359,13 @@ export class ActorIndex {
       this.noteOtherName(v, named[0]);
       return { ok: true, value: named[0] };
     }
-    if (named.length > 1) return { ok: false, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer.` };
-    // A name found nowhere: what the user chose it is, if anything.
     const choice = this.choiceFor(v);
+    if (named.length > 1) {
+      // A name that several actors have (one "Sociaal Huis" per municipality): the one the user chose, if any.
+      if (choice !== undefined && choice !== NEW_PARTY) return this.chosen(v, choice);
+      return { ok: false, unknown: v, message: `"${v}" past op ${named.length} actoren (${named.map((a) => a.id).join(', ')}); gebruik het id of het KBO-nummer, of kies welke het is.` };
+    }
+    // A name found nowhere: what the user chose it is, if anything.
     if (choice !== undefined) {
       this.used.add(normalise(v));
       if (choice === NEW_PARTY) {
@@ -358,8 +376,7 @@ export class ActorIndex {
         }
         return { ok: false, message: `"${v}" kan geen nieuwe actor worden (een nummer of id noemt een actor die er niet is).` };
       }
-      const to = this.lookupChosen(choice);
-      return to.ok ? to : { ok: false, message: `"${v}": de gekozen actor "${choice}" is niet gevonden.` };
+      return this.chosen(v, choice);
     }
     const refused = this.refused.get(`naam:${normalise(v)}`) ?? (kbo ? this.refused.get(`kbo:${kbo}`) : undefined) ?? this.refused.get(`id:${v}`);
     if (refused) return { ok: false, message: `"${v}" staat in dit bestand (${refused}), maar die rij heeft een probleem. Los dat eerst op.` };
@@ -776,6 +793,13 @@ function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: 
   };
 }
 
+/** Actors of one name to choose from, told apart (see `distinctDetails`), in the order of what tells them apart. */
+function sameNamed(same: readonly Actor[], actors: ActorIndex): PartyChoice['near'] {
+  return distinctDetails(same)
+    .map((detail, i) => ({ ref: actors.refOf(same[i]), name: same[i].name, detail }))
+    .sort((a, b) => a.detail.localeCompare(b.detail, 'nl'));
+}
+
 /**
  * A sheet's names not found, listed for the user to choose which actor each is (with the nearest ones), and each
  * name the user chose an actor of the map or the file for remembered as that actor's other name, so that the next
@@ -784,16 +808,19 @@ function newParties(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: 
 function rememberChoices(plan: TablePlan, sheet: MappedSheet, actors: ActorIndex, r: RowReader): void {
   const remembered: string[] = [];
   for (const p of r.partyRows.values()) {
+    const same = actors.named(normalise(p.value));
+    const ambiguous = same.length > 1;
     plan.parties.push({
       sheet: sheet.name,
       column: sheet.header[p.column],
       value: p.value,
       rows: p.rows,
       ...(p.row ? { row: p.row } : {}),
-      near: (actors.nearOf.get(p.value) ?? []).map((a) => ({ ref: actors.refOf(a), name: a.name })),
+      near: ambiguous ? sameNamed(same.slice(0, MAX_SAME_NAME), actors) : (actors.nearOf.get(p.value) ?? []).map((a) => ({ ref: actors.refOf(a), name: a.name })),
       chosen: p.chosen,
+      ...(ambiguous ? { ambiguous: true as const } : {}),
     });
-    if (!p.chosen || p.chosen === NEW_PARTY) continue;
+    if (!p.chosen || p.chosen === NEW_PARTY || ambiguous) continue;
     const found = actors.find(p.value);
     if (!found.ok) continue;
     const actor = found.value;
@@ -997,16 +1024,18 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
         const aliases = r.read<string[]>('aliases');
         const found = actors.match(id, kbo, sk, name, aliases);
         const { ambiguous } = found;
-        // A row that matched none: the user may have said which actor of the map it is (a list's "CAW Regio X vzw" is
-        // "CAW Regio X (incl. JAC)"); else the actors of the map it resembles are offered (it stays a new one).
-        const sameAs = !found.actor && !ambiguous.length && name ? actors.sameAs(name) : null;
+        // A row that matched none, or whose name several actors have: the user may have said which actor of the map
+        // it is (a list's "CAW Regio X vzw" is "CAW Regio X (incl. JAC)"); else the actors of the map it resembles
+        // are offered (it stays a new one), or those of its name (it stays a problem).
+        const sameAs = !found.actor && name ? actors.sameAs(name) : null;
         if (sameAs && !sameAs.ok) r.problems.push({ where: r.where(r.column('name')), message: sameAs.message });
         const match = found.actor ?? (sameAs?.ok ? sameAs.value : null);
         if (sameAs?.ok && kbo && sameAs.value.kbo && sameAs.value.kbo !== kbo) {
           r.problems.push({ where: r.where(r.column('kbo')), message: `de rij heeft KBO-nummer ${kbo}, maar de gekozen actor "${sameAs.value.name}" heeft ${sameAs.value.kbo}: dan is het een andere organisatie.` });
         }
         if (sameAs) r.countName(name, actors.chosenFor(name) ?? null, r.rowNo);
-        else if (!match && !ambiguous.length && name) {
+        else if (ambiguous.length > 1) r.countName(name, null, r.rowNo);
+        else if (!match && name) {
           const like = actors.nearOwn(name).filter((a) => !(kbo && a.kbo));
           if (like.length) r.countName(name, null, r.rowNo);
         }
@@ -1015,7 +1044,7 @@ export function planTables(existing: NetworkData, vocab: Record<VocabKind, Vocab
           actors.refuse([name && `naam:${normalise(name)}`, kbo && `kbo:${kbo}`, fileId && `id:${fileId}`], r.rowWhere());
           finish(label);
         };
-        if (ambiguous.length > 1) r.problems.push({ where: r.rowWhere(), message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id.` });
+        if (ambiguous.length > 1 && !sameAs?.ok) r.problems.push({ where: r.rowWhere(), message: `"${name}" past op ${ambiguous.length} actoren (${ambiguous.map((a) => a.id).join(', ')}); geef het KBO-nummer of het id, of kies welke het is.` });
         const parts: AddressParts = { address: r.read('address'), street: r.read('street'), houseNumber: r.read('houseNumber'), box: r.read('box'), postcode: r.read('postcode'), municipality: r.read('municipality') };
         const current = match?.contact.address ?? null;
         const address = joinAddress(parts, current);

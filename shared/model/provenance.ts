@@ -1,3 +1,4 @@
+import { formatKbo } from '../util/kbo';
 import type { Actor } from './entities';
 
 /** The name of the document's own map among the origins of a view filter. */
@@ -25,4 +26,24 @@ export function originLabel(a: Pick<Actor, 'provenance'>, ownName: string): stri
   return mapsOf(a)
     .map((m) => (m === OWN_MAP ? ownName : m))
     .join('; ');
+}
+
+type Distinct = Pick<Actor, 'id' | 'kbo' | 'provenance' | 'contact'>;
+
+/** What tells one actor apart by itself: the map it came from or the place in its address, and its KBO number. */
+function detailOf(a: Distinct): string {
+  const place = a.contact.address?.match(/\b\d{4}\s+([^,\n]+?)\s*$/)?.[0] ?? null;
+  return [originOf(a) ?? place, a.kbo ? `KBO ${formatKbo(a.kbo)}` : null].filter(Boolean).join(', ');
+}
+
+/**
+ * What tells apart actors of the same name ("Sociaal Huis": one of each municipality of a merged map, or of a
+ * Sociale Kaart extract), in their order: the map each came from or the place in its address, and its KBO number;
+ * and its id where those do not tell it from another one.
+ */
+export function distinctDetails(actors: readonly Distinct[]): string[] {
+  const details = actors.map(detailOf);
+  const count = new Map<string, number>();
+  for (const d of details) count.set(d, (count.get(d) ?? 0) + 1);
+  return details.map((d, i) => (d && count.get(d) === 1 ? d : [d, `id ${actors[i].id}`].filter(Boolean).join(', ')));
 }

@@ -617,6 +617,46 @@ test('a partner list whose new actors resemble actors of the map: listed, new as
   await expect(page.getByTestId('inspector').getByTestId('actor-email')).toHaveValue('onthaal@caw.example');
 });
 
+test('a name two actors have (a Sociaal Huis of two municipalities): each told apart by place and KBO number, and the one chosen is the party', async ({ page }) => {
+  await openCopyOfDemo(page, 'zelfde-naam');
+  const actors = path.join(WORK_DIR, 'actoren-zelfde-naam.csv');
+  fs.writeFileSync(actors, 'Naam;KBO-nummer;Adres\r\nSociaal Huis;0212.345.668;Markt 1, 9000 Noorddorp\r\nSociaal Huis;0207.437.468;Kerkstraat 2, 9100 Zuiddorp\r\n');
+  let dialog = await checkFile(page, actors);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Actoren: 2 nieuw');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByTestId('tab-actors')).toHaveText('Actoren (48)');
+  const csv = path.join(WORK_DIR, 'afspraken-zelfde-naam.csv');
+  fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nGBO Zuiddorp;Sociaal Huis;CAW Regio X (incl. JAC)\r\nSchuldhulp Zuiddorp;sociaal huis;CAW Regio X (incl. JAC)\r\n');
+  dialog = await checkFile(page, csv);
+  await expect(dialog.getByTestId('exchange-problems')).toContainText('"Sociaal Huis" past op 2 actoren');
+  const parties = dialog.getByTestId('mapping-parties-0');
+  await expect(parties).toContainText('Partijen: zeg welke actor het is');
+  await expect(parties).toContainText('Kolom Partij 1: "Sociaal Huis" (2 keer), de naam van 2 actoren');
+  await expect(parties).toContainText('wordt niet onthouden');
+  await expect(parties).not.toContainText('Of maak er een nieuwe actor van');
+  const party = parties.getByRole('combobox', { name: 'Welke actor is "Sociaal Huis"?' });
+  // The actors of that name first, told apart; no new one of that name; in the list of all, told apart too.
+  await expect(party.locator('optgroup').first().locator('option')).toHaveText(['Sociaal Huis (9000 Noorddorp, KBO 0212.345.668)', 'Sociaal Huis (9100 Zuiddorp, KBO 0207.437.468)']);
+  await expect(party.locator('option', { hasText: 'Nieuwe actor' })).toHaveCount(0);
+  await expect(party.locator('optgroup').nth(1).locator('option', { hasText: 'Sociaal Huis (' })).toHaveCount(0);
+  await party.selectOption({ label: 'Sociaal Huis (9100 Zuiddorp, KBO 0207.437.468)' });
+  await expect(dialog.getByTestId('exchange-problems')).toHaveCount(0);
+  await expect(dialog.getByTestId('exchange-plan')).toContainText('Afspraken: 2 nieuw');
+  await expect(dialog.getByTestId('exchange-plan')).not.toContainText('Actoren');
+  await page.screenshot({ path: 'test-results/e2e-import-same-name.png' });
+  await axeCheck(page)('import, zelfde naam');
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  // Both agreements are with the Zuiddorp one.
+  await page.getByTestId('tab-agreements').click();
+  await page.getByTestId('table-filter').fill('Zuiddorp');
+  await page.getByRole('button', { name: 'GBO Zuiddorp' }).click();
+  await expect(page.getByTestId('inspector')).toContainText('Sociaal Huis');
+  await page.getByTestId('tab-actors').click();
+  await page.getByTestId('table-filter').fill('Sociaal Huis');
+  const rows = page.getByTestId('actor-table').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+});
+
 test('in English, the message after a spreadsheet import says what it did in English', async ({ page }) => {
   await openCopyOfDemo(page, 'engels-import');
   await page.getByTestId('language').selectOption('en');

@@ -631,6 +631,38 @@ describe('the command line writes the plan it checked', () => {
     }
   });
 
+  it('a name two actors have: listed with both, told apart, and --party (by KBO number or id) says which one, for this import only', async () => {
+    const dir = tmpDir();
+    const file = await demo(dir);
+    const actors = path.join(dir, 'actoren.csv');
+    fs.writeFileSync(actors, 'Naam;KBO-nummer;Adres\r\nSociaal Huis;0212.345.668;Markt 1, 9000 Noorddorp\r\nSociaal Huis;0207.437.468;Kerkstraat 2, 9100 Zuiddorp\r\n');
+    expect((await cli('import', file, actors)).code).toBe(0);
+    const before = await snapshot(file);
+    const [noord, zuid] = ['0212345668', '0207437468'].map((kbo) => before.actors.find((a) => a.kbo === kbo)!);
+    const csv = path.join(dir, 'afspraken.csv');
+    fs.writeFileSync(csv, 'Titel;Partij 1;Partij 2\r\nGBO Zuiddorp;Sociaal Huis;CAW Regio X (incl. JAC)\r\n');
+    const refused = await cli('import', file, csv);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`rij 2, kolom "Partij 1": "Sociaal Huis" past op 2 actoren`);
+    expect(refused.err).toContain(`Namen die meer actoren hebben:\n  kolom Partij 1: "Sociaal Huis" (1 keer) is ${noord.id} (9000 Noorddorp, KBO 0212.345.668) of ${zuid.id} (9100 Zuiddorp, KBO 0207.437.468)?`);
+    expect(refused.err).not.toContain('Partijen die niet gevonden zijn');
+    expect(await snapshot(file)).toEqual(before);
+    const r = await cli('import', file, csv, '--party', 'Sociaal Huis=0207.437.468');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const data = await snapshot(file);
+    expect(data.agreements.find((a) => a.title === 'GBO Zuiddorp')!.parties.map((p) => p.actorId)).toEqual([zuid.id, 'A12']);
+    // Not remembered: both keep no other names, and the list alone is refused again.
+    expect(data.actors.filter((a) => a.name === 'Sociaal Huis').map((a) => a.aliases)).toEqual([[], []]);
+    expect((await cli('import', file, csv, '--dry-run')).err).toContain('"Sociaal Huis" past op 2 actoren');
+    // An actor row of that name updates the one chosen.
+    const phone = path.join(dir, 'telefoon.csv');
+    fs.writeFileSync(phone, 'Naam;Telefoon\r\nSociaal Huis;09 123 45 67\r\n');
+    expect((await cli('import', file, phone)).err).toContain('rij 2: "Sociaal Huis" past op 2 actoren');
+    expect((await cli('import', file, phone, '--party', `Sociaal Huis=${noord.id}`)).code).toBe(0);
+    const after = await snapshot(file);
+    expect(['0212345668', '0207437468'].map((kbo) => after.actors.find((a) => a.kbo === kbo)!.contact.phone)).toEqual(['09 123 45 67', null]);
+  });
+
   it('an actor row that matches none but resembles actors of the map is listed (it stays new); said to be one of them, it updates that one and its name is remembered', async () => {
     const dir = tmpDir();
     const file = await demo(dir);

@@ -285,3 +285,63 @@ describe("an actor's other names find it as its name does, without renaming it",
     expect(row('0202.239.951')).toMatchObject({ action: 'create' });
   });
 });
+
+describe('a name that several actors have ("Sociaal Huis" of two municipalities) is the one the user chooses', () => {
+  const vocab = mergeVocab(DEFAULT_VOCAB);
+  const actor = (id: string, name: string, address: string | null, kbo?: string) => ({ id, name, type: 'CAW', legalForm: 'PRIVATE_NONPROFIT', level: 'LOKAAL', contact: { address }, ...(kbo ? { kbo } : {}) });
+  const data = NetworkDataSchema.parse({
+    meta: { title: 't' },
+    actors: [actor('A1', 'Sociaal Huis', 'Markt 1, 9000 Noorddorp', '0212.345.668'), actor('A2', 'Sociaal Huis', 'Kerkstraat 2, 9100 Zuiddorp'), actor('A3', 'CAW Regio X', null)],
+  });
+  const agreements = (parties?: Record<string, string>) =>
+    planTables(data, vocab, [{ ...sheet('agreements', ['Titel', 'Partij 1', 'Partij 2'], [['GBO', 'sociaal huis', 'CAW Regio X'], ['Onthaal', 'Sociaal Huis', 'CAW Regio X']]), ...(parties ? { parties } : {}) }]);
+
+  it('unchosen, each cell is a problem naming both, and the name is listed once with both actors, told apart by place and KBO number', () => {
+    const plan = agreements();
+    expect(plan.writes).toEqual([]);
+    expect(plan.problems.map((p) => p.where)).toEqual(['rij 2, kolom "Partij 1"', 'rij 3, kolom "Partij 1"']);
+    expect(plan.problems[0].message).toBe('"sociaal huis" past op 2 actoren (A1, A2); gebruik het id of het KBO-nummer, of kies welke het is.');
+    expect(plan.parties).toEqual([
+      {
+        sheet: 'blad',
+        column: 'Partij 1',
+        value: 'sociaal huis',
+        rows: 2,
+        near: [
+          { ref: 'A1', name: 'Sociaal Huis', detail: '9000 Noorddorp, KBO 0212.345.668' },
+          { ref: 'A2', name: 'Sociaal Huis', detail: '9100 Zuiddorp' },
+        ],
+        chosen: null,
+        ambiguous: true,
+      },
+    ]);
+  });
+
+  it('chosen, every cell of that name is that actor; the name is not remembered as an other name, as it would not tell them apart', () => {
+    const plan = agreements({ 'Sociaal Huis': 'A2' });
+    expect(plan.problems).toEqual([]);
+    expect(plan.writes.map((w) => [w.entity, (w.value as { parties?: { actorId: string }[] }).parties?.map((p) => p.actorId)])).toEqual([
+      ['agreement', ['A2', 'A3']],
+      ['agreement', ['A2', 'A3']],
+    ]);
+    expect(plan.parties.map((p) => [p.value, p.chosen, p.ambiguous])).toEqual([['sociaal huis', 'A2', true]]);
+    expect(plan.notes.join(' ')).not.toContain('onthouden');
+    // "Nieuw" makes no third one of that name: the cells stay problems.
+    expect(agreements({ 'Sociaal Huis': 'NIEUW' }).problems).toHaveLength(2);
+  });
+
+  it('an actor row of that name updates the one chosen, and is a problem until then; two of one name and place are told apart by id', () => {
+    const row = (parties?: Record<string, string>) => planTables(data, vocab, [{ ...sheet('actors', ['Naam', 'Telefoon'], [['Sociaal Huis', '09 123 45 67']]), ...(parties ? { parties } : {}) }]);
+    const unchosen = row();
+    expect(unchosen.problems.map((p) => p.message)).toEqual(['"Sociaal Huis" past op 2 actoren (A1, A2); geef het KBO-nummer of het id, of kies welke het is.']);
+    expect(unchosen.parties.map((p) => [p.row, p.ambiguous, p.near.map((n) => n.ref)])).toEqual([[2, true, ['A1', 'A2']]]);
+    const chosen = row({ 'Sociaal Huis': 'A2' });
+    expect(chosen.problems).toEqual([]);
+    expect(chosen.writes).toHaveLength(1);
+    expect(chosen.writes[0].value).toMatchObject({ id: 'A2', name: 'Sociaal Huis', aliases: [], contact: { phone: '09 123 45 67', address: 'Kerkstraat 2, 9100 Zuiddorp' } });
+
+    const twins = NetworkDataSchema.parse({ meta: { title: 't' }, actors: [actor('B1', 'Thuiszorg', '9000 Noorddorp'), actor('B2', 'thuiszorg', '9000 Noorddorp'), actor('B3', 'CAW', null)] });
+    const plan = planTables(twins, vocab, [sheet('agreements', ['Titel', 'Partij 1', 'Partij 2'], [['Zorg', 'Thuiszorg', 'CAW']])]);
+    expect(plan.parties[0].near.map((n) => n.detail)).toEqual(['9000 Noorddorp, id B1', '9000 Noorddorp, id B2']);
+  });
+});

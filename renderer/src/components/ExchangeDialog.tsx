@@ -6,7 +6,7 @@ import type { VocabEntry, VocabKind } from '../../../shared/vocab';
 import { call, dialogError } from '../api';
 import type { CallOutput } from '../../../shared/api';
 import { ImportFiles } from './ImportFiles';
-import { ImportMapping, mappingOf } from './ImportMapping';
+import { ImportMapping, mappingOf, type ChoosableActor } from './ImportMapping';
 import { PlanRows } from './PlanRows';
 import { MergeReview } from './MergeReview';
 import { Modal } from './Modal';
@@ -38,7 +38,7 @@ export function ExchangeDialog({
   askPath: boolean;
   vocab: Record<VocabKind, VocabEntry[]> | null;
   /** The open document's actors, to say which one a party name not found is. */
-  actors: readonly { id: string; name: string }[];
+  actors: readonly ChoosableActor[];
   onCancel: () => void;
   onDone: (d: ExchangeDone) => Promise<void> | void;
 }) {

@@ -1,7 +1,14 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEW_ACTOR as NEW_PARTY, type ImportPreview, type SheetMappingInput } from '../../../shared/exchange/contract';
 import { TABLE_FIELDS, TABLE_KINDS, type TableKind } from '../../../shared/exchange/fields';
+import { distinctDetails, type Actor } from '../../../shared/model';
+import { pushTo } from '../../../shared/util/multimap';
+import { normalise } from '../../../shared/exchange/fields';
 import { DEFAULT_VOCAB, type VocabEntry, type VocabKind } from '../../../shared/vocab';
+
+/** What an actor to choose from needs: its name, and what tells it apart from another of that name. */
+export type ChoosableActor = Pick<Actor, 'id' | 'name' | 'kbo' | 'provenance' | 'contact'>;
 
 type Sheet = NonNullable<ImportPreview['sheets']>[number];
 
@@ -58,7 +65,7 @@ export function ImportMapping({
   pending: SheetMappingInput[] | null;
   vocab: Record<VocabKind, VocabEntry[]> | null;
   /** The actors of the document the import goes into, to choose from for a party name not found. */
-  actors: readonly { id: string; name: string }[];
+  actors: readonly ChoosableActor[];
   onChange: (mapping: SheetMappingInput[]) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -69,7 +76,15 @@ export function ImportMapping({
   const change = (index: number, next: Partial<SheetMappingInput>) =>
     onChange(sheets.map((s, i) => (i === index ? { ...current(i), ...next, ...(next.kind && next.kind !== (current(i).kind ?? s.kind) ? { columns: undefined, fallbacks: undefined, values: undefined, parties: undefined } : {}) } : current(i))));
   // Every actor of the map to choose from, by name (a list of thousands is left to the suggestions and the search).
-  const allActors = actors.length <= MAX_LISTED_ACTORS ? [...actors].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
+  // Two of the same name ("Sociaal Huis" of two municipalities) are told apart by where they are.
+  const allActors = useMemo(() => {
+    if (actors.length > MAX_LISTED_ACTORS) return [];
+    const byName = new Map<string, ChoosableActor[]>();
+    for (const a of actors) pushTo(byName, normalise(a.name), a);
+    return [...byName.values()]
+      .flatMap((same) => (same.length === 1 ? [{ id: same[0].id, label: same[0].name }] : distinctDetails(same).map((d, i) => ({ id: same[i].id, label: `${same[i].name} (${d})` }))))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  }, [actors]);
   /** A vocabulary's entries as the options of a select. */
   const options = (vocabKind: VocabKind) =>
     words[vocabKind].map((w) => (
@@ -214,8 +229,9 @@ export function ImportMapping({
               {s.parties && s.parties.length > 0 && (
                 <fieldset className="mapping-values mapping-parties" data-testid={`mapping-parties-${i}`}>
                   {/* An actors sheet: its new actors that resemble actors of the map (new unless the user says otherwise). */}
-                  <legend>{t(kind === 'actors' ? 'exchange.sameActors' : 'exchange.parties')}</legend>
-                  <p className="muted">{t(kind === 'actors' ? 'exchange.sameActorsHint' : 'exchange.partiesHint')}</p>
+                  <legend>{t(kind === 'actors' ? (s.parties.some((p) => p.ambiguous) ? 'exchange.sameChoose' : 'exchange.sameActors') : s.parties.some((p) => p.ambiguous) ? 'exchange.partiesChoose' : 'exchange.parties')}</legend>
+                  {s.parties.some((p) => !p.ambiguous) && <p className="muted">{t(kind === 'actors' ? 'exchange.sameActorsHint' : 'exchange.partiesHint')}</p>}
+                  {s.parties.some((p) => p.ambiguous) && <p className="muted">{t('exchange.partiesAmbiguousHint')}</p>}
                   {s.parties.map((p) => {
                     const set = (to: string) => {
                       const chosen = { ...(current(i).parties ?? {}) };
@@ -231,31 +247,39 @@ export function ImportMapping({
                     const known = shown && shown !== NEW_PARTY && !near.has(shown) && !others.some((a) => a.id === shown);
                     return (
                       <label key={p.value} className="mapping-value">
-                        <span>{p.row !== undefined ? t('exchange.sameFor', { row: p.row, value: p.value }) : t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}</span>
+                        <span>
+                          {p.ambiguous
+                            ? p.row !== undefined
+                              ? t('exchange.sameAmbiguous', { row: p.row, value: p.value, actors: p.near.length })
+                              : t('exchange.partyAmbiguous', { column: p.column, value: p.value, count: p.rows, actors: p.near.length })
+                            : p.row !== undefined
+                              ? t('exchange.sameFor', { row: p.row, value: p.value })
+                              : t('exchange.partyFor', { column: p.column, value: p.value, count: p.rows })}
+                        </span>
                         <select
                           aria-label={t(p.row !== undefined ? 'exchange.sameIs' : 'exchange.partyIs', { value: p.value })}
                           value={shown}
                           onChange={(e) => set(e.target.value)}
-                          className={shown || p.row !== undefined ? '' : 'unchosen'}
+                          className={shown || (p.row !== undefined && !p.ambiguous) ? '' : 'unchosen'}
                           data-testid="mapping-party"
                         >
-                          <option value="">{t(p.row !== undefined ? 'exchange.sameNew' : 'exchange.partyUnchosen')}</option>
+                          <option value="">{t(p.row !== undefined && !p.ambiguous ? 'exchange.sameNew' : 'exchange.partyUnchosen')}</option>
                           {p.near.length > 0 && (
-                            <optgroup label={t('exchange.partyNear')}>
+                            <optgroup label={t(p.ambiguous ? 'exchange.partySameName' : 'exchange.partyNear')}>
                               {p.near.map((n) => (
                                 <option key={n.ref} value={n.ref}>
-                                  {n.name}
+                                  {n.detail ? `${n.name} (${n.detail})` : n.name}
                                 </option>
                               ))}
                             </optgroup>
                           )}
-                          {p.row === undefined && <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>}
+                          {p.row === undefined && !p.ambiguous && <option value={NEW_PARTY}>{t('exchange.partyNew', { value: p.value })}</option>}
                           {known && <option value={shown}>{shown}</option>}
                           {others.length > 0 && (
                             <optgroup label={t('exchange.partyAll')}>
                               {others.map((a) => (
                                 <option key={a.id} value={a.id}>
-                                  {a.name}
+                                  {a.label}
                                 </option>
                               ))}
                             </optgroup>
